@@ -1,0 +1,37 @@
+// Errors about user input that several packages raise the same way.
+import { PrefixkitError, type PrefixkitErrorOptions } from './prefixkit-error';
+
+/** Where in a file a problem is: any of the parts that are known. */
+export interface SourceLocation {
+  file?: string;
+  line?: number;
+  /** A JSON pointer (`/train/lr`) or a column / field name (`familyFriendly`). */
+  field?: string;
+}
+
+export function formatLocation(location: SourceLocation): string {
+  const parts: string[] = [];
+  if (location.file !== undefined) parts.push(location.file);
+  if (location.line !== undefined) parts.push(`line ${location.line}`);
+  if (location.field !== undefined) parts.push(`field ${location.field || '(root)'}`);
+  return parts.join(', ');
+}
+
+/** A JSON document (config, request, record) that does not match its schema. */
+export class ConfigValidationError extends PrefixkitError {
+  readonly location: SourceLocation;
+  constructor(what: string, location: SourceLocation, options: PrefixkitErrorOptions = {}) {
+    const where = formatLocation(location);
+    super('CONFIG_INVALID', where ? `${where}: ${what}` : what, options);
+    this.location = location;
+  }
+}
+
+/** A file that does not exist or cannot be read. */
+export class FileNotFoundError extends PrefixkitError {
+  readonly path: string;
+  constructor(path: string, hint: string, options: PrefixkitErrorOptions = {}) {
+    super('FILE_NOT_FOUND', `${path}: not found. ${hint}`.trim(), options);
+    this.path = path;
+  }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Asks Dawn (the `webgpu` package) for an adapter and prints what it found.
+//   --quiet    print nothing; exit 0 when an adapter exists, 1 otherwise
+//   --verbose  also print features and every limit
+//   --require  exit 1 without an adapter (the default); in CI this is what `pnpm test` runs first,
+//              so a missing adapter fails the run instead of skipping the WebGPU tests
+// This is the stand-in for `prefixkit doctor` until the CLI exists, and the setup script's probe.
+import { create, globals } from 'webgpu';
+
+const args = new Set(process.argv.slice(2));
+const quiet = args.has('--quiet');
+const verbose = args.has('--verbose');
+Object.assign(globalThis, globals);
+
+const HINT = `No WebGPU adapter. Dawn needs a Vulkan driver; without a GPU that is Mesa's lavapipe:
+  run \`bash scripts/setup-webgpu.sh\` (as root on Debian/Ubuntu it installs it), or
+  Debian 12: apt-get install -t bookworm-backports mesa-vulkan-drivers libvulkan1`;
+
+let adapter = null;
+try {
+  adapter = await create([]).requestAdapter();
+} catch (error) {
+  if (!quiet) console.error(`requestAdapter failed: ${error?.message ?? error}`);
+}
+if (!adapter) {
+  if (!quiet) console.error(HINT);
+  process.exit(1);
+}
+if (quiet) process.exit(0);
+
+const info = adapter.info;
+const line = [
+  `WebGPU adapter: ${info.vendor || '?'} / ${info.architecture || '?'}`,
+  info.description ? `(${info.description})` : '',
+  adapter.isFallbackAdapter || info.isFallbackAdapter ? '[fallback]' : '',
+].filter(Boolean);
+console.log(line.join(' '));
+const features = [...adapter.features].sort();
+console.log(`features: ${features.join(', ') || '(none)'}`);
+if (verbose) {
+  for (const key of Object.keys(Object.getPrototypeOf(adapter.limits)).sort()) {
+    console.log(`  ${key}: ${adapter.limits[key]}`);
+  }
+}
+process.exit(0);
