@@ -2,8 +2,8 @@
 // Asks Dawn (the `webgpu` package) for an adapter and prints what it found.
 //   --quiet    print nothing; exit 0 when an adapter exists, 1 otherwise
 //   --verbose  also print features and every limit
-//   --require  exit 1 without an adapter (the default); in CI this is what `pnpm test` runs first,
-//              so a missing adapter fails the run instead of skipping the WebGPU tests
+// Without an adapter it exits 1. `pnpm test` runs it first, so a machine without WebGPU fails the
+// test command at once with the fix, instead of skipping the WebGPU tests (CI must never skip them).
 // This is the stand-in for `prefixkit doctor` until the CLI exists, and the setup script's probe.
 import { create, globals } from 'webgpu';
 
