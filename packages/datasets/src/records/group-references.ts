@@ -1,0 +1,37 @@
+// Groups references per unique input for evaluation, the way the paper's decoder does
+// (LINEARIZATION.md: "Decoding runs once per unique source ... every target for that source is
+// a reference"): a dict keyed on the input, so groups come out in first-appearance order — the
+// order of the official E2E and WebNLG reference files.
+
+/** One unique input with all its references. */
+export interface ReferenceGroup {
+  /** The grouping key (the prompt, plus the relation tuple for WebNLG and DART). */
+  key: string;
+  /** The linearised source, as it goes into the decoding prompt. */
+  source: string;
+  references: string[];
+}
+
+/** An input/reference occurrence to be grouped. */
+export interface ReferenceItem {
+  key: string;
+  source: string;
+  /** Absent for inputs without references (E2E testset.csv): the group is still made. */
+  reference?: string;
+}
+
+/** Groups items by key in first-appearance order. */
+export async function groupReferences(
+  items: AsyncIterable<ReferenceItem> | Iterable<ReferenceItem>,
+): Promise<ReferenceGroup[]> {
+  const groups = new Map<string, ReferenceGroup>();
+  for await (const item of items) {
+    let group = groups.get(item.key);
+    if (!group) {
+      group = { key: item.key, source: item.source, references: [] };
+      groups.set(item.key, group);
+    }
+    if (item.reference !== undefined) group.references.push(item.reference);
+  }
+  return [...groups.values()];
+}
