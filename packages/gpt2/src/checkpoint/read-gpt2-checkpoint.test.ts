@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CheckpointMismatchError } from '../errors';
+import { bufferByteSource } from '../safetensors/byte-source';
+import { openSafetensors } from '../safetensors/safetensors-reader';
+import {
+  type SafetensorsTensorInput,
+  serializeSafetensors,
+} from '../safetensors/safetensors-writer';
+import { openGpt2Checkpoint, readGpt2Checkpoint } from './read-gpt2-checkpoint';
+
+const dir = new URL('../../test/fixtures/tiny/', import.meta.url);
+const configText = readFileSync(new URL('config.json', dir), 'utf8');
+const weights = new Uint8Array(readFileSync(new URL('model.safetensors', dir)));
+
+/** The fixture's tensors, as writer inputs, for building variants of the file. */
+async function fixtureTensors(): Promise<
+  Record<string, SafetensorsTensorInput & { data: Float32Array }>
+> {
+  const reader = await openSafetensors(bufferByteSource(weights));
+  const out: Record<string, SafetensorsTensorInput & { data: Float32Array }> = {};
+  for (const t of reader.tensors)
+    out[t.name] = { dtype: 'F32', shape: t.shape, data: await reader.readFloat32(t.name) };
+  return out;
+}
+
+const read = (tensors: Record<string, SafetensorsTensorInput>, config: unknown = configText) =>
+  readGpt2Checkpoint({
+    config,
+    weights: bufferByteSource(serializeSafetensors(tensors), 'variant.safetensors'),
+  });
+
+async function mismatch(promise: Promise<unknown>) {
+  const error = await promise.catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(CheckpointMismatchError);
+  return error as CheckpointMismatchError;
+}
+
+describe('readGpt2Checkpoint', () => {
+  it('reads the PyTorch-written tiny model with every parameter in canonical order', async () => {
+    const checkpoint = await readGpt2Checkpoint({
+      config: configText,
+      weights: bufferByteSource(weights),
+    });
+    expect(checkpoint.config.n_layer).toBe(2);
+    expect(checkpoint.metadata).toEqual({ format: 'pt' });
+    const names = [...checkpoint.parameters.keys()];
+    expect(names).toHaveLength(4 + 12 * 2);
+    expect(names.slice(0, 3)).toEqual([
+      'transformer.wte.weight',
+      'transformer.wpe.weight',
+      'transformer.h.0.ln_1.weight',
+    ]);
+    expect(checkpoint.parameters.get('transformer.h.1.attn.c_attn.weight')!.length).toBe(32 * 96);
+    const tensors = await fixtureTensors();
+    expect(checkpoint.parameters.get('transformer.wte.weight')).toEqual(
+      tensors['transformer.wte.weight']!.data,
+    );
+  });
+
+  it('accepts names without `transformer.`, old attn.bias buffers and a tied lm_head', async () => {
+    const tensors = await fixtureTensors();
+    const old: Record<string, SafetensorsTensorInput> = {};
+    for (const [name, tensor] of Object.entries(tensors))
+      old[name.replace('transformer.', '')] = tensor;
+    old['h.0.attn.bias'] = { dtype: 'F32', shape: [1, 1, 32, 32], data: new Float32Array(32 * 32) };
+    old['h.1.attn.masked_bias'] = { dtype: 'F32', shape: [], data: new Float32Array([-1e4]) };
+    old['lm_head.weight'] = tensors['transformer.wte.weight']!;
+    const checkpoint = await read(old);
+    expect(checkpoint.parameters.get('transformer.ln_f.bias')).toEqual(
+      tensors['transformer.ln_f.bias']!.data,
+    );
+  });
+
+  it('rejects an lm_head that differs from wte', async () => {
+    const tensors = await fixtureTensors();
+    const head = tensors['transformer.wte.weight']!.data.slice();
+    head[5]! += 1;
+    const error = await mismatch(
+      read({ ...tensors, 'lm_head.weight': { dtype: 'F32', shape: [96, 32], data: head } }),
+    );
+    expect(error.kind).toBe('untied');
+    expect(error.message).toMatch(
+      /variant\.safetensors, tensor lm_head\.weight: differs from transformer\.wte\.weight at element 5/,
+    );
+  });
+
+  it('names the missing tensor', async () => {
+    const { 'transformer.h.1.mlp.c_fc.bias': _dropped, ...rest } = await fixtureTensors();
+    const error = await mismatch(read(rest));
+    expect(error.kind).toBe('missing');
+    expect(error.tensor).toBe('transformer.h.1.mlp.c_fc.bias');
+    expect(error.message).toMatch(
+      /variant\.safetensors, tensor transformer\.h\.1\.mlp\.c_fc\.bias: missing from the checkpoint; expected shape \[128\]/,
+    );
+  });
+
+  it('names unknown, duplicate and mis-shaped tensors', async () => {
+    const tensors = await fixtureTensors();
+    const extra = { dtype: 'F32' as const, shape: [32], data: new Float32Array(32) };
+    const unknown = await mismatch(read({ ...tensors, 'transformer.h.2.ln_1.weight': extra }));
+    expect([unknown.kind, unknown.tensor]).toEqual(['unexpected', 'transformer.h.2.ln_1.weight']);
+    const duplicate = await mismatch(read({ ...tensors, 'ln_f.bias': extra }));
+    expect(duplicate.kind).toBe('duplicate');
+    const wrong = { dtype: 'F32' as const, shape: [33], data: new Float32Array(33) };
+    const shape = await mismatch(read({ ...tensors, 'transformer.ln_f.bias': wrong }));
+    expect(shape.message).toMatch(
+      /tensor transformer\.ln_f\.bias: expected shape \[32\] \(config: n_embd 32\), got \[33\]/,
+    );
+  });
+
+  it('reports a config that does not match the weights', async () => {
+    const config = { ...JSON.parse(configText), vocab_size: 100 };
+    const error = await mismatch(read(await fixtureTensors(), config));
+    expect(error.message).toMatch(
+      /tensor transformer\.wte\.weight: expected shape \[100,32\] \(config: vocab_size 100, n_embd 32\), got \[96,32\]/,
+    );
+  });
+
+  it('streams tensors one by one after validating names from the header', async () => {
+    const stream = await openGpt2Checkpoint({
+      config: configText,
+      weights: bufferByteSource(weights),
+    });
+    const seen: string[] = [];
+    for await (const tensor of stream.tensors()) {
+      expect(tensor.data.length).toBe(tensor.shape.reduce((a, b) => a * b, 1));
+      seen.push(tensor.name);
+    }
+    expect(seen).toEqual(stream.parameters.map((p) => p.name));
+    await stream.close();
+  });
+});

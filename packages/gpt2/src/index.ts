@@ -1,0 +1,81 @@
+// Public API of @prefixkit/gpt2 (browser-safe). Node-only helpers: `@prefixkit/gpt2/node`.
+
+export {
+  type CheckpointName,
+  type Gpt2ParameterSpec,
+  gpt2ParameterSpecs,
+  resolveCheckpointName,
+} from './checkpoint/gpt2-parameters';
+export {
+  type Gpt2Checkpoint,
+  type Gpt2CheckpointSource,
+  type Gpt2CheckpointStream,
+  type Gpt2CheckpointTensor,
+  openGpt2Checkpoint,
+  readGpt2Checkpoint,
+} from './checkpoint/read-gpt2-checkpoint';
+export {
+  type Gpt2CheckpointToWrite,
+  prepareGpt2Checkpoint,
+} from './checkpoint/write-gpt2-checkpoint';
+export {
+  type Gpt2Config,
+  gpt2ConfigSchema,
+  mlpHiddenSize,
+  parseGpt2Config,
+  parseGpt2ConfigText,
+  stringifyGpt2Config,
+} from './config/gpt2-config';
+export { type Gpt2PresetName, gpt2Preset, gpt2PresetSizes } from './config/gpt2-presets';
+export {
+  CheckpointFormatError,
+  type CheckpointLocation,
+  CheckpointMismatchError,
+  type CheckpointMismatchKind,
+  HubError,
+  type HubErrorCode,
+  TokenizerFormatError,
+  TokenizerInputError,
+} from './errors';
+export { type ByteSource, blobByteSource, bufferByteSource } from './safetensors/byte-source';
+export {
+  type FloatDtype,
+  type SafetensorsDtype,
+  safetensorsDtypeSizes,
+} from './safetensors/dtype';
+export {
+  bf16ToFloat32,
+  f16ToFloat32,
+  float32ToBf16,
+  float32ToF16,
+} from './safetensors/float-conversion';
+export {
+  maxSafetensorsHeaderBytes,
+  parseSafetensorsHeader,
+  type SafetensorsHeader,
+  type SafetensorsTensorInfo,
+} from './safetensors/header';
+export { openSafetensors, type SafetensorsReader } from './safetensors/safetensors-reader';
+export {
+  encodeTensorData,
+  planSafetensors,
+  type SafetensorsLayout,
+  type SafetensorsTensorInput,
+  serializeSafetensors,
+} from './safetensors/safetensors-writer';
+export {
+  type BpeTokenizerData,
+  type EncodeOptions,
+  Gpt2Tokenizer,
+} from './tokenizer/gpt2-tokenizer';
+export {
+  gpt2EndOfTextId,
+  gpt2VocabularyFromMerges,
+  loadGpt2Tokenizer,
+} from './tokenizer/gpt2-vocabulary';
+export {
+  parseMergesTxt,
+  parseVocabJson,
+  tokenizerFromTokenizerJson,
+  tokenizerFromVocabAndMerges,
+} from './tokenizer/tokenizer-files';
