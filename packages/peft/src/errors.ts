@@ -1,0 +1,32 @@
+// Typed errors of @prefixkit/peft. Messages follow "what, where, expected, got" (STYLE.md
+// Errors) so a caller can fix a config, a call or a file without reading this package.
+import { PrefixkitError, type PrefixkitErrorOptions } from '@prefixkit/errors';
+
+/** A method config or an argument that does not fit the base model (shapes, lengths, names). */
+export class PeftConfigError extends PrefixkitError {
+  constructor(where: string, expected: string, got: string, options: PrefixkitErrorOptions = {}) {
+    super('PEFT_CONFIG', `${where}: expected ${expected}, got ${got}`, options);
+  }
+}
+
+/** A saved adapter / prefix / checkpoint whose contents do not match what loading expects. */
+export class PeftFormatError extends PrefixkitError {
+  readonly file: string;
+  constructor(
+    file: string,
+    what: string,
+    expected: string,
+    got: string,
+    options: PrefixkitErrorOptions = {},
+  ) {
+    super('PEFT_FORMAT', `${file}: ${what}: expected ${expected}, got ${got}`, options);
+    this.file = file;
+  }
+}
+
+/** A trainer option or state that makes training impossible (no data, bad resume point). */
+export class TrainerError extends PrefixkitError {
+  constructor(message: string, options: PrefixkitErrorOptions = {}) {
+    super('PEFT_TRAINER', message, options);
+  }
+}

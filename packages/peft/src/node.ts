@@ -1,0 +1,98 @@
+// The Node entry of @prefixkit/peft (`@prefixkit/peft/node`): method and checkpoint files on
+// disk. Every file is written to a temporary name and renamed; a checkpoint is written as a
+// temporary directory renamed into place, then `latest` is updated, so a crash never leaves a
+// half-written checkpoint under its final name.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { FileNotFoundError } from '@prefixkit/errors';
+import type { Gpt2Model } from '@prefixkit/gpt2';
+import { loadPeft } from './formats/load-peft';
+import { type SaveOptions, savePeft } from './formats/save-peft';
+import type { PeftModel } from './peft-model';
+import type { CheckpointFiles } from './trainer/checkpoint';
+
+/** Writes `data` to `path` via a temporary sibling, fsync and rename. */
+export async function writeFileAtomically(path: string, data: Uint8Array | string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temporary, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    await rename(temporary, path);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+async function readOrExplain(path: string, hint: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new FileNotFoundError(path, hint, { cause: error });
+  }
+}
+
+/** Saves a method as adapter_config.json + adapter_model.safetensors in `directory`. */
+export async function savePeftDirectory(
+  peft: PeftModel,
+  directory: string,
+  options: SaveOptions = {},
+): Promise<void> {
+  await mkdir(directory, { recursive: true });
+  const files = await savePeft(peft, options);
+  for (const [name, data] of Object.entries(files))
+    await writeFileAtomically(join(directory, name), data);
+}
+
+/** Loads a method saved by savePeftDirectory or by Hugging Face PEFT's save_pretrained. */
+export async function loadPeftDirectory(base: Gpt2Model, directory: string): Promise<PeftModel> {
+  const hint = 'Expected a directory with adapter_config.json and adapter_model.safetensors.';
+  const config = (await readOrExplain(join(directory, 'adapter_config.json'), hint)).toString(
+    'utf8',
+  );
+  const weights = new Uint8Array(
+    await readOrExplain(join(directory, 'adapter_model.safetensors'), hint),
+  );
+  return loadPeft(base, { config, weights });
+}
+
+/**
+ * A `saveCheckpoint` callback for the Trainer: writes `<root>/step-<n>/` atomically and points
+ * `<root>/latest` at it.
+ */
+export function checkpointDirectoryWriter(
+  root: string,
+): (files: CheckpointFiles, step: number) => Promise<void> {
+  return async (files, step) => {
+    await mkdir(root, { recursive: true });
+    const name = `step-${step}`;
+    const temporary = join(root, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+    await mkdir(temporary);
+    for (const [file, data] of Object.entries(files))
+      await writeFileAtomically(join(temporary, file), data);
+    await rm(join(root, name), { recursive: true, force: true });
+    await rename(temporary, join(root, name));
+    await writeFileAtomically(join(root, 'latest'), `${name}\n`);
+  };
+}
+
+/** Reads the checkpoint `<root>/latest` names (for Trainer.restore). */
+export async function readLatestCheckpoint(root: string): Promise<CheckpointFiles> {
+  const hint = 'Expected a checkpoint directory written by checkpointDirectoryWriter.';
+  const latest = (await readOrExplain(join(root, 'latest'), hint)).toString('utf8').trim();
+  const directory = join(root, latest);
+  const names = await readdir(directory);
+  const read = async (file: string) => {
+    if (!names.includes(file)) throw new FileNotFoundError(join(directory, file), hint);
+    return readFile(join(directory, file));
+  };
+  return {
+    'trainer_state.json': (await read('trainer_state.json')).toString('utf8'),
+    'trainable.safetensors': new Uint8Array(await read('trainable.safetensors')),
+    'optimizer.safetensors': new Uint8Array(await read('optimizer.safetensors')),
+  };
+}

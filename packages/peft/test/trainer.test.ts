@@ -1,0 +1,128 @@
+// The trainer: resume after a checkpoint repeats the uninterrupted run bit for bit (CPU), a
+// prefix lowers held-out loss clearly below the untrained model's, and bad settings are typed.
+import { ConfigValidationError } from '@prefixkit/errors';
+import { gpt2Preset } from '@prefixkit/gpt2';
+import { describe, expect, it } from 'vitest';
+import { countTrainableParameters, createPeftModel } from '../src/methods';
+import { baseParameterCount } from '../src/parameter-count-base';
+import { Trainer } from '../src/trainer/trainer';
+import { loadTinyModel } from './tiny-model';
+
+const EOS = 47;
+/** A toy data-to-text task: source "a b" -> target "b a b", as token ids with masked prompts. */
+function examples(count: number, seed: number) {
+  const out = [];
+  for (let k = 0; k < count; k++) {
+    const a = 1 + ((k * 7 + seed) % 20);
+    const b = 21 + ((k * 3 + seed * 5) % 20);
+    const inputIds = [a, b, EOS, b, a, b, EOS];
+    out.push({ inputIds, labels: inputIds.map((id, t) => (t <= 2 ? -100 : id)) });
+  }
+  return out;
+}
+
+describe('Trainer', () => {
+  const config = {
+    learningRate: 1e-2,
+    warmupSteps: 2,
+    batchSize: 3,
+    gradientAccumulationSteps: 2,
+    maxGradNorm: 0.5,
+    weightDecay: 0.01,
+    maxSteps: 6,
+    seed: 7,
+  };
+  const method = { method: 'prefix', prefixLength: 3, midDim: 8, dropout: 0.1 };
+
+  it('resumes from a checkpoint bit for bit', async () => {
+    const base = await loadTinyModel();
+    const train = examples(10, 1);
+    const straight = new Trainer(await createPeftModel(base, method), { config, train });
+    await straight.train();
+
+    let saved: Awaited<ReturnType<Trainer['checkpoint']>> | undefined;
+    const controller = new AbortController();
+    const stopAt3 = new Trainer(await createPeftModel(base, method), {
+      config,
+      train,
+      signal: controller.signal,
+      onProgress: (event) => {
+        if (event.step === 3) controller.abort();
+      },
+      saveCheckpoint: async (files) => {
+        saved = files;
+      },
+    });
+    expect((await stopAt3.train()).stoppedBy).toBe('aborted');
+    expect(JSON.parse(saved!['trainer_state.json']).step).toBe(3);
+
+    const resumed = new Trainer(await createPeftModel(base, method, { seed: 99 }), {
+      config,
+      train,
+    });
+    await resumed.restore(saved!);
+    const result = await resumed.train();
+    expect(result.steps).toBe(6);
+    const a = await straight.peft.parameters.toHost();
+    const b = await resumed.peft.parameters.toHost();
+    for (const name of Object.keys(a))
+      expect(
+        Buffer.from(b[name]!.data.buffer).equals(Buffer.from(a[name]!.data.buffer)),
+        name,
+      ).toBe(true);
+  });
+
+  it('lowers held-out loss clearly below the untrained model (end to end)', async () => {
+    const base = await loadTinyModel();
+    const peft = await createPeftModel(base, { method: 'prefix', prefixLength: 4, midDim: 32 });
+    const progress: number[] = [];
+    const trainer = new Trainer(peft, {
+      config: { learningRate: 1e-2, batchSize: 4, maxSteps: 100, evalEvery: 50, seed: 3 },
+      train: examples(64, 2),
+      eval: examples(16, 11),
+      onProgress: (event) => progress.push(event.tokensPerSecond),
+    });
+    const untrained = await trainer.evaluateNow();
+    const result = await trainer.train();
+    expect(result.evaluations.length).toBe(2);
+    expect(result.bestEvalLoss!).toBeLessThan(untrained.evalLoss * 0.7);
+    expect(progress.length).toBe(100);
+    expect(progress.every((value) => value > 0)).toBe(true);
+  });
+
+  it('rejects bad settings with the field named', async () => {
+    const peft = await createPeftModel(await loadTinyModel(), {
+      method: 'prefix-flat',
+      prefixLength: 2,
+    });
+    expect(() => new Trainer(peft, { config: { batchSize: 0 }, train: examples(2, 0) })).toThrow(
+      ConfigValidationError,
+    );
+    expect(() => new Trainer(peft, { config: { batchSize: 0 }, train: examples(2, 0) })).toThrow(
+      /field \/batchSize/,
+    );
+    await expect(
+      createPeftModel(peft.base, { method: 'prefix', prefixLength: 401 }),
+    ).rejects.toThrow(/field \/prefixLength/);
+    await expect(createPeftModel(peft.base, { method: 'nope' })).rejects.toThrow(/field \/method/);
+  });
+});
+
+describe('parameter counts on GPT-2 medium (config only, nothing allocated)', () => {
+  const medium = gpt2Preset('gpt2-medium');
+  const total = baseParameterCount(medium);
+  const share = (json: object) => countTrainableParameters(medium, json) / total;
+
+  it('match the paper: prefix 0.1%, adapters 0.1% / 3%, FT-TOP2 ~22% with the head', () => {
+    expect(total).toBe(354823168);
+    expect(countTrainableParameters(medium, { method: 'prefix-flat', prefixLength: 10 })).toBe(
+      10 * 2 * 24 * 1024,
+    );
+    expect(share({ method: 'prefix-flat', prefixLength: 10 })).toBeCloseTo(0.0014, 4);
+    expect(share({ method: 'adapter', parameterFraction: 0.001 })).toBeCloseTo(0.001, 4);
+    expect(share({ method: 'adapter', parameterFraction: 0.03 })).toBeCloseTo(0.03, 3);
+    expect(share({ method: 'ft-top2', includeHead: true })).toBeCloseTo(0.216, 3);
+    expect(share({ method: 'ft-top2' })).toBeCloseTo(0.071, 3);
+    expect(share({ method: 'ft-full' })).toBe(1);
+  });
+});

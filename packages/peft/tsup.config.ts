@@ -1,0 +1,4 @@
+import { libraryBuild } from '../../tooling/tsup.shared';
+
+// `node` is the only entry that may import `node:*` modules (adapter directories, checkpoints).
+export default libraryBuild({ index: 'src/index.ts', node: 'src/node.ts' });
