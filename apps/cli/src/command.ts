@@ -1,0 +1,70 @@
+// What a command is: a name, a JSON schema for its options (validated with ajv, and the source of
+// its --help), and a run function that returns one JSON-able result plus its human rendering.
+import type { Interrupt } from './interrupt';
+
+/** The JSON schema of one option. `description` is the --help text. */
+export interface OptionSchema {
+  type: 'string' | 'number' | 'integer' | 'boolean' | 'array';
+  description: string;
+  enum?: readonly string[];
+  items?: { type: 'string'; enum?: readonly string[] };
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  /** Annotation: the value is a file-system path (resolved against a config file's folder). */
+  'x-path'?: boolean;
+  /** Annotation: the value's name in --help (`FILE`, `N`). */
+  'x-placeholder'?: string;
+}
+
+/** The JSON schema of a command's options: a closed object. */
+export interface OptionsSchema {
+  type: 'object';
+  properties: Record<string, OptionSchema>;
+  required?: readonly string[];
+  additionalProperties: false;
+}
+
+/** Where a command writes: stderr only; stdout belongs to the CLI (--json). */
+export interface CommandContext {
+  /** Human output, progress and warnings, on stderr. Silent lines are never written to stdout. */
+  log(line: string): void;
+  /** A warning line on stderr (`warning: ...`). */
+  warn(line: string): void;
+  /** True under --verbose. */
+  readonly verbose: boolean;
+  /** True under --json (the result is printed by the CLI; keep stderr terse). */
+  readonly json: boolean;
+  /** Ctrl-C: long commands register a handler here to stop cleanly (save, then return). */
+  readonly interrupt: Interrupt;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+export interface CommandResult<Result = unknown> {
+  /** The machine-readable result, printed under --json. */
+  value: Result;
+  /** The human rendering, printed on stderr without --json. */
+  text: string;
+}
+
+export interface CommandDefinition<Options = Record<string, unknown>, Result = unknown> {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** Longer --help text, printed under the usage line. */
+  description?: string;
+  schema: OptionsSchema;
+  /** Option filled by the first bare argument (`prefixkit inspect PATH`). */
+  positional?: string;
+  /** Usage examples shown by --help. */
+  examples?: readonly string[];
+  run(options: Options, context: CommandContext): Promise<CommandResult<Result>>;
+}
+
+/** Lets a command file declare its options type while the registry holds them uniformly. */
+export function defineCommand<Options, Result>(
+  definition: CommandDefinition<Options, Result>,
+): CommandDefinition<Record<string, unknown>, unknown> {
+  return definition as unknown as CommandDefinition<Record<string, unknown>, unknown>;
+}

@@ -1,0 +1,73 @@
+// Turns the text of one command-line value into the type its schema declares, or throws a
+// UsageError that names the flag, what was expected and what was given.
+import type { OptionSchema } from '../command';
+import { UsageError } from '../errors';
+import { closest } from './closest';
+
+function badValue(flag: string, expected: string, got: string, hint = ''): UsageError {
+  return new UsageError(
+    'CLI_BAD_OPTION_VALUE',
+    `--${flag}: expected ${expected}, got '${got}'${hint}`,
+  );
+}
+
+function checkEnum(flag: string, value: string, allowed: readonly string[] | undefined): string {
+  if (!allowed || allowed.includes(value)) return value;
+  const guess = closest(value, allowed);
+  const hint = guess ? ` (did you mean '${guess}'?)` : '';
+  throw badValue(flag, `one of ${allowed.join(', ')}`, value, hint);
+}
+
+const booleanWords: Record<string, boolean> = {
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  '1': true,
+  '0': false,
+};
+
+/**
+ * Coerces `raw` for option `flag`. Arrays take comma-separated items and accumulate over
+ * repeated flags (`previous` holds the items so far).
+ */
+export function coerceValue(
+  flag: string,
+  schema: OptionSchema,
+  raw: string,
+  previous: unknown,
+): unknown {
+  switch (schema.type) {
+    case 'string':
+      return checkEnum(flag, raw, schema.enum);
+    case 'number':
+    case 'integer': {
+      const value = raw.trim() === '' ? Number.NaN : Number(raw);
+      if (!Number.isFinite(value)) throw badValue(flag, `a ${schema.type}`, raw);
+      if (schema.type === 'integer' && !Number.isInteger(value)) {
+        throw badValue(flag, 'an integer', raw);
+      }
+      if (schema.minimum !== undefined && value < schema.minimum) {
+        throw badValue(flag, `a number >= ${schema.minimum}`, raw);
+      }
+      if (schema.maximum !== undefined && value > schema.maximum) {
+        throw badValue(flag, `a number <= ${schema.maximum}`, raw);
+      }
+      return value;
+    }
+    case 'boolean': {
+      const value = booleanWords[raw.toLowerCase()];
+      if (value === undefined) throw badValue(flag, 'true or false', raw);
+      return value;
+    }
+    case 'array': {
+      const items = raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+      if (items.length === 0) throw badValue(flag, 'a comma-separated list', raw);
+      const checked = items.map((item) => checkEnum(flag, item, schema.items?.enum));
+      return [...(Array.isArray(previous) ? previous : []), ...checked];
+    }
+  }
+}

@@ -1,0 +1,19 @@
+// Small helpers for the human (stderr) output of commands.
+
+/** Two aligned columns: a label and its value. Empty labels continue the row above. */
+export function table(rows: readonly (readonly [string, string])[]): string {
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  return `${rows.map(([label, value]) => `${label.padEnd(width)}${value}`).join('\n')}\n`;
+}
+
+/** 134217728 -> "128 MiB"; 1536 -> "1.5 KiB". */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}

@@ -1,0 +1,275 @@
+// `prefixkit evaluate`, run as a real process: the committed E2E fixtures of @prefixkit/metrics
+// (two challenge systems with their official scores), the shared WebNLG test set, hand-checkable
+// ROUGE, and every kind of bad input.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readCsv } from '@prefixkit/datasets';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EvaluateResult } from '../src/commands/evaluate';
+import { parseJsonOutput, runInProcess, runPrefixkit } from './run-cli';
+
+const fixtures = fileURLToPath(new URL('../../../packages/metrics/fixtures/e2e/', import.meta.url));
+const webnlg = fileURLToPath(new URL('../../../../shared/data/webnlg/', import.meta.url));
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+let dir: string;
+
+/** The outputs column of a system-output TSV, one per line, as a plain hypotheses file. */
+function plainOutputs(system: string): string {
+  const lines = readFileSync(join(fixtures, `${system}.tsv`), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .slice(1);
+  const path = join(dir, `${system}.txt`);
+  writeFileSync(path, `${lines.map((line) => line.slice(line.indexOf('\t') + 1)).join('\n')}\n`);
+  return path;
+}
+
+/** The E2E references CSV rewritten as a multi-reference text file (blank line between MRs). */
+async function multiReferenceFile(): Promise<string> {
+  const groups: string[][] = [];
+  let previous: string | undefined;
+  for await (const row of readCsv(readFileSync(join(fixtures, 'testset_w_refs.csv'), 'utf8'))) {
+    const [mr, ref] = row.fields as [string, string];
+    if (row.line === 1) continue;
+    if (mr !== previous) groups.push([]);
+    groups.at(-1)!.push(ref);
+    previous = mr;
+  }
+  const path = join(dir, 'e2e-references.txt');
+  writeFileSync(path, `${groups.map((group) => group.join('\n')).join('\n\n')}\n`);
+  return path;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'prefixkit-evaluate-'));
+});
+
+describe.concurrent('prefixkit evaluate on the E2E fixtures', () => {
+  it('reproduces the official scores of tgen from its TSV and the official CSV', async () => {
+    const run = await runPrefixkit([
+      'evaluate',
+      '--task=e2e',
+      '--hypotheses',
+      join(fixtures, 'tgen.tsv'),
+      '--references',
+      join(fixtures, 'testset_w_refs.csv'),
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const output = parseJsonOutput(run);
+    expect(output).toMatchObject({ ok: true, command: 'evaluate' });
+    const result = output.result as EvaluateResult;
+    expect(result).toMatchObject({ task: 'e2e', inputs: 630, referenceFormat: 'e2e-csv' });
+    // Official (e2e-metrics measure_scores.py, metrics fixtures NOTICE.md): BLEU on 0-1.
+    expect(round(result.scores.bleu!.score, 4)).toBe(0.6593);
+    expect(round(result.scores.nist!.score, 4)).toBe(8.6094);
+    expect(round(result.scores['rouge-l']!.score, 4)).toBe(0.685);
+    // @prefixkit/metrics' documented gaps: CIDEr within 3e-4 of the official 2.2338; METEOR
+    // (no paraphrase table) within 7e-4 of 0.4454 (shared/data/e2e/system-outputs/SOURCE.md).
+    expect(Math.abs(result.scores.cider!.score - 2.2338)).toBeLessThan(3e-4);
+    expect(Math.abs(result.scores.meteor!.score - 0.4454)).toBeLessThan(7e-4);
+    expect(result.scores.meteor!.signature).toMatch(/paraphrase\(none\)/);
+    expect(Object.keys(result.scores)).toEqual(['bleu', 'nist', 'meteor', 'rouge-l', 'cider']);
+    expect(result.scores.bleu).toMatchObject({ label: 'BLEU', scale: '0-1' });
+    expect(result.scores.bleu!.signature).toMatch(/^BLEU\|/);
+    expect(result.scores.bleu!.segments).toBeUndefined();
+  });
+
+  it('gives slug its official scores from plain lines and a multi-reference text file', async () => {
+    const run = await runPrefixkit([
+      'evaluate',
+      '--config',
+      'e2e-official',
+      '--hypotheses',
+      plainOutputs('slug'),
+      '--references',
+      await multiReferenceFile(),
+      '--metrics',
+      'bleu,nist',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /^e2e: 630 inputs; references .*e2e-references\.txt \(multi-reference-text\)$/m,
+    );
+    expect(run.stderr).toMatch(/^BLEU +0\.6616 +BLEU\|/m);
+    expect(run.stderr).toMatch(/^NIST +8\.5993 +NIST\|/m);
+    expect(run.stderr).not.toMatch(/ROUGE_L|CIDEr/);
+  });
+});
+
+describe
+  .skipIf(!existsSync(join(webnlg, 'test', 'testdata_with_lex.xml')))
+  .concurrent('prefixkit evaluate on WebNLG', () => {
+    it("scores the official XML: BLEU on multi-bleu.perl's 0-100 scale, tercom TER", async () => {
+      const run = await runPrefixkit([
+        'evaluate',
+        '--task',
+        'webnlg',
+        '--hypotheses',
+        join(webnlg, 'system-outputs', 'webnlg-triples-reversed.txt'),
+        '--references',
+        join(webnlg, 'test', 'testdata_with_lex.xml'),
+        '--json',
+        '--segments',
+        '--metrics=bleu,ter',
+      ]);
+      expect(run.code).toBe(0);
+      const result = parseJsonOutput(run).result as EvaluateResult;
+      expect(result.inputs).toBe(1862);
+      // webnlg/system-outputs/SOURCE.md: multi-bleu.perl -lc, all categories, BLEU = 24.04,
+      // tercom 0.7.25 TER = 0.6907775490177205.
+      expect(round(result.scores.bleu!.score, 2)).toBe(24.04);
+      expect(result.scores.ter!.score).toBeCloseTo(0.6907775490177205, 12);
+      expect(result.scores.bleu!.scale).toBe('0-100');
+      expect(result.scores.bleu!.segments).toHaveLength(1862);
+    });
+  });
+
+describe.concurrent('prefixkit evaluate: ROUGE and bad input', () => {
+  it('computes ROUGE for xsum from a multi-reference file (checked by hand)', async () => {
+    const hypotheses = join(dir, 'xsum-hyp.txt');
+    const references = join(dir, 'xsum-refs.txt');
+    writeFileSync(hypotheses, 'the cat sat\na dog ran off\n');
+    // Input 1: one reference; input 2: two, the second a perfect match.
+    writeFileSync(references, 'the cat sat on the mat\n\na bird flew\na dog ran off\n');
+    const run = await runInProcess([
+      'evaluate',
+      '--task',
+      'xsum',
+      '--hypotheses',
+      hypotheses,
+      '--references',
+      references,
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const scores = (parseJsonOutput(run).result as EvaluateResult).scores;
+    // rouge1 input 1: P 3/3, R 3/6, F 2/3; input 2: F 1. Mean 5/6.
+    expect(scores['rouge-1']!.score).toBeCloseTo(5 / 6, 12);
+    // rouge2 input 1: bigrams 'the cat','cat sat' both in the reference: P 1, R 2/5, F 4/7.
+    expect(scores['rouge-2']!.score).toBeCloseTo((4 / 7 + 1) / 2, 12);
+    expect(scores['rouge-l']!.score).toBeCloseTo(5 / 6, 12);
+  });
+
+  it('names both files and both counts when hypotheses and references do not line up', async () => {
+    const hypotheses = join(dir, 'two.txt');
+    const references = join(dir, 'three-inputs.txt');
+    writeFileSync(hypotheses, 'one\ntwo\n');
+    writeFileSync(references, 'a\n\nb\nb2\n\nc\n');
+    const run = await runPrefixkit([
+      'evaluate',
+      '--task',
+      'xsum',
+      '--hypotheses',
+      hypotheses,
+      '--references',
+      references,
+      '--json',
+    ]);
+    expect(run.code).toBe(5);
+    expect(parseJsonOutput(run).error).toMatchObject({ code: 'CLI_INPUT_MISMATCH', exitCode: 5 });
+    expect(run.stderr).toBe(
+      `prefixkit evaluate: error: ${hypotheses} has 2 hypotheses but ${references} has 3 unique inputs; expected one hypothesis line per unique input, in first-appearance order of the references [CLI_INPUT_MISMATCH, exit 5]\n`,
+    );
+  });
+
+  it('checks the MR order of an E2E system-output TSV against the references', async () => {
+    const lines = readFileSync(join(fixtures, 'tgen.tsv'), 'utf8').split('\n');
+    [lines[1], lines[2]] = [lines[2]!, lines[1]!];
+    const swapped = join(dir, 'tgen-swapped.tsv');
+    writeFileSync(swapped, lines.join('\n'));
+    const run = await runInProcess([
+      'evaluate',
+      '--task',
+      'e2e',
+      '--hypotheses',
+      swapped,
+      '--references',
+      join(fixtures, 'testset_w_refs.csv'),
+    ]);
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(
+      /tgen-swapped\.tsv, output 1: expected MR 'name\[Blue Spice\], eatType\[coffee shop\], area\[city centre\]'/,
+    );
+  });
+
+  it('reports missing files (exit 4), bad values and unknown flags (exit 2)', async () => {
+    const missing = await runPrefixkit([
+      'evaluate',
+      '--task',
+      'e2e',
+      '--hypotheses',
+      'nope.txt',
+      '--references',
+      join(fixtures, 'testset_w_refs.csv'),
+    ]);
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toMatch(
+      /nope\.txt: not found\. Check the --hypotheses path\. \[FILE_NOT_FOUND, exit 4\]/,
+    );
+    const task = await runPrefixkit([
+      'evaluate',
+      '--task',
+      'e2f',
+      '--hypotheses',
+      'h',
+      '--references',
+      'r',
+    ]);
+    expect(task.code).toBe(2);
+    expect(task.stderr).toContain(
+      "--task: expected one of e2e, webnlg, dart, xsum, got 'e2f' (did you mean 'e2e'?)",
+    );
+    const metric = await runInProcess([
+      'evaluate',
+      '--task',
+      'xsum',
+      '--hypotheses',
+      'h',
+      '--references',
+      'r',
+      '--metrics',
+      'cider',
+    ]);
+    expect(metric.code).toBe(4); // files are checked first
+    const wrong = join(dir, 'one-line.txt');
+    writeFileSync(wrong, 'x\n');
+    const foreign = await runInProcess([
+      'evaluate',
+      '--task',
+      'xsum',
+      '--hypotheses',
+      wrong,
+      '--references',
+      wrong,
+      '--metrics',
+      'cider',
+    ]);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain(
+      '--metrics: cider is not an official metric of --task xsum; expected some of rouge-1, rouge-2, rouge-l',
+    );
+    const flag = await runPrefixkit(['evaluate', '--hypothesis', 'h']);
+    expect(flag.stderr).toContain('unknown option --hypothesis. Did you mean --hypotheses?');
+    const required = await runInProcess(['evaluate', '--task', 'e2e']);
+    expect(required.code).toBe(2);
+    expect(required.stderr).toMatch(/missing --hypotheses FILE/);
+  });
+
+  it("--help lists the options and each task's metrics from the schema", async () => {
+    const run = await runPrefixkit(['evaluate', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /--task e2e\|webnlg\|dart\|xsum +The data set, which fixes the metrics and their conventions\. \[required\]/,
+    );
+    expect(run.stdout).toMatch(
+      /--metrics LIST +Metrics to compute, comma-separated .*any of bleu, nist, meteor/,
+    );
+    expect(run.stdout).toMatch(/^ {2}e2e +bleu, nist, meteor, rouge-l, cider$/m);
+    expect(run.stdout).toMatch(/Presets \(--config NAME\): e2e-official, webnlg-official/);
+  });
+});
