@@ -39,20 +39,20 @@ describe('E2E files and driver', () => {
       'MR\toutput\r\n"name[A], food[B]"\t"A serves B, cheap."\r\nname[C]\tIt is cheap.\r\n',
     );
     expect(sys.outputs).toEqual(['"A serves B, cheap."', 'It is cheap.']);
-    const scores = await evaluateE2E(sys.outputs, refs.references);
+    const scores = await evaluateE2E(sys.outputs, refs.references, { meteor: false });
     expect(Object.keys(scores).sort()).toEqual(['BLEU', 'CIDEr', 'NIST', 'ROUGE_L']);
     // [it, is, cheap] vs [it, cheap]: LCS 2, P 2/3, R 1, beta 1.2.
     expect(scores.ROUGE_L.segments[1]).toBeCloseTo((2.44 * (2 / 3) * 1) / (1 + 1.44 * (2 / 3)), 12);
   });
-  it('calls a supplied METEOR scorer with the raw texts', async () => {
-    const seen: string[][] = [];
-    const scores = await evaluateE2E(['a b'], [['a b']], {
-      meteor: (h) => {
-        seen.push(h);
+  it('calls a supplied METEOR scorer with the COCO-tokenised texts, as the official wrapper does', async () => {
+    const seen: string[][][] = [];
+    const scores = await evaluateE2E(['A bee, cat.'], [['A bee!', 'Cat (dog).']], {
+      meteor: (h, r) => {
+        seen.push([h, ...r]);
         return { score: 0.5, segments: [0.5], signature: 'METEOR|stub' };
       },
     });
-    expect(seen).toEqual([['a b']]);
+    expect(seen).toEqual([[['a bee cat'], ['a bee', 'cat -lrb- dog -rrb-']]]);
     expect(scores.METEOR?.score).toBe(0.5);
   });
 });

@@ -37,18 +37,23 @@ export {
   rougeScore,
   rougeScorePair,
 } from './rouge/rouge-score';
-export {
-  normalizeWebnlg,
-  type TerOptions,
-  type TerResult,
-  type TerSegment,
-  ter,
-  transliterateAscii,
-} from './ter/index';
+export { type TerOptions, type TerResult, type TerSegment, ter } from './ter/index';
+export { type CocoTokenizedCorpus, tokenizeCocoCorpus } from './tokenize/coco-corpus';
 export { type Mteval13aOptions, tokenizeMteval13a } from './tokenize/mteval-13a';
 export { porterStem } from './tokenize/porter-stemmer';
-export { COCO_PUNCTUATIONS, type PtbOptions, tokenizeCoco, tokenizePtb } from './tokenize/ptb-coco';
+export {
+  COCO_PUNCTUATIONS,
+  type PtbOptions,
+  tokenizeCoco,
+  tokenizeCocoLines,
+  tokenizePtb,
+  tokenizePtbLines,
+} from './tokenize/ptb-coco';
 export { tokenizeRouge } from './tokenize/rouge-tokenize';
-export { transliterate } from './tokenize/transliterate';
-export { normalizeWebNLGHypothesis, normalizeWebNLGReference } from './tokenize/webnlg';
+export { transliterate, transliterateAscii } from './tokenize/transliterate';
+export {
+  normalizeWebNLGHypothesis,
+  normalizeWebNLGReference,
+  normalizeWebnlg,
+} from './tokenize/webnlg';
 export type { CorpusInput, CorpusResult } from './types';

@@ -31,7 +31,7 @@ describe.skipIf(!existsSync(`${W}/system-outputs`))(
             (_, i) => track === 'all' || (track === 'new') === NEW.has(cats[i] as string),
           );
           const refs = await readWebNLGReferences(`${W}/eval-references`, track);
-          const { BLEU } = await evaluateWebNLG(hyps, refs);
+          const { BLEU } = await evaluateWebNLG(hyps, refs, { ter: false, meteor: false });
           expect((BLEU.score * 100).toFixed(2)).toBe(byTrack[track]?.toFixed(2));
         });
       }

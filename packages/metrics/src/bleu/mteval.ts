@@ -38,8 +38,7 @@ function prepare(
 ): Prepared {
   validateCorpus(metric, hypotheses, references);
   const tok = (s: string) => tokenizeMteval13a(s, options);
-  const refTokens = references.map((group) => group.map(tok));
-  const info = nistInformation(refTokens);
+  const { refTokens, info } = referenceSide(references, options);
   const stats = hypotheses.map((h, i) =>
     mtevalSegmentStats(tok(h), refTokens[i] as string[][], info),
   );
@@ -54,6 +53,24 @@ function prepare(
       ? references.reduce((m, g) => Math.max(m, g.length), 0)
       : totalRefs / Math.max(references.length, 1);
   return { stats, total: sumStats(stats), refSets };
+}
+
+// BLEU and NIST of many systems share one reference set: keep the last reference side
+// (tokens and NIST information). Keyed by the exact texts and case option, never stale.
+let lastRefs:
+  | { key: string; refTokens: string[][][]; info: ReadonlyMap<string, number> }
+  | undefined;
+
+function referenceSide(
+  references: readonly (readonly string[])[],
+  options: MtevalOptions,
+): { refTokens: string[][][]; info: ReadonlyMap<string, number> } {
+  const key = `${options.preserveCase ? 'c' : '-'}${JSON.stringify(references)}`;
+  if (lastRefs?.key !== key) {
+    const refTokens = references.map((group) => group.map((r) => tokenizeMteval13a(r, options)));
+    lastRefs = { key, refTokens, info: nistInformation(refTokens) };
+  }
+  return lastRefs;
 }
 
 function signature(

@@ -7,7 +7,8 @@
 // counts term frequencies when n == 1, i.e. for the second order).
 
 import { countNgrams } from '../ngrams';
-import { type PtbOptions, tokenizeCoco } from '../tokenize/ptb-coco';
+import { tokenizeCocoCorpus } from '../tokenize/coco-corpus';
+import type { PtbOptions } from '../tokenize/ptb-coco';
 import type { CorpusResult } from '../types';
 import { refCountLabel, validateCorpus } from '../validate';
 
@@ -77,10 +78,11 @@ export function ciderD(
 ): CorpusResult {
   validateCorpus('CIDEr', hypotheses, references);
   const sigma = options.sigma ?? CIDER_SIGMA;
-  const tok = options.pretokenized
-    ? (s: string) => s.split(/\s+/).filter((t) => t !== '')
-    : (s: string) => tokenizeCoco(s, options);
-  const refCounts = references.map((group) => group.map((r) => countNgrams(tok(r), N)));
+  const split = (s: string) => s.split(/\s+/).filter((t) => t !== '');
+  const tokens = options.pretokenized
+    ? { hypotheses: hypotheses.map(split), references: references.map((g) => g.map(split)) }
+    : tokenizeCocoCorpus(hypotheses, references, options);
+  const refCounts = tokens.references.map((group) => group.map((r) => countNgrams(r, N)));
   const df = new Map<string, number>();
   for (const group of refCounts) {
     const seen = new Set<string>();
@@ -89,8 +91,8 @@ export function ciderD(
     for (const gram of seen) df.set(gram, (df.get(gram) ?? 0) + 1);
   }
   const logDocs = Math.log(references.length);
-  const segments = hypotheses.map((h, i) => {
-    const hyp = tfidf(countNgrams(tok(h), N), df, logDocs);
+  const segments = hypotheses.map((_, i) => {
+    const hyp = tfidf(countNgrams(tokens.hypotheses[i] as string[], N), df, logDocs);
     const group = refCounts[i] as Map<string, number>[][];
     let total = 0;
     for (const counts of group) total += similarity(hyp, tfidf(counts, df, logDocs), sigma);

@@ -1,12 +1,14 @@
 // The E2E NLG challenge's evaluation (tuetschek/e2e-metrics measure_scores.py) in one call:
 // BLEU and NIST as mteval-v13a, ROUGE_L and CIDEr(-D) as the COCO caption code after PTB
-// tokenisation, METEOR through a supplied scorer (src/meteor) when one is given.
+// tokenisation, METEOR 1.5 (src/meteor) on the same PTB tokens, as the official COCO wrapper
+// feeds them to the METEOR jar.
 
 import { bleuMteval, nistMteval } from '../bleu/mteval';
 import { ciderD } from '../cider/cider-d';
 import { MetricInputError } from '../errors';
+import { meteor } from '../meteor/meteor';
 import { rougeLCoco } from '../rouge/rouge-l-coco';
-import { tokenizeCoco } from '../tokenize/ptb-coco';
+import { tokenizeCocoCorpus } from '../tokenize/coco-corpus';
 import type { CorpusResult } from '../types';
 import { validateCorpus } from '../validate';
 import type { CorpusScorer } from './external';
@@ -20,9 +22,16 @@ export interface E2EScores {
 }
 
 export interface EvaluateE2EOptions {
-  /** METEOR 1.5 scorer (e.g. `meteor` from src/meteor); METEOR is left out without one. */
-  meteor?: CorpusScorer;
-  /** Options passed to the METEOR scorer. */
+  /**
+   * METEOR scorer; default: the package's METEOR 1.5 (`meteor`). `false` leaves METEOR out.
+   * It receives the COCO-tokenised texts (lower-cased, punctuation removed), as the official
+   * wrapper passes them to the METEOR jar.
+   */
+  meteor?: CorpusScorer | false;
+  /**
+   * Options passed to the METEOR scorer, e.g. `{ synonyms: loadMeteorSynonyms() }` from
+   * `@prefixkit/metrics/node` (without synonyms the official values are not reproduced).
+   */
   meteorOptions?: Record<string, unknown>;
 }
 
@@ -36,10 +45,11 @@ export async function evaluateE2E(
   if (hypotheses.length === 0) {
     throw new MetricInputError('E2E', 'corpus', { expected: 'at least one segment', got: '0' });
   }
-  // PTB-tokenise once for both COCO metrics (the tokeniser is the expensive part).
-  const coco = (s: string) => tokenizeCoco(s).join(' ');
-  const cocoHyps = hypotheses.map(coco);
-  const cocoRefs = references.map((g) => g.map(coco));
+  // PTB-tokenise once for the three COCO metrics (the tokeniser is the expensive part), in two
+  // batch runs like the official wrapper (references, then hypotheses).
+  const tokens = tokenizeCocoCorpus(hypotheses, references);
+  const cocoHyps = tokens.hypotheses.map((t) => t.join(' '));
+  const cocoRefs = tokens.references.map((g) => g.map((t) => t.join(' ')));
   const named = (r: CorpusResult) => ({
     ...r,
     signature: r.signature.replace('tok:none', 'tok:ptb-coco'),
@@ -50,12 +60,17 @@ export async function evaluateE2E(
     ROUGE_L: named(rougeLCoco(cocoHyps, cocoRefs, { pretokenized: true })),
     CIDEr: named(ciderD(cocoHyps, cocoRefs, { pretokenized: true })),
   };
-  if (options.meteor) {
-    scores.METEOR = await options.meteor(
-      [...hypotheses],
-      references.map((g) => [...g]),
-      options.meteorOptions,
-    );
+  if (options.meteor !== false) {
+    const scorer: CorpusScorer = options.meteor ?? defaultMeteor;
+    const result = await scorer(cocoHyps, cocoRefs, options.meteorOptions);
+    scores.METEOR = {
+      score: result.score,
+      segments: result.segments,
+      signature: `${result.signature}|tok:ptb-coco`,
+    };
   }
   return scores;
 }
+
+/** The package's METEOR 1.5 as a {@link CorpusScorer}. */
+const defaultMeteor: CorpusScorer = (h, r, o) => meteor(h, r, o ?? {});

@@ -1,9 +1,12 @@
 // The WebNLG 2017 evaluation as the Prefix-Tuning paper runs it (webnlg-automatic-evaluation):
 // hypotheses normalised like evaluation.py, the first 3 references (missing ones are empty
-// lines), BLEU as `multi-bleu.perl -lc`; TER and METEOR through supplied scorers when given.
+// lines), BLEU as `multi-bleu.perl -lc`, TER as tercom 0.7.25 and METEOR 1.5 on the same
+// normalised texts (the package's own scorers unless others are supplied).
 
 import { multiBleu } from '../bleu/multi-bleu';
 import { MetricInputError } from '../errors';
+import { meteor } from '../meteor/meteor';
+import { ter } from '../ter/ter';
 import { normalizeWebNLGHypothesis, normalizeWebNLGReference } from '../tokenize/webnlg';
 import type { CorpusResult } from '../types';
 import type { CorpusScorer } from './external';
@@ -19,9 +22,13 @@ export interface EvaluateWebNLGOptions {
   rawReferences?: boolean;
   /** How many references per entry (default 3, as the official scripts). */
   maxReferences?: number;
-  ter?: CorpusScorer;
+  /** TER scorer; default: the package's tercom-compatible `ter`. `false` leaves TER out. */
+  ter?: CorpusScorer | false;
+  /** Options passed to the TER scorer. */
   terOptions?: Record<string, unknown>;
-  meteor?: CorpusScorer;
+  /** METEOR scorer; default: the package's METEOR 1.5 (`meteor`). `false` leaves METEOR out. */
+  meteor?: CorpusScorer | false;
+  /** Options passed to the METEOR scorer (e.g. `{ synonyms: loadMeteorSynonyms() }`). */
   meteorOptions?: Record<string, unknown>;
 }
 
@@ -50,7 +57,14 @@ export async function evaluateWebNLG(
   scores.BLEU.signature += '|norm:webnlg2017';
   // TER and METEOR see the same normalised texts; missing references are dropped for them.
   const present = refs.map((g) => g.filter((r, i) => i === 0 || r !== ''));
-  if (options.ter) scores.TER = await options.ter(hyps, present, options.terOptions);
-  if (options.meteor) scores.METEOR = await options.meteor(hyps, present, options.meteorOptions);
+  if (options.ter !== false) {
+    scores.TER = await (options.ter ?? defaultTer)(hyps, present, options.terOptions);
+  }
+  if (options.meteor !== false) {
+    scores.METEOR = await (options.meteor ?? defaultMeteor)(hyps, present, options.meteorOptions);
+  }
   return scores;
 }
+
+const defaultTer: CorpusScorer = (h, r, o) => ter(h, r, o ?? {});
+const defaultMeteor: CorpusScorer = (h, r, o) => meteor(h, r, o ?? {});

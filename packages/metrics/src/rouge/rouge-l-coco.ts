@@ -4,7 +4,8 @@
 // Texts are COCO-tokenised first; tokens are then split on single spaces as COCO does, so an empty
 // text is one empty token (which only an empty reference matches).
 
-import { type PtbOptions, tokenizeCoco } from '../tokenize/ptb-coco';
+import { tokenizeCocoCorpus } from '../tokenize/coco-corpus';
+import type { PtbOptions } from '../tokenize/ptb-coco';
 import type { CorpusResult } from '../types';
 import { refCountLabel, validateCorpus } from '../validate';
 import { lcsLength } from './lcs';
@@ -43,11 +44,12 @@ export function rougeLCoco(
   options: RougeLCocoOptions = {},
 ): CorpusResult {
   validateCorpus('ROUGE_L', hypotheses, references);
-  const tok = options.pretokenized
-    ? (s: string) => s.split(' ').filter((t) => t !== '')
-    : (s: string) => tokenizeCoco(s, options);
-  const segments = hypotheses.map((h, i) =>
-    rougeLCocoSegment(tok(h), (references[i] as string[]).map(tok)),
+  const split = (s: string) => s.split(' ').filter((t) => t !== '');
+  const tokens = options.pretokenized
+    ? { hypotheses: hypotheses.map(split), references: references.map((g) => g.map(split)) }
+    : tokenizeCocoCorpus(hypotheses, references, options);
+  const segments = tokens.hypotheses.map((h, i) =>
+    rougeLCocoSegment(h, tokens.references[i] as string[][]),
   );
   const score = segments.length === 0 ? 0 : segments.reduce((a, b) => a + b, 0) / segments.length;
   const tokName = options.pretokenized

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MetricInputError } from '../errors';
+import { normalizeWebnlg } from '../tokenize/webnlg';
 import { minEditDist } from './min-edit-dist';
 import { ter } from './ter';
 import { performShift, tercomEdits } from './tercom';
-import { normalizeWebnlg } from './webnlg-normalize';
 
 describe('tercom edits', () => {
   it('is 0 for identical text and counts plain edits', () => {

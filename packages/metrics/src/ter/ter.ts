@@ -2,9 +2,10 @@
 // beam 20, maximum shift distance 50, unit costs. Each segment takes the reference with the
 // fewest edits (the first on ties) and contributes the average length of all its references;
 // corpus TER = total edits / total average reference length.
+
+import { normalizeWebNLGHypothesis } from '../tokenize/webnlg';
 import { validateCorpus } from '../validate';
 import { tercomEdits } from './tercom';
-import { normalizeWebnlg } from './webnlg-normalize';
 
 /** Options of {@link ter}. */
 export interface TerOptions {
@@ -74,7 +75,7 @@ export function ter(
   validateCorpus('TER', hypotheses, references, 1);
   const prep = (s: string): string => {
     // tercom reads "text (id)" lines and trims the text.
-    const t = options.normalize === 'webnlg' ? normalizeWebnlg(s) : s.trim();
+    const t = options.normalize === 'webnlg' ? normalizeWebNLGHypothesis(s) : s.trim();
     return options.caseSensitive ? t : t.toLowerCase();
   };
   let totalEdits = 0;

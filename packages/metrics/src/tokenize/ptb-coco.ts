@@ -32,9 +32,21 @@ export interface PtbOptions {
   americanize?: boolean;
 }
 
-/** Stanford PTB tokens of one line (no lower-casing, nothing dropped). */
-export function tokenizePtb(text: string, options: PtbOptions = {}): string[] {
-  const tokens: string[] = [];
+// Line separators of PTBLexer's NEWLINE class. Inside one caption they are blanked (COCO
+// replaces "\n" by a space; the others would make the jar emit extra lines).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: PTBLexer's NEWLINE includes VT and FF
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u000B\u000C\u0085]/g;
+
+/**
+ * Runs the lexer over `text`, calling `emit` for each token and `newline` for each "\n" (the
+ * jar's `-preserveLines` output starts a new line there).
+ */
+function lex(
+  text: string,
+  options: PtbOptions,
+  emit: (token: string) => void,
+  newline: () => void,
+): void {
   let pos = 0;
   while (pos < text.length) {
     let bestRule = -1;
@@ -64,21 +76,67 @@ export function tokenizePtb(text: string, options: PtbOptions = {}): string[] {
       continue;
     }
     const rule = PTB_RULES[bestRule] as (typeof PTB_RULES)[number];
-    let token = rule.action(bestText);
-    if (token !== null && options.americanize && PTB_WORD_RULES.has(rule.name))
-      token = americanize(token);
-    if (token !== null) tokens.push(token);
+    if (rule.name === 'SPACE') {
+      for (let i = bestText.indexOf('\n'); i >= 0; i = bestText.indexOf('\n', i + 1)) newline();
+    } else {
+      let token = rule.action(bestText);
+      if (token !== null && options.americanize && PTB_WORD_RULES.has(rule.name))
+        token = americanize(token);
+      if (token !== null) emit(token);
+    }
     pos += bestText.length;
   }
+}
+
+/** Stanford PTB tokens of one line (no lower-casing, nothing dropped). */
+export function tokenizePtb(text: string, options: PtbOptions = {}): string[] {
+  const tokens: string[] = [];
+  lex(
+    text,
+    options,
+    (t) => tokens.push(t),
+    () => {},
+  );
   return tokens;
 }
 
-/** COCO caption tokens: PTB tokens, lower-cased, punctuation tokens removed. */
-export function tokenizeCoco(text: string, options: PtbOptions = {}): string[] {
+/**
+ * PTB tokens of many lines lexed as one stream, as the COCO wrapper runs the jar: the lines are
+ * joined by "\n" into one file and tokenised with `-preserveLines`, so the start of the next line
+ * is the trailing context of the end of this one (it decides e.g. whether "no." before a
+ * capitalised next line is a sentence end).
+ */
+export function tokenizePtbLines(lines: readonly string[], options: PtbOptions = {}): string[][] {
+  const out: string[][] = [[]];
+  const text = lines.map((l) => l.replace(LINE_BREAKS, ' ')).join('\n');
+  lex(
+    text,
+    options,
+    (t) => (out[out.length - 1] as string[]).push(t),
+    () => out.push([]),
+  );
+  return lines.length === 0 ? [] : out;
+}
+
+function cocoFilter(tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (const token of tokenizePtb(text.replace(/\n/g, ' '), options)) {
+  for (const token of tokens) {
     const lower = token.toLowerCase();
     if (!COCO_PUNCTUATIONS.has(lower)) out.push(lower);
   }
   return out;
+}
+
+/** COCO caption tokens of one text: PTB tokens, lower-cased, punctuation tokens removed. */
+export function tokenizeCoco(text: string, options: PtbOptions = {}): string[] {
+  return cocoFilter(tokenizePtb(text.replace(LINE_BREAKS, ' '), options));
+}
+
+/**
+ * COCO caption tokens of a whole batch, exactly as pycocoevalcap's PTBTokenizer produces them:
+ * one jar run over all lines (references and hypotheses are two separate runs), so each line's
+ * end sees the next line. Use this to reproduce official corpus scores.
+ */
+export function tokenizeCocoLines(lines: readonly string[], options: PtbOptions = {}): string[][] {
+  return tokenizePtbLines(lines, options).map(cocoFilter);
 }

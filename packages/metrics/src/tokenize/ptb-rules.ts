@@ -115,7 +115,7 @@ const re = (source: string) => new RegExp(source, 'uy');
 /** The rules in grammar order; `americanize` is applied by the tokenizer to WORD tokens. */
 export const PTB_RULES: readonly PtbRule[] = [
   { name: 'cannot', pattern: re(ci('can')), context: re(ci('not')), action: keep },
-  { name: 'SGML', pattern: re('<\\/?[A-Za-z!][^>]*>'), action: keep },
+  { name: 'SGML', pattern: re('<\\/?[A-Za-z!][^>\\r\\n]*>'), action: keep },
   {
     name: 'SPMDASH',
     pattern: re('&(?:MD|mdash|ndash);|[\\u0096\\u0097\\u2013\\u2014\\u2015]'),
@@ -183,11 +183,15 @@ export const PTB_RULES: readonly PtbRule[] = [
     ),
     action: normalizeCurrency,
   },
+  // Before a sentence end (space or line break, then a space, line break or capital) the
+  // CoreNLP 3.4.1 jar returns the abbreviation without its period and the period on its own:
+  // the official E2E CIDEr of segments whose references end in "... family friendly no." (the
+  // next reference starting with a capital) is reproduced only this way.
   {
     name: 'ABBREV1/SENTEND',
     pattern: re(ABBREV1.slice(0, -2)),
     context: re(`\\.${SENTEND}`),
-    action: (t) => `${t}.`,
+    action: keep,
   },
   { name: 'ABBREV1', pattern: re(ABBREV1), action: keep },
   { name: 'ABBREV2', pattern: re(`${ABBREV4}\\.`), action: keep },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tokenizeMteval13a } from './mteval-13a';
 import { porterStem } from './porter-stemmer';
-import { tokenizeCoco, tokenizePtb } from './ptb-coco';
+import { tokenizeCoco, tokenizeCocoLines, tokenizePtb } from './ptb-coco';
 import { tokenizeRouge } from './rouge-tokenize';
 import { transliterate } from './transliterate';
 import { normalizeWebNLGHypothesis, normalizeWebNLGReference } from './webnlg';
@@ -109,5 +109,19 @@ describe('rouge_score tokeniser and Porter stemmer', () => {
       'h',
     ]);
     expect(tokenizeRouge('Café déjà', false)).toEqual(['caf', 'd', 'j']);
+  });
+});
+
+describe('tokenizeCocoLines (one jar run over a batch)', () => {
+  it('splits an abbreviation period before a capitalised next line, keeps it otherwise', () => {
+    expect(tokenizeCocoLines(['family friendly no.', 'There is a pub.', 'at low no.'])).toEqual([
+      ['family', 'friendly', 'no'],
+      ['there', 'is', 'a', 'pub'],
+      ['at', 'low', 'no.'],
+    ]);
+    expect(tokenizeCocoLines(['friendly no.', 'located here'])[0]).toEqual(['friendly', 'no.']);
+    expect(tokenizeCocoLines([])).toEqual([]);
+    // A line break inside one caption does not start a new line of output.
+    expect(tokenizeCocoLines(['a\nb', 'c'])).toEqual([['a', 'b'], ['c']]);
   });
 });

@@ -88,3 +88,6 @@ export function transliterate(text: string): string {
   }
   return out;
 }
+
+/** Alias of {@link transliterate} (the name TER exported before the copies were merged). */
+export const transliterateAscii = transliterate;

@@ -31,3 +31,9 @@ export function normalizeWebNLGHypothesis(line: string): string {
 export function normalizeWebNLGReference(lex: string): string {
   return transliterate(squeeze(splitNonWord(lex, true)).toLowerCase());
 }
+
+/**
+ * WebNLG 2017 normalisation of one line (alias of {@link normalizeWebNLGHypothesis}, the name TER
+ * exported before the two copies were merged).
+ */
+export const normalizeWebnlg = normalizeWebNLGHypothesis;
