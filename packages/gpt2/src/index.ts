@@ -37,6 +37,24 @@ export {
   TokenizerFormatError,
   TokenizerInputError,
 } from './errors';
+// The model (src/model) and generation (src/generate).
+export { type GeneratedRow, generate } from './generate/generate';
+export { GenerateOptionsError } from './generate/generate-errors';
+export type { GenerateOptions } from './generate/generate-options';
+export type { LayerKeyValue } from './model/attention';
+export type { Gpt2Hooks } from './model/block';
+export { KvCache } from './model/kv-cache';
+export { loadGpt2 } from './model/load-gpt2';
+export { type LossReduction, languageModelLoss } from './model/loss';
+export {
+  type Gpt2ForwardOptions,
+  Gpt2Model,
+  type Gpt2ModelOptions,
+  type Gpt2Output,
+} from './model/model';
+export { Gpt2InputError, Gpt2ModelError } from './model/model-errors';
+export type { IntMatrix } from './model/model-inputs';
+export { type ModelDType, uploadGpt2Parameters } from './model/model-parameters';
 export { type ByteSource, blobByteSource, bufferByteSource } from './safetensors/byte-source';
 export {
   type FloatDtype,

@@ -1,0 +1,167 @@
+// The options of generate() with their defaults (HF `generate` names in camelCase, HF defaults),
+// and their validation. Decoding: greedy (default), sampling (doSample) or beam search
+// (numBeams > 1); shared/REFERENCE-SPEC.md "Greedy decoding" and "Beam search".
+import type { Tensor } from '@prefixkit/tensor';
+import type { Gpt2Config } from '../config/gpt2-config';
+import type { LayerKeyValue } from '../model/attention';
+import type { Gpt2Hooks } from '../model/block';
+import { GenerateOptionsError } from './generate-errors';
+
+export interface GenerateOptions {
+  /** New tokens at most (HF max_new_tokens). Default 20. */
+  readonly maxNewTokens?: number;
+  /** eos is banned while prompt + generated is shorter than this (HF min_length). Default 0. */
+  readonly minLength?: number;
+  /** eos is banned for the first this-many new tokens (HF min_new_tokens). Default 0. */
+  readonly minNewTokens?: number;
+  /** Beams; 1 (default) is greedy or sampling. The paper decodes E2E with 5. */
+  readonly numBeams?: number;
+  /** Sample instead of taking the argmax. Default false. Not with beams. */
+  readonly doSample?: boolean;
+  /** Sampling: logits are divided by this first. Default 1. */
+  readonly temperature?: number;
+  /** Sampling: keep the k most likely tokens (ties at the k-th kept); 0 = off (default). */
+  readonly topK?: number;
+  /** Sampling: keep the smallest top set with probability >= topP; 1 = off (default). */
+  readonly topP?: number;
+  /** Sampling: the seed of the generator, so runs repeat exactly. Default 0. */
+  readonly seed?: number;
+  /** Tokens never generated (the paper bans GPT-2's newlines 198 and 628). */
+  readonly bannedTokenIds?: readonly number[];
+  /** No n-gram of this size appears twice in prompt + output (HF no_repeat_ngram_size); 0 = off. */
+  readonly noRepeatNgramSize?: number;
+  /** Beam scores are sum(logp) / length ** lengthPenalty (full length, HF <= 4.35). Default 1. */
+  readonly lengthPenalty?: number;
+  /** End-of-sequence id(s); default config.eos_token_id; null = none. */
+  readonly eosTokenId?: number | readonly number[] | null;
+  /** Filler for left padding and finished rows; default the first eos id (as HF GPT-2), else 0. */
+  readonly padTokenId?: number;
+  /** Greedy and sampling: a row stops once its decoded output contains one of these. */
+  readonly stopStrings?: readonly string[];
+  /** Turns token ids into text; required with stopStrings (e.g. tokenizer.decode). */
+  readonly decode?: (tokens: readonly number[]) => string;
+  /** Per-layer prefix keys/values [1 or B, NH, P, HS]; copied (and reordered) with the beams. */
+  readonly past?: readonly LayerKeyValue[];
+  /** Real tokens take positions from 0 instead of after the prefix. Default false. */
+  readonly positionsFromZero?: boolean;
+  /** Adapter hooks, passed to every forward. */
+  readonly hooks?: Gpt2Hooks;
+  /** Soft-prompt rows [E, C] or [1, E, C] before each prompt (embedding-only ablation). */
+  readonly inputEmbeddingsPrefix?: Tensor;
+}
+
+/** Options with defaults filled in and checked against the model's config. */
+export interface ResolvedGenerateOptions {
+  readonly maxNewTokens: number;
+  readonly minLength: number;
+  readonly minNewTokens: number;
+  readonly numBeams: number;
+  readonly doSample: boolean;
+  readonly temperature: number;
+  readonly topK: number;
+  readonly topP: number;
+  readonly seed: number;
+  readonly bannedTokenIds: readonly number[];
+  readonly noRepeatNgramSize: number;
+  readonly lengthPenalty: number;
+  readonly eosTokenIds: readonly number[];
+  readonly padTokenId: number;
+  readonly stopStrings: readonly string[];
+  readonly decode: ((tokens: readonly number[]) => string) | undefined;
+}
+
+function integer(name: string, value: number | undefined, fallback: number, min: number): number {
+  const v = value ?? fallback;
+  if (!Number.isInteger(v) || v < min)
+    throw new GenerateOptionsError(name, `an integer >= ${min}`, String(value));
+  return v;
+}
+
+function tokenId(name: string, value: number, vocab: number): number {
+  if (!Number.isInteger(value) || value < 0 || value >= vocab)
+    throw new GenerateOptionsError(name, `a token id in [0, ${vocab - 1}]`, String(value));
+  return value;
+}
+
+/** Fills in defaults and validates; throws GenerateOptionsError naming the option. */
+export function resolveGenerateOptions(
+  options: GenerateOptions,
+  config: Gpt2Config,
+): ResolvedGenerateOptions {
+  const vocab = config.vocab_size;
+  const eosOption = options.eosTokenId === undefined ? config.eos_token_id : options.eosTokenId;
+  const eosList =
+    eosOption === null ? [] : typeof eosOption === 'number' ? [eosOption] : [...eosOption];
+  eosList.forEach((id, index) => {
+    tokenId(`eosTokenId[${index}]`, id, vocab);
+  });
+  const temperature = options.temperature ?? 1;
+  if (!(temperature > 0) || !Number.isFinite(temperature))
+    throw new GenerateOptionsError(
+      'temperature',
+      'a finite number > 0',
+      String(options.temperature),
+    );
+  const topP = options.topP ?? 1;
+  if (!(topP > 0 && topP <= 1))
+    throw new GenerateOptionsError('topP', 'a number in (0, 1]', String(options.topP));
+  const lengthPenalty = options.lengthPenalty ?? 1;
+  if (!Number.isFinite(lengthPenalty))
+    throw new GenerateOptionsError(
+      'lengthPenalty',
+      'a finite number',
+      String(options.lengthPenalty),
+    );
+  const numBeams = integer('numBeams', options.numBeams, 1, 1);
+  const doSample = options.doSample ?? false;
+  if (doSample && numBeams > 1)
+    throw new GenerateOptionsError(
+      'doSample',
+      'false with numBeams > 1 (beam sampling is not supported)',
+      'true',
+    );
+  const stopStrings = options.stopStrings ?? [];
+  if (stopStrings.length > 0 && numBeams > 1)
+    throw new GenerateOptionsError(
+      'stopStrings',
+      'none with numBeams > 1 (beams end by eos or length only)',
+      JSON.stringify(stopStrings),
+    );
+  if (stopStrings.length > 0 && !options.decode)
+    throw new GenerateOptionsError('decode', 'a function (needed by stopStrings)', 'undefined');
+  if (stopStrings.some((text) => text.length === 0))
+    throw new GenerateOptionsError('stopStrings', 'non-empty strings', JSON.stringify(stopStrings));
+  return {
+    maxNewTokens: integer('maxNewTokens', options.maxNewTokens, 20, 1),
+    minLength: integer('minLength', options.minLength, 0, 0),
+    minNewTokens: integer('minNewTokens', options.minNewTokens, 0, 0),
+    numBeams,
+    doSample,
+    temperature,
+    topK: integer('topK', options.topK, 0, 0),
+    topP,
+    seed: integer('seed', options.seed, 0, 0),
+    bannedTokenIds: (options.bannedTokenIds ?? []).map((id, index) =>
+      tokenId(`bannedTokenIds[${index}]`, id, vocab),
+    ),
+    noRepeatNgramSize: integer('noRepeatNgramSize', options.noRepeatNgramSize, 0, 0),
+    lengthPenalty,
+    eosTokenIds: eosList,
+    padTokenId: tokenId('padTokenId', options.padTokenId ?? eosList[0] ?? 0, vocab),
+    stopStrings,
+    decode: options.decode,
+  };
+}
+
+/** Checks prompts: at least one row, each with at least one token id of the vocabulary. */
+export function checkPrompts(prompts: readonly (readonly number[])[], vocab: number): void {
+  if (prompts.length === 0)
+    throw new GenerateOptionsError('prompts', 'at least one prompt', 'none');
+  prompts.forEach((prompt, row) => {
+    if (prompt.length === 0)
+      throw new GenerateOptionsError(`prompts[${row}]`, 'at least one token', 'an empty prompt');
+    prompt.forEach((id, index) => {
+      tokenId(`prompts[${row}][${index}]`, id, vocab);
+    });
+  });
+}

@@ -1,0 +1,43 @@
+// One GPT-2 transformer block (HF GPT2Block, nanoGPT Block), pre-LN with residuals:
+//   x = x + hook_attn(attn(ln_1(x)));  x = x + hook_mlp(mlp(ln_2(x)))
+// The hooks are where Houlsby adapters sit (shared/REFERENCE-SPEC.md "Adapters"): each gets the
+// sub-layer output after its c_proj and returns what is added to the residual stream.
+import { add, layerNorm, type Tensor } from '@prefixkit/tensor';
+import { causalSelfAttention, type LayerKeyValue } from './attention';
+import { type Activation, mlp } from './mlp';
+import type { BlockWeights } from './model-parameters';
+
+/** Per-layer adapter hooks; each receives and returns a [B, T, C] tensor. */
+export interface Gpt2Hooks {
+  /** Replaces a = c_proj(attention) before the residual add (adapter: a + up(f(down(a)))). */
+  readonly afterAttention?: (layer: number, output: Tensor) => Tensor;
+  /** Replaces z = c_proj(mlp) before the residual add. */
+  readonly afterMlp?: (layer: number, output: Tensor) => Tensor;
+}
+
+export interface BlockOptions {
+  readonly layer: number;
+  readonly heads: number;
+  readonly eps: number;
+  readonly activation: Activation;
+  readonly past?: LayerKeyValue | undefined;
+  readonly mask?: Tensor | undefined;
+  readonly hooks?: Gpt2Hooks | undefined;
+}
+
+/** Runs block `options.layer` on x [B, T, C]; returns the new x and this layer's keys/values. */
+export function block(
+  x: Tensor,
+  weights: BlockWeights,
+  options: BlockOptions,
+): { x: Tensor; present: LayerKeyValue } {
+  const { layer, hooks } = options;
+  const normed1 = layerNorm(x, weights.ln1.weight, weights.ln1.bias, { eps: options.eps }); // (B, T, C)
+  const attended = causalSelfAttention(normed1, weights.attention, options); // output (B, T, C)
+  const a = hooks?.afterAttention ? hooks.afterAttention(layer, attended.output) : attended.output; // (B, T, C)
+  const x1 = add(x, a); // (B, T, C)
+  const normed2 = layerNorm(x1, weights.ln2.weight, weights.ln2.bias, { eps: options.eps }); // (B, T, C)
+  const m = mlp(normed2, weights.mlp, options.activation); // (B, T, C)
+  const z = hooks?.afterMlp ? hooks.afterMlp(layer, m) : m; // (B, T, C)
+  return { x: add(x1, z), present: attended.present }; // (B, T, C)
+}

@@ -1,0 +1,96 @@
+// The KV cache we own: per-layer keys and values [N, NH, S, HS] of every position seen so far
+// (a prefix-tuning prefix, the prompt, generated tokens). Gpt2Model.forward returns each
+// layer's [past, new] keys and values; update() swaps them in. reorder() gathers rows (beam
+// search picks, for every new beam, the row of the beam it extends; a prefix of one row is
+// copied to K beams the same way). Tensors handed in by the caller (a trainable prefix) are
+// never disposed by the cache; tensors it produced itself are.
+import { embedding, noGrad, reshape, type Tensor, tensor } from '@prefixkit/tensor';
+import type { LayerKeyValue } from './attention';
+import { Gpt2InputError } from './model-errors';
+
+export class KvCache {
+  private entries: readonly LayerKeyValue[];
+  /** Whether `entries` were made by the cache (and may be disposed by it). */
+  private owned: boolean;
+
+  /** A cache starting from `past` (e.g. a prefix [1, NH, P, HS] per layer), not owned. */
+  constructor(past: readonly LayerKeyValue[]) {
+    this.entries = past;
+    this.owned = false;
+  }
+
+  /** Per-layer keys and values, each [N, NH, S, HS]; pass as `past` to Gpt2Model.forward. */
+  get layers(): readonly LayerKeyValue[] {
+    return this.entries;
+  }
+
+  /** S: the number of positions held (0 for an empty cache). */
+  get length(): number {
+    return this.entries[0]?.key.shape[2] ?? 0;
+  }
+
+  /** N: the rows held (1 for a shared prefix). */
+  get rows(): number {
+    return this.entries[0]?.key.shape[0] ?? 0;
+  }
+
+  /** Replaces the contents with forward's `cache` (which already includes the old positions). */
+  update(present: readonly LayerKeyValue[]): void {
+    this.release();
+    this.entries = present;
+    this.owned = true;
+  }
+
+  /**
+   * Row n of the new cache = row `indices[n]` of the old one (beam reordering; repeating a row
+   * K times copies a prefix or a prompt to K beams). The result is owned by the cache.
+   */
+  reorder(indices: readonly number[]): void {
+    const rows = this.rows;
+    indices.forEach((index, n) => {
+      if (!Number.isInteger(index) || index < 0 || index >= rows) {
+        throw new Gpt2InputError(
+          `indices[${n}]`,
+          `a row of the cache in [0, ${rows - 1}]`,
+          String(index),
+        );
+      }
+    });
+    if (this.entries.length === 0) return;
+    const backend = this.entries[0]!.key.backend;
+    const picked = noGrad(() => {
+      const ids = tensor(Int32Array.from(indices), [indices.length], { backend, dtype: 'i32' });
+      const gather = (t: Tensor) => {
+        const [, NH, S, HS] = t.shape as [number, number, number, number];
+        const table = reshape(t, [rows, NH * S * HS]); // (N, NH*S*HS)
+        const rowsOut = embedding(ids, table); // (M, NH*S*HS)
+        const out = reshape(rowsOut, [indices.length, NH, S, HS]); // (M, NH, S, HS)
+        table.dispose();
+        rowsOut.dispose();
+        return out;
+      };
+      const result = this.entries.map((layer) => ({
+        key: gather(layer.key),
+        value: gather(layer.value),
+      }));
+      ids.dispose();
+      return result;
+    });
+    this.update(picked);
+  }
+
+  /** Frees the tensors the cache made; the cache is empty afterwards. */
+  dispose(): void {
+    this.release();
+    this.entries = [];
+  }
+
+  private release(): void {
+    if (!this.owned) return;
+    for (const layer of this.entries) {
+      layer.key.dispose();
+      layer.value.dispose();
+    }
+    this.owned = false;
+  }
+}

@@ -1,0 +1,279 @@
+// GPT-2 (Hugging Face GPT2LMHeadModel), readable top to bottom like nanoGPT's model.py.
+// Exact computation: shared/REFERENCE-SPEC.md "GPT-2 — exact computation"; prefix positions:
+// "Prefix-tuning / Position ids". Shape alphabet: B batch, T new tokens, P past length (prefix
+// and/or cache), E soft-prompt rows (embedding-only ablation), C channels, NH heads, HS head
+// size, V vocabulary, F MLP width.
+//
+// Quirks of the HF import, named:
+// - Conv1D weights are [in, out]; the LM head is wte itself (tied), used transposed.
+// - With a past of length P, real tokens take positions P, P+1, ... (the paper's code, HF and
+//   PEFT); `positionOffset: 0` starts them at 0 instead, `positionIds` gives them per row
+//   (left-padded batches: cumsum(mask) - 1, pads 1, as HF generate).
+// - An attention mask of width T is widened with P leading ones (the past is always visible).
+// - No dropout anywhere: this model computes in eval semantics (the paper's prefix dropout is 0).
+//
+// Memory: forward() records the autograd graph when any input or parameter requires a gradient;
+// run it (and backward) inside tidy() so intermediates are freed with the step.
+import {
+  add,
+  type Backend,
+  concat,
+  embedding,
+  expand,
+  layerNorm,
+  noGrad,
+  slice,
+  type Tensor,
+  tidy,
+} from '@prefixkit/tensor';
+import { gpt2ParameterSpecs } from '../checkpoint/gpt2-parameters';
+import type { Gpt2Checkpoint, Gpt2CheckpointStream } from '../checkpoint/read-gpt2-checkpoint';
+import type { Gpt2Config } from '../config/gpt2-config';
+import type { LayerKeyValue } from './attention';
+import { block, type Gpt2Hooks } from './block';
+import { type LossReduction, languageModelLoss } from './loss';
+import { type Activation, activationFor } from './mlp';
+import { Gpt2InputError, Gpt2ModelError } from './model-errors';
+import {
+  type IntMatrix,
+  idsTensor,
+  labelsTensor,
+  maskTensor,
+  pastLength,
+  positionsTensor,
+} from './model-inputs';
+import {
+  type Gpt2Weights,
+  gpt2Weights,
+  type ModelDType,
+  uploadGpt2Parameters,
+} from './model-parameters';
+import { TiedEmbedding } from './tied-embedding';
+
+export interface Gpt2ForwardOptions {
+  /** Per-layer keys/values of earlier positions, [B or 1, NH, P, HS]: a prefix and/or a cache. */
+  readonly past?: readonly LayerKeyValue[] | undefined;
+  /** 0/1 per position, [B, T] or [B, P+T] (host rows or a tensor in the model's dtype). */
+  readonly attentionMask?: Tensor | readonly (readonly number[])[] | undefined;
+  /** Position of the first new token; default P (continue after the past). Ignored with positionIds. */
+  readonly positionOffset?: number | undefined;
+  /** Explicit positions [B, T] (left-padded batches); [B, E+T] with a soft prompt of E rows. */
+  readonly positionIds?: readonly (readonly number[])[] | undefined;
+  /** Unshifted labels [B, T] (-100 = ignored); position t is scored against labels[t+1]. */
+  readonly labels?: IntMatrix | undefined;
+  /** 'mean' (HF, default) -> scalar; 'sum-per-sequence' (the paper) -> [B]. */
+  readonly lossReduction?: LossReduction | undefined;
+  /** Adapter hooks after attention's and the MLP's c_proj. */
+  readonly hooks?: Gpt2Hooks | undefined;
+  /**
+   * Soft-prompt rows [E, C] or [B or 1, E, C] placed before the token embeddings (the paper's
+   * embedding-only ablation). They take positions like tokens (first, then the tokens), are
+   * attended to and cached, but get no logits: logits and labels stay [B, T].
+   */
+  readonly inputEmbeddingsPrefix?: Tensor | undefined;
+  /** 'all' (default) -> logits [B, T, V]; 'last' -> [B, 1, V] of the last position only. */
+  readonly logitsFor?: 'all' | 'last' | undefined;
+}
+
+export interface Gpt2Output {
+  /** [B, T, V], or [B, 1, V] with logitsFor 'last'. */
+  readonly logits: Tensor;
+  /** The loss when labels were given: [] for 'mean', [B] for 'sum-per-sequence'. */
+  readonly loss: Tensor | null;
+  /** Per layer, the keys/values of every position seen: [B, NH, P+E+T, HS] (the new cache). */
+  readonly cache: readonly LayerKeyValue[];
+}
+
+export interface Gpt2ModelOptions {
+  /** Where the weights live and the model computes. */
+  readonly backend: Backend;
+  /** 'f32' (default); 'f64' on the CPU backend for gradient checks. */
+  readonly dtype?: ModelDType;
+}
+
+export class Gpt2Model {
+  readonly config: Gpt2Config;
+  /** Every parameter under its HF name (`transformer.h.0.attn.c_attn.weight`), frozen by default. */
+  readonly parameters: ReadonlyMap<string, Tensor>;
+  readonly dtype: ModelDType;
+  private readonly weights: Gpt2Weights;
+  private readonly activation: Activation;
+  /** wte as input table and tied LM head (split into blocks where one binding cannot hold it). */
+  private readonly wte: TiedEmbedding;
+
+  /** A model over already-uploaded parameters (see Gpt2Model.fromCheckpoint / loadGpt2). */
+  constructor(config: Gpt2Config, parameters: ReadonlyMap<string, Tensor>) {
+    this.config = config;
+    this.parameters = parameters;
+    this.weights = gpt2Weights(config, parameters);
+    this.activation = activationFor(config);
+    this.wte = new TiedEmbedding(this.weights.wte);
+    const dtype = this.weights.wte.dtype;
+    if (dtype === 'i32')
+      throw new Gpt2ModelError(
+        'parameter transformer.wte.weight: expected dtype f32 or f64, got i32',
+      );
+    this.dtype = dtype;
+  }
+
+  /**
+   * Uploads a checkpoint (read with readGpt2Checkpoint, or streamed with openGpt2Checkpoint)
+   * to `options.backend`.
+   * @example
+   * const stream = await openGpt2Checkpoint({ config: configText, weights: bufferByteSource(bytes) });
+   * const model = await Gpt2Model.fromCheckpoint(stream, { backend: new CpuBackend() });
+   */
+  static async fromCheckpoint(
+    checkpoint: Gpt2Checkpoint | Gpt2CheckpointStream,
+    options: Gpt2ModelOptions,
+  ): Promise<Gpt2Model> {
+    const parameters = await uploadGpt2Parameters(checkpoint, options);
+    return new Gpt2Model(checkpoint.config, parameters);
+  }
+
+  get backend(): Backend {
+    return this.weights.wte.backend;
+  }
+
+  /** [name, tensor] pairs in canonical order, optionally only those whose name passes `filter`. */
+  namedParameters(filter: (name: string) => boolean = () => true): [string, Tensor][] {
+    return gpt2ParameterSpecs(this.config)
+      .map((spec): [string, Tensor] => [spec.name, this.parameters.get(spec.name)!])
+      .filter(([name]) => filter(name));
+  }
+
+  /**
+   * Runs GPT-2 on ids [B, T] (host rows of token ids, or an i32 tensor).
+   * @example
+   * const { logits, loss } = tidy(() => model.forward([[464, 3290]], { labels: [[464, 3290]] }));
+   */
+  forward(ids: IntMatrix, options: Gpt2ForwardOptions = {}): Gpt2Output {
+    const { config, weights, backend } = this;
+    const { ids: inputIds, host: hostIds } = idsTensor(ids, config, backend); // (B, T)
+    const [B, T] = inputIds.shape as [number, number];
+    const P = pastLength(options.past, config, B, this.dtype);
+    const softPrompt = this.softPrompt(options.inputEmbeddingsPrefix, B); // (B, E, C) or null
+    const E = softPrompt?.shape[1] ?? 0;
+
+    // Embeddings: token rows (after the soft prompt, if any) plus learned positions.
+    const tokens = this.wte.lookup(inputIds, hostIds); // (B, T, C)
+    const inputs = softPrompt ? concat([softPrompt, tokens], 1) : tokens; // (B, E+T, C)
+    const positions = positionsTensor(
+      options.positionIds,
+      [B, E + T],
+      options.positionOffset ?? P,
+      config,
+      backend,
+    ); // (B, E+T) or (E+T)
+    let x = add(inputs, embedding(positions, weights.wpe)); // (B, E+T, C)
+
+    const mask =
+      options.attentionMask === undefined
+        ? undefined
+        : maskTensor(
+            this.widenForSoftPrompt(options.attentionMask, { E, P, T }),
+            { batch: B, past: P, tokens: E + T },
+            this.dtype,
+            backend,
+          ); // (B, P+E+T)
+
+    // The transformer blocks; each returns its keys/values [B, NH, P+E+T, HS] for the cache.
+    const cache: LayerKeyValue[] = [];
+    weights.blocks.forEach((blockWeights, layer) => {
+      const out = block(x, blockWeights, {
+        layer,
+        heads: config.n_head,
+        eps: config.layer_norm_epsilon,
+        activation: this.activation,
+        past: options.past?.[layer],
+        mask,
+        hooks: options.hooks,
+      });
+      x = out.x; // (B, E+T, C)
+      cache.push(out.present);
+    });
+
+    // Final LayerNorm and the tied LM head, on the rows that need logits only (LN is per row).
+    const wanted =
+      options.logitsFor === 'last'
+        ? slice(x, 1, E + T - 1, E + T)
+        : E > 0
+          ? slice(x, 1, E, E + T)
+          : x; // (B, T or 1, C)
+    const normed = layerNorm(wanted, weights.lnF.weight, weights.lnF.bias, {
+      eps: config.layer_norm_epsilon,
+    }); // (B, T or 1, C)
+    const logits = this.wte.logits(normed); // (B, T or 1, V)
+
+    let loss: Tensor | null = null;
+    if (options.labels !== undefined) {
+      if (options.logitsFor === 'last' && T > 1)
+        throw new Gpt2InputError(
+          'labels',
+          "logitsFor 'all' (the loss needs every position)",
+          "'last'",
+        );
+      const labels = labelsTensor(options.labels, [B, T], config, backend); // (B, T)
+      loss = languageModelLoss(logits, labels, options.lossReduction ?? 'mean'); // () or (B)
+    }
+    return { logits, loss, cache };
+  }
+
+  /**
+   * The logits [B, 1, V] of the last position and the new cache, without recording gradients
+   * and with every intermediate freed: one generation step. The caller owns the results.
+   */
+  forwardLast(
+    ids: IntMatrix,
+    options: Omit<Gpt2ForwardOptions, 'labels' | 'logitsFor'> = {},
+  ): Gpt2Output {
+    return noGrad(() => tidy(() => this.forward(ids, { ...options, logitsFor: 'last' })));
+  }
+
+  /** Frees every parameter tensor. */
+  dispose(): void {
+    this.wte.dispose();
+    for (const parameter of this.parameters.values()) parameter.dispose();
+  }
+
+  /** The soft prompt as [B, E, C], or null. */
+  private softPrompt(rows: Tensor | undefined, batch: number): Tensor | null {
+    if (!rows) return null;
+    const C = this.config.n_embd;
+    const ok =
+      (rows.rank === 2 && rows.shape[1] === C) ||
+      (rows.rank === 3 && (rows.shape[0] === 1 || rows.shape[0] === batch) && rows.shape[2] === C);
+    if (!ok)
+      throw new Gpt2InputError(
+        'inputEmbeddingsPrefix',
+        `[E, ${C}] or [${batch} or 1, E, ${C}]`,
+        `[${rows.shape.join(', ')}]`,
+      );
+    const E = rows.shape[rows.rank - 2]!;
+    return rows.rank === 3 && rows.shape[0] === batch ? rows : expand(rows, [batch, E, C]); // (B, E, C)
+  }
+
+  /** The soft prompt is always visible: E ones go in after the past's columns (host masks only). */
+  private widenForSoftPrompt(
+    mask: Tensor | readonly (readonly number[])[],
+    sizes: { E: number; P: number; T: number },
+  ): Tensor | readonly (readonly number[])[] {
+    const { E, P, T } = sizes;
+    if (E === 0) return mask;
+    if (!Array.isArray(mask))
+      throw new Gpt2InputError(
+        'attentionMask',
+        'host rows when inputEmbeddingsPrefix is given',
+        'a tensor',
+      );
+    const visible = new Array<number>(E).fill(1);
+    // Widths T and P+T lack the soft prompt's columns; P+E+T already has them.
+    return (mask as readonly (readonly number[])[]).map((row) =>
+      row.length === T
+        ? [...visible, ...row]
+        : row.length === P + T
+          ? [...row.slice(0, P), ...visible, ...row.slice(P)]
+          : row,
+    );
+  }
+}
