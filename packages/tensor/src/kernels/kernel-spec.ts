@@ -44,6 +44,9 @@ export interface KernelSpec {
   readonly uniforms: readonly KernelUniform[];
   readonly workgroupSize: readonly [number, number, number];
   /** Workgroup counts for a call; each must be <= 65535 (kernels tile larger work in y/z). */
-  readonly dispatch: (uniforms: UniformValues, constants: UniformValues) => readonly [number, number, number];
+  readonly dispatch: (
+    uniforms: UniformValues,
+    constants: UniformValues,
+  ) => readonly [number, number, number];
   readonly tolerance: KernelTolerance;
 }

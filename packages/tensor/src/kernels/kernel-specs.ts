@@ -1,8 +1,65 @@
 // The single explicit map of every WGSL kernel (no side-effect registry). A kernel missing
 // here, or missing from the CPU backend's map, is a compile error.
+import {
+  geluBackward,
+  geluForward,
+  reluBackward,
+  reluForward,
+  tanhBackward,
+  tanhForward,
+} from './activation/activation.spec';
+import { add, div, mul, sub } from './binary/binary.spec';
+import {
+  crossEntropyBackward,
+  crossEntropyForward,
+  crossEntropyReduce,
+} from './cross-entropy/cross-entropy.spec';
+import { dropout } from './dropout/dropout.spec';
+import { embeddingBackward, embeddingForward } from './embedding/embedding.spec';
 import type { KernelSpec } from './kernel-spec';
+import {
+  layerNormBackward,
+  layerNormForward,
+  layerNormParamsBackward,
+} from './layer-norm/layer-norm.spec';
 import { matmulSpecs } from './matmul';
+import { adamwStep, clipScale, sgdMomentumStep, sgdStep } from './optimizer/optimizer.spec';
+import { maskedSoftmaxBackward, maskedSoftmaxForward } from './softmax/softmax.spec';
+import { stridedCopy } from './strided-copy/strided-copy.spec';
+import { sumAxis } from './sum-axis/sum-axis.spec';
+import { affine, exp, log, sqrt } from './unary/unary.spec';
 
 export const kernelSpecs = {
   ...matmulSpecs,
+  affine,
+  exp,
+  log,
+  sqrt,
+  add,
+  sub,
+  mul,
+  div,
+  geluForward,
+  geluBackward,
+  tanhForward,
+  tanhBackward,
+  reluForward,
+  reluBackward,
+  stridedCopy,
+  sumAxis,
+  maskedSoftmaxForward,
+  maskedSoftmaxBackward,
+  layerNormForward,
+  layerNormBackward,
+  layerNormParamsBackward,
+  embeddingForward,
+  embeddingBackward,
+  crossEntropyForward,
+  crossEntropyReduce,
+  crossEntropyBackward,
+  dropout,
+  adamwStep,
+  sgdStep,
+  sgdMomentumStep,
+  clipScale,
 } satisfies Record<string, KernelSpec>;

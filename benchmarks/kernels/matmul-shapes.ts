@@ -1,0 +1,65 @@
+// The matmul shapes of GPT-2 training that the benchmark times (B*T = 1024 rows): for each
+// layer the forward product and the two backward ones, with the operand layouts the tensor ops
+// use (weights stored (in, out) as in Hugging Face's Conv1D).
+//   forward  y  = x @ W              (BT, C) @ (C, OC)
+//   backward dx = dy @ W^T           (BT, OC) @ (C, OC)^T   -> transposeB
+//   backward dW = x^T @ dy           (BT, C)^T @ (BT, OC)   -> transposeA
+
+export interface MatmulShape {
+  readonly name: string;
+  readonly M: number;
+  readonly N: number;
+  readonly K: number;
+  readonly transposeA: 0 | 1;
+  readonly transposeB: 0 | 1;
+}
+
+function layerShapes(
+  prefix: string,
+  rows: number,
+  inFeatures: number,
+  outFeatures: number,
+): MatmulShape[] {
+  return [
+    {
+      name: `${prefix} forward`,
+      M: rows,
+      N: outFeatures,
+      K: inFeatures,
+      transposeA: 0,
+      transposeB: 0,
+    },
+    {
+      name: `${prefix} dx (B^T)`,
+      M: rows,
+      N: inFeatures,
+      K: outFeatures,
+      transposeA: 0,
+      transposeB: 1,
+    },
+    {
+      name: `${prefix} dW (A^T)`,
+      M: inFeatures,
+      N: outFeatures,
+      K: rows,
+      transposeA: 1,
+      transposeB: 0,
+    },
+  ];
+}
+
+/** GPT-2 small's attention projection (768 -> 2304) and medium's MLP (1024 -> 4096). */
+export const gpt2MatmulShapes: readonly MatmulShape[] = [
+  ...layerShapes('gpt2-small c_attn 1024x768 @ 768x2304', 1024, 768, 2304),
+  ...layerShapes('gpt2-medium c_fc 1024x1024 @ 1024x4096', 1024, 1024, 4096),
+];
+
+/** A quick set for smoke runs (`--quick`). */
+export const quickMatmulShapes: readonly MatmulShape[] = [
+  { name: 'square 256', M: 256, N: 256, K: 256, transposeA: 0, transposeB: 0 },
+  { name: 'square 256 (B^T)', M: 256, N: 256, K: 256, transposeA: 0, transposeB: 1 },
+];
+
+export function flopsOf(shape: MatmulShape): number {
+  return 2 * shape.M * shape.N * shape.K;
+}

@@ -1,0 +1,270 @@
+// Matmul benchmark: GFLOP/s of the naive and tuned WGSL kernels on GPT-2 training shapes, next
+// to PyTorch's matmul on the same shapes in the same run (matmul_torch.py), with the ratio.
+//   pnpm --filter @prefixkit/benchmarks bench:matmul [--quick] [--json] [--reps 3]
+// Results go to benchmarks/results/matmul-<machine>.json (see README.md for every flag).
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createWebGpuBackend, releaseDevice, type WebGpuBackend } from '@prefixkit/tensor/node';
+import { fmaCeiling } from './fma-ceiling';
+import { describeMachine } from './machine';
+import { flopsOf, gpt2MatmulShapes, type MatmulShape, quickMatmulShapes } from './matmul-shapes';
+import { runTorchBaseline, type TorchBaseline, type TorchTiming } from './torch-baseline';
+import { verifyMatmul } from './verify-matmul';
+import { writeJsonAtomic } from './write-json-atomic';
+
+const { values: flags } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    reps: { type: 'string', default: '3' },
+    'naive-reps': { type: 'string', default: '1' },
+    'skip-naive': { type: 'boolean', default: false },
+    'no-torch': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+    ceiling: { type: 'boolean', default: false },
+    verify: { type: 'boolean', default: false },
+    'torch-device': { type: 'string', default: 'cpu' },
+    python: { type: 'string' },
+    'torch-script': { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// Human-readable progress goes to stderr so that `--json` leaves stdout to the JSON document.
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+interface KernelTiming {
+  readonly msMedian: number;
+  readonly msBest: number;
+  readonly gflops: number;
+  readonly reps: number;
+}
+
+/** Seeded values in [-1, 1) (a small LCG: the benchmark needs data, not statistics). */
+function seededValues(length: number, seed: number): Float32Array {
+  const values = new Float32Array(length);
+  let state = seed >>> 0;
+  for (let index = 0; index < length; index++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    values[index] = state / 2 ** 31 - 1;
+  }
+  return values;
+}
+
+async function timeKernel(
+  backend: WebGpuBackend,
+  kernel: 'matmul' | 'matmulNaive',
+  call: Parameters<WebGpuBackend['run']>[1],
+  shape: MatmulShape,
+  reps: number,
+): Promise<KernelTiming> {
+  backend.run(kernel, call); // warm-up: pipeline creation and first-touch of the buffers
+  await backend.synchronize();
+  const times: number[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const start = performance.now();
+    backend.run(kernel, call);
+    await backend.synchronize();
+    times.push(performance.now() - start);
+  }
+  times.sort((x, y) => x - y);
+  const msMedian = times[Math.floor(times.length / 2)] as number;
+  return { msMedian, msBest: times[0] as number, gflops: flopsOf(shape) / (msMedian * 1e6), reps };
+}
+
+/** The load-free kernel of fma-ceiling.ts on the same dispatch: what the tuned kernel could reach. */
+async function timeCeiling(
+  backend: WebGpuBackend,
+  c: ReturnType<WebGpuBackend['allocate']>,
+  uniforms: Record<string, number>,
+  shape: MatmulShape,
+): Promise<KernelTiming> {
+  const call = { inputs: [], outputs: [c], uniforms };
+  backend.runSpec(fmaCeiling, call);
+  await backend.synchronize();
+  const times: number[] = [];
+  for (let rep = 0; rep < Number(flags.reps); rep++) {
+    const start = performance.now();
+    backend.runSpec(fmaCeiling, call);
+    await backend.synchronize();
+    times.push(performance.now() - start);
+  }
+  times.sort((x, y) => x - y);
+  const msMedian = times[Math.floor(times.length / 2)] as number;
+  return {
+    msMedian,
+    msBest: times[0] as number,
+    gflops: flopsOf(shape) / (msMedian * 1e6),
+    reps: times.length,
+  };
+}
+
+/** max |c - exact| over a few sampled entries, with the exact value summed in double. */
+function sampledError(
+  c: Float32Array,
+  a: Float32Array,
+  b: Float32Array,
+  shape: MatmulShape,
+): number {
+  const { M, N, K, transposeA, transposeB } = shape;
+  let worst = 0;
+  for (let sample = 0; sample < 16; sample++) {
+    const m = (sample * 7919) % M;
+    const n = (sample * 104729) % N;
+    let sum = 0;
+    for (let k = 0; k < K; k++)
+      sum +=
+        (a[transposeA ? k * M + m : m * K + k] as number) *
+        (b[transposeB ? n * K + k : k * N + n] as number);
+    worst = Math.max(worst, Math.abs(sum - (c[m * N + n] as number)));
+  }
+  return worst;
+}
+
+async function benchmarkShape(backend: WebGpuBackend, shape: MatmulShape, index: number) {
+  const { M, N, K } = shape;
+  const aValues = seededValues(M * K, 2 * index + 1);
+  const bValues = seededValues(K * N, 2 * index + 2);
+  const a = backend.allocate(aValues.length, 'f32');
+  const b = backend.allocate(bValues.length, 'f32');
+  const c = backend.allocate(M * N, 'f32');
+  backend.write(a, aValues);
+  backend.write(b, bValues);
+  const uniforms = {
+    batch: 1,
+    M,
+    N,
+    K,
+    transposeA: shape.transposeA,
+    transposeB: shape.transposeB,
+    strideA: 0,
+    strideB: 0,
+    strideC: 0,
+  };
+  const call = { inputs: [a, b], outputs: [c], uniforms };
+  const tuned = await timeKernel(backend, 'matmul', call, shape, Number(flags.reps));
+  const tunedError = sampledError((await backend.read(c)) as Float32Array, aValues, bValues, shape);
+  const naive = flags['skip-naive']
+    ? null
+    : await timeKernel(backend, 'matmulNaive', call, shape, Number(flags['naive-reps']));
+  const naiveError = naive
+    ? sampledError((await backend.read(c)) as Float32Array, aValues, bValues, shape)
+    : null;
+  const ceiling = flags.ceiling ? await timeCeiling(backend, c, uniforms, shape) : null;
+  for (const buffer of [a, b, c]) backend.release(buffer);
+  return {
+    ...shape,
+    gflop: flopsOf(shape) / 1e9,
+    tuned,
+    naive,
+    fmaCeiling: ceiling,
+    maxSampledError: { tuned: tunedError, naive: naiveError },
+  };
+}
+
+function defaultPython(): string {
+  return flags.python ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+}
+
+function defaultTorchScript(): string {
+  const candidates = [
+    path.join(here, 'matmul_torch.py'),
+    path.join(here, '../kernels/matmul_torch.py'),
+  ];
+  return (
+    flags['torch-script'] ??
+    candidates.find((file) => existsSync(file)) ??
+    (candidates[0] as string)
+  );
+}
+
+async function main() {
+  const backend = await createWebGpuBackend();
+  const machine = describeMachine(backend.adapter, backend.features);
+  const deviceConstants = backend.deviceConstants;
+  log(
+    `adapter: ${JSON.stringify(backend.adapter)}\ndevice constants: ${JSON.stringify(backend.deviceConstants)}`,
+  );
+  const verification = flags.verify ? await verifyMatmul(backend) : null;
+  if (verification)
+    log(
+      `verification: ${verification.cases} cases, max |tuned - naive| ${verification.maxAbsDifference}, ${verification.failures.length} failing${verification.failures.map((line) => `\n  ${line}`).join('')}`,
+    );
+  const shapes = flags.quick ? quickMatmulShapes : gpt2MatmulShapes;
+  const torchOptions = {
+    python: defaultPython(),
+    script: defaultTorchScript(),
+    device: flags['torch-device'] === 'cuda' ? ('cuda' as const) : ('cpu' as const),
+    reps: 5,
+  };
+  // PyTorch runs right after the WGSL kernels of the same shape, so both see the same machine
+  // load (this machine is shared; the load average is recorded too).
+  let torchInfo: Omit<TorchBaseline, 'results'> | null = null;
+  let torchSkipped: string | null = flags['no-torch'] ? '--no-torch' : null;
+  const results = [];
+  for (const [index, shape] of shapes.entries()) {
+    const row = await benchmarkShape(backend, shape, index);
+    let reference: TorchTiming | null = null;
+    if (torchSkipped === null) {
+      const baseline = runTorchBaseline([shape], torchOptions);
+      if ('skipped' in baseline) torchSkipped = baseline.skipped;
+      else {
+        const { results: timings, ...info } = baseline;
+        torchInfo = info;
+        reference = timings[0] ?? null;
+      }
+    }
+    const ceilingText = row.fmaCeiling
+      ? `, load-free ceiling ${row.fmaCeiling.gflops.toFixed(2)}`
+      : '';
+    const naiveText = row.naive ? `, naive ${row.naive.gflops.toFixed(2)}` : '';
+    const torchText = reference ? `, torch ${reference.gflops.toFixed(1)}` : '';
+    log(
+      `${shape.name}: tuned ${row.tuned.gflops.toFixed(2)} GFLOP/s${naiveText}${ceilingText}${torchText}`,
+    );
+    results.push({
+      ...row,
+      torch: reference,
+      tunedToTorch: reference ? row.tuned.gflops / reference.gflops : null,
+      tunedToNaive: row.naive ? row.tuned.gflops / row.naive.gflops : null,
+    });
+  }
+  backend.destroy();
+  await releaseDevice();
+
+  const document = {
+    schemaVersion: 1,
+    benchmark: 'matmul',
+    date: new Date().toISOString(),
+    command: [
+      'node',
+      ...process.execArgv,
+      ...process.argv.slice(1).map((part) => path.relative(process.cwd(), part) || part),
+    ].join(' '),
+    machine,
+    loadAverageAtEnd: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
+    deviceConstants,
+    verification,
+    torch: torchInfo ?? { skipped: torchSkipped },
+    results,
+  };
+  for (const row of results) {
+    const ratio = row.tunedToTorch === null ? 'n/a' : `${row.tunedToTorch.toFixed(3)}x`;
+    log(
+      `${row.name.padEnd(48)} tuned ${row.tuned.gflops.toFixed(2).padStart(8)}  naive ${(row.naive?.gflops.toFixed(2) ?? '-').padStart(7)}  torch ${(row.torch?.gflops.toFixed(1) ?? '-').padStart(8)}  tuned/torch ${ratio}`,
+    );
+  }
+  if (torchSkipped !== null) log(`PyTorch baseline skipped: ${torchSkipped}`);
+  if (!flags['no-write']) {
+    const file = flags.out ?? path.join(here, '../results', `matmul-${machine.slug}.json`);
+    writeJsonAtomic(file, document);
+    log(`wrote ${file}`);
+  }
+  if (flags.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+}
+
+await main();

@@ -1,0 +1,85 @@
+// A correctness sweep for machines where the test suite cannot run (a lent GPU has no pnpm):
+// the tuned `matmul` against the naive `matmulNaive` (the readable specification, itself tested
+// against the CPU reference) on odd and vec4-aligned shapes, every transpose, with and without a
+// broadcast batch. On a new device this exercises the subgroup fast path at its subgroup size.
+import type { WebGpuBackend } from '@prefixkit/tensor/node';
+
+export interface VerificationReport {
+  readonly cases: number;
+  readonly maxAbsDifference: number;
+  readonly failures: readonly string[];
+}
+
+const shapes: [number, number, number][] = [
+  [1, 1, 1],
+  [33, 65, 7],
+  [257, 33, 65],
+  [64, 128, 32],
+  [100, 64, 260],
+  [36, 20, 68],
+  [20, 768, 12],
+];
+
+function values(length: number, seed: number): Float32Array {
+  const out = new Float32Array(length);
+  let state = seed >>> 0;
+  for (let index = 0; index < length; index++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    out[index] = state / 2 ** 31 - 1;
+  }
+  return out;
+}
+
+/** Runs both kernels on every case; a case fails when |tuned - naive| > 1e-4 + 1e-4 |naive|. */
+export async function verifyMatmul(backend: WebGpuBackend): Promise<VerificationReport> {
+  const failures: string[] = [];
+  let cases = 0;
+  let maxAbsDifference = 0;
+  for (const [M, N, K] of shapes) {
+    for (const [transposeA, transposeB] of [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ] as const) {
+      for (const batch of [1, 3]) {
+        cases += 1;
+        const uniforms = {
+          batch,
+          M,
+          N,
+          K,
+          transposeA,
+          transposeB,
+          strideA: batch > 1 ? 0 : M * K,
+          strideB: K * N,
+          strideC: M * N,
+        };
+        const a = backend.allocate(M * K, 'f32');
+        const b = backend.allocate(batch * K * N, 'f32');
+        const tuned = backend.allocate(batch * M * N, 'f32');
+        const naive = backend.allocate(batch * M * N, 'f32');
+        backend.write(a, values(M * K, cases));
+        backend.write(b, values(batch * K * N, 1000 + cases));
+        backend.run('matmul', { inputs: [a, b], outputs: [tuned], uniforms });
+        backend.run('matmulNaive', { inputs: [a, b], outputs: [naive], uniforms });
+        const got = await backend.read(tuned);
+        const want = await backend.read(naive);
+        let worst = 0;
+        let bad = 0;
+        for (let index = 0; index < want.length; index++) {
+          const difference = Math.abs((got[index] as number) - (want[index] as number));
+          worst = Math.max(worst, Number.isNaN(difference) ? Infinity : difference);
+          if (!(difference <= 1e-4 + 1e-4 * Math.abs(want[index] as number))) bad += 1;
+        }
+        maxAbsDifference = Math.max(maxAbsDifference, worst);
+        if (bad > 0)
+          failures.push(
+            `batch ${batch} ${M}x${K} @ ${K}x${N} tA=${transposeA} tB=${transposeB}: ${bad} elements off, max |diff| ${worst}`,
+          );
+        for (const buffer of [a, b, tuned, naive]) backend.release(buffer);
+      }
+    }
+  }
+  return { cases, maxAbsDifference, failures };
+}

@@ -1,0 +1,16 @@
+// One self-contained ESM file per benchmark (dist/matmul.bench.js), for machines without pnpm or
+// the workspace (a lent GPU, ../shared/GPU.md): only the native `webgpu` package stays external.
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { 'matmul.bench': 'kernels/matmul.bench.ts' },
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
+  bundle: true,
+  noExternal: [/^@prefixkit\//],
+  external: ['webgpu'],
+  clean: true,
+  sourcemap: false,
+  dts: false,
+});

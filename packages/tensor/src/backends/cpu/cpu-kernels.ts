@@ -1,0 +1,51 @@
+// The CPU backend's kernels: each kernel's *.reference.ts function under the kernel's name.
+// Typed as Record<KernelName, CpuKernel>, so a kernel without a reference does not compile.
+import * as activation from '../../kernels/activation/activation.reference';
+import * as binary from '../../kernels/binary/binary.reference';
+import * as crossEntropy from '../../kernels/cross-entropy/cross-entropy.reference';
+import { dropoutReference } from '../../kernels/dropout/dropout.reference';
+import * as embedding from '../../kernels/embedding/embedding.reference';
+import type { KernelName } from '../../kernels/kernel-names';
+import * as layerNorm from '../../kernels/layer-norm/layer-norm.reference';
+import { matmulReferences } from '../../kernels/matmul';
+import * as optimizer from '../../kernels/optimizer/optimizer.reference';
+import * as softmax from '../../kernels/softmax/softmax.reference';
+import { stridedCopyReference } from '../../kernels/strided-copy/strided-copy.reference';
+import { sumAxisReference } from '../../kernels/sum-axis/sum-axis.reference';
+import * as unary from '../../kernels/unary/unary.reference';
+import type { CpuKernel } from './cpu-kernel';
+
+export const cpuKernels: Record<KernelName, CpuKernel> = {
+  ...matmulReferences,
+  affine: unary.affineReference,
+  exp: unary.expReference,
+  log: unary.logReference,
+  sqrt: unary.sqrtReference,
+  add: binary.addReference,
+  sub: binary.subReference,
+  mul: binary.mulReference,
+  div: binary.divReference,
+  geluForward: activation.geluForwardReference,
+  geluBackward: activation.geluBackwardReference,
+  tanhForward: activation.tanhForwardReference,
+  tanhBackward: activation.tanhBackwardReference,
+  reluForward: activation.reluForwardReference,
+  reluBackward: activation.reluBackwardReference,
+  stridedCopy: stridedCopyReference,
+  sumAxis: sumAxisReference,
+  maskedSoftmaxForward: softmax.maskedSoftmaxForwardReference,
+  maskedSoftmaxBackward: softmax.maskedSoftmaxBackwardReference,
+  layerNormForward: layerNorm.layerNormForwardReference,
+  layerNormBackward: layerNorm.layerNormBackwardReference,
+  layerNormParamsBackward: layerNorm.layerNormParamsBackwardReference,
+  embeddingForward: embedding.embeddingForwardReference,
+  embeddingBackward: embedding.embeddingBackwardReference,
+  crossEntropyForward: crossEntropy.crossEntropyForwardReference,
+  crossEntropyReduce: crossEntropy.crossEntropyReduceReference,
+  crossEntropyBackward: crossEntropy.crossEntropyBackwardReference,
+  dropout: dropoutReference,
+  adamwStep: optimizer.adamwStepReference,
+  sgdStep: optimizer.sgdStepReference,
+  sgdMomentumStep: optimizer.sgdMomentumStepReference,
+  clipScale: optimizer.clipScaleReference,
+};

@@ -1,0 +1,63 @@
+// Public API of @prefixkit/tensor (explicit named exports only). The WebGPU backend is exported
+// from the Node entry point (`@prefixkit/tensor/node`) and the browser entry.
+
+export { type GradcheckOptions, type GradcheckResult, gradcheck } from './autograd/gradcheck';
+export { isGradEnabled, noGrad } from './autograd/no-grad';
+export { keep, tidy } from './autograd/scope';
+export { backward, zeroGrad } from './autograd/tape';
+export type {
+  AnyTypedArray,
+  Backend,
+  BackendBuffer,
+  KernelCall,
+  TypedArrayFor,
+} from './backends/backend';
+export { CpuBackend } from './backends/cpu/cpu-backend';
+export { getDefaultBackend, setDefaultBackend } from './backends/default-backend';
+// WebGPU backend errors and types (the backend is created by '@prefixkit/tensor/node' on Node).
+export {
+  DeviceLostError,
+  GpuDeviceError,
+  GpuLimitExceededError,
+  ShaderCompileError,
+  type ShaderDiagnostic,
+  UnsupportedDTypeError,
+  WEBGPU_INSTALL_HINT,
+  WebGPUUnavailableError,
+} from './backends/webgpu/errors';
+export type {
+  AdapterDescription,
+  OpenedDevice,
+  WebGpuDeviceOptions,
+} from './backends/webgpu/open-device';
+export { WebGpuBackend, type WebGpuBackendOptions } from './backends/webgpu/webgpu-backend';
+export { full, ones, type RandnOptions, randn, type TensorOptions, tensor, zeros } from './create';
+export {
+  BackendMismatchError,
+  DTypeMismatchError,
+  InvalidArgumentError,
+  ShapeMismatchError,
+  TensorDisposedError,
+} from './errors';
+export type { KernelName } from './kernels/kernel-names';
+export type { DType, KernelSpec, KernelTolerance, UniformValues } from './kernels/kernel-spec';
+export { kernelSpecs } from './kernels/kernel-specs';
+export { matmulReference, matmulReferences, matmulSpecs } from './kernels/matmul';
+export { gelu, relu, tanh } from './ops/activation';
+export { type AttentionOptions, type AttentionResult, attention } from './ops/attention';
+export { type CrossEntropyOptions, crossEntropy } from './ops/cross-entropy';
+export { type DropoutOptions, dropout } from './ops/dropout';
+export { add, affine, div, exp, log, mul, neg, scale, sqrt, sub } from './ops/elementwise';
+export { embedding } from './ops/embedding';
+export { mergeHeads, type SplitHeadsOptions, splitHeads } from './ops/heads';
+export { type LayerNormOptions, layerNorm } from './ops/layer-norm';
+export { type MatmulOptions, matmul } from './ops/matmul';
+export { mean, type ReduceOptions, sum } from './ops/reduce';
+export { concat, expand, permute, reshape, slice, transpose } from './ops/shape-ops';
+export { type MaskedSoftmaxOptions, maskedSoftmax, softmax } from './ops/softmax';
+export { AdamW, type AdamWOptions } from './optim/adamw';
+export { clipGradNorm } from './optim/clip-grad-norm';
+export { type LinearScheduleOptions, linearSchedule } from './optim/schedule';
+export { SGD, type SgdOptions } from './optim/sgd';
+export type { Shape } from './shape';
+export { Tensor } from './tensor';

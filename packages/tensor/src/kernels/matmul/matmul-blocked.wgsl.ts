@@ -1,0 +1,128 @@
+// The tuned batched matmul (`matmul`): same contract as matmul.reference.ts. Each invocation
+// owns a TM x TN block of C (16 rows x 4 columns) held in registers; there is no workgroup
+// memory and no barrier (barriers are costly on lavapipe, ENVIRONMENT.md).
+//
+// Two paths, chosen per dispatch by uniform values (so one pipeline serves every shape):
+// - fast (matmul-subgroup-path.wgsl.ts): when the device has subgroups of the size the shader
+//   was built for and the operands are vec4-aligned. The invocations of one subgroup share
+//   their 16 rows: A is loaded once per subgroup, spread over the lanes, and handed to every
+//   lane with subgroupBroadcast, so each lane only loads its own B columns. On lavapipe every
+//   per-lane load is a loop over the SIMD lanes, and this cuts loads per FMA about 4x.
+// - generic (below): scalar loads with bounds clamping, any shape, any device.
+// Both paths clamp out-of-range rows/columns on load and skip them on store, so the inner loops
+// have no bounds branches.
+import type { UniformValues } from '../kernel-spec';
+import { fastPathWgsl, MATMUL_ROWS_PER_THREAD } from './matmul-subgroup-path.wgsl';
+
+/** Columns per invocation (one vec4). */
+export const MATMUL_COLUMNS_PER_THREAD = 4;
+/** Subgroup rows per workgroup: two was fastest on lavapipe (2-core, 2025 Mesa). */
+export const MATMUL_WORKGROUP_ROWS = 2;
+/** Workgroup width without subgroups. */
+const DEFAULT_WIDTH = 8;
+
+/** The tile a workgroup covers, for the dispatch computation. */
+export function matmulTile(constants: UniformValues) {
+  const width = constants.subgroupSize || DEFAULT_WIDTH;
+  return {
+    workgroupSize: [width, MATMUL_WORKGROUP_ROWS, 1] as const,
+    columnsPerGroup: width * MATMUL_COLUMNS_PER_THREAD,
+    rowsPerThread: MATMUL_ROWS_PER_THREAD,
+    threadsY: MATMUL_WORKGROUP_ROWS,
+  };
+}
+
+function repeat(count: number, line: (index: number) => string): string {
+  return Array.from({ length: count }, (_, index) => line(index)).join('\n  ');
+}
+
+/** Generic path: per k, TM scalar A loads and 4 scalar B loads feed TM vec4 FMAs. */
+function genericPathWgsl(): string {
+  const rows = MATMUL_ROWS_PER_THREAD;
+  return `
+  let aRowStride = select(u.K, 1u, u.transposeA != 0u);
+  let aKStride = select(1u, u.M, u.transposeA != 0u);
+  let bKStride = select(u.N, 1u, u.transposeB != 0u);
+  let bColumnStride = select(1u, u.K, u.transposeB != 0u);
+  ${repeat(rows, (i) => `let aRow${i} = aBase + min(m0 + ${i}u, u.M - 1u) * aRowStride;`)}
+  ${repeat(4, (j) => `let bColumn${j} = bBase + min(n0 + ${j}u, u.N - 1u) * bColumnStride;`)}
+  for (var k = 0u; k < u.K; k++) {
+    let bk = k * bKStride;
+    let bv = vec4f(readB(bColumn0 + bk), readB(bColumn1 + bk), readB(bColumn2 + bk), readB(bColumn3 + bk));
+    let ak = k * aKStride;
+    ${repeat(rows, (i) => `acc${i} += readA(aRow${i} + ak) * bv;`)}
+  }`;
+}
+
+/** WGSL of the tuned kernel; `constants.subgroupSize` (0 or absent: none) enables the fast path. */
+export function matmulBlockedWgsl(constants: UniformValues): string {
+  const subgroupSize = constants.subgroupSize ?? 0;
+  const tile = matmulTile(constants);
+  const rows = MATMUL_ROWS_PER_THREAD;
+  const subgroupBuiltins = subgroupSize
+    ? ', @builtin(subgroup_invocation_id) lane: u32, @builtin(subgroup_size) laneCount: u32'
+    : '';
+  const dispatchPaths = subgroupSize
+    ? `
+  if (fastPathApplies(laneCount) && subgroupAll(lane == lid.x)) {
+    ${fastPathWgsl(subgroupSize)}
+  } else {
+    ${genericPathWgsl()}
+  }`
+    : genericPathWgsl();
+  return /* wgsl */ `${subgroupSize ? 'enable subgroups;\ndiagnostic(off, subgroup_uniformity);' : ''}
+struct Uniforms {
+  batch: u32, M: u32, N: u32, K: u32,
+  transposeA: u32, transposeB: u32,
+  strideA: u32, strideB: u32, strideC: u32,
+}
+// vec4 views of f32 buffers: the backend binds sizes rounded up to 16 bytes.
+@group(0) @binding(0) var<storage, read> a: array<vec4f>;
+@group(0) @binding(1) var<storage, read> b: array<vec4f>;
+@group(0) @binding(2) var<storage, read_write> c: array<vec4f>;
+@group(0) @binding(3) var<uniform> u: Uniforms;
+
+fn readA(index: u32) -> f32 { return a[index >> 2u][index & 3u]; }
+fn readB(index: u32) -> f32 { return b[index >> 2u][index & 3u]; }
+
+// The fast path reads rows of A along K (or, transposed, along M) and rows of B along N (or,
+// transposed, along K) as whole vec4s: those lengths and every batch stride must be multiples of 4.
+fn fastPathApplies(laneCount: u32) -> bool {
+  let aligned = u.K % 4u == 0u && u.strideA % 4u == 0u && u.strideB % 4u == 0u;
+  let aOk = u.transposeA == 0u || u.M % 4u == 0u;
+  let bOk = u.transposeB != 0u || u.N % 4u == 0u;
+  return laneCount == ${subgroupSize}u && aligned && aOk && bOk;
+}
+
+fn storeRow(inRange: bool, cBase: u32, row: u32, n0: u32, value: vec4f) {
+  if (!inRange || row >= u.M || n0 >= u.N) { return; }
+  let first = cBase + row * u.N + n0;
+  if (u.N % 4u == 0u && u.strideC % 4u == 0u) {
+    c[first >> 2u] = value;
+    return;
+  }
+  for (var j = 0u; j < 4u && n0 + j < u.N; j++) {
+    c[(first + j) >> 2u][(first + j) & 3u] = value[j];
+  }
+}
+
+@compute @workgroup_size(${tile.workgroupSize[0]}, ${tile.workgroupSize[1]}, 1)
+fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: vec3u,
+        @builtin(num_workgroups) groups: vec3u${subgroupBuiltins}) {
+  // Row blocks of all batches are stacked and spread over y and z (<= 65535 groups each).
+  let rowBlock = (wid.y + wid.z * groups.y) * ${tile.threadsY}u + lid.y;
+  let blocksPerBatch = (u.M + ${rows - 1}u) / ${rows}u;
+  let inRange = rowBlock / blocksPerBatch < u.batch;
+  // Out-of-range invocations still run (the fast path needs every lane) on clamped indices.
+  let batchIndex = min(rowBlock / blocksPerBatch, u.batch - 1u);
+  let m0 = (rowBlock % blocksPerBatch) * ${rows}u;
+  let n0 = wid.x * ${tile.columnsPerGroup}u + lid.x * 4u;
+  let aBase = batchIndex * u.strideA;
+  let bBase = batchIndex * u.strideB;
+  ${repeat(rows, (i) => `var acc${i} = vec4f(0.0);`)}
+  ${dispatchPaths}
+  let cBase = batchIndex * u.strideC;
+  ${repeat(rows, (i) => `storeRow(inRange, cBase, m0 + ${i}u, n0, acc${i});`)}
+}
+`;
+}

@@ -1,0 +1,76 @@
+// The fast path of the tuned matmul (see matmul-blocked.wgsl.ts), for subgroups of
+// `subgroupSize` lanes that are the x row of the workgroup. Per step of 4 k:
+// - each lane loads its 4 columns of B as 4 vec4s (rows of B, or columns when transposed,
+//   turned into rows by a 4x4 transpose in registers);
+// - the subgroup loads A's 16 rows x 4 k spread over lanes (R = min(subgroupSize, 16) rows per
+//   load) and every lane takes each row from its owner with subgroupBroadcast.
+// Emitted inside main(), after aBase, bBase, m0, n0 and the accumulators are defined.
+
+/** Rows of C per invocation (and per subgroup). */
+export const MATMUL_ROWS_PER_THREAD = 16;
+
+function repeat(count: number, line: (index: number) => string): string {
+  return Array.from({ length: count }, (_, index) => line(index)).join('\n      ');
+}
+
+/** The A row vector (4 consecutive k) of local row `row`, broadcast from its owning lane(s). */
+function broadcastRow(row: number, rowsPerLoad: number, transposed: boolean): string {
+  const load = `aLane${Math.floor(row / rowsPerLoad)}`;
+  const within = row % rowsPerLoad;
+  if (!transposed) return `subgroupBroadcast(${load}, ${within}u)`;
+  // Transposed A: lane l holds k + l / (R/4) and rows 4 * (l % (R/4)) .. +3 of this load.
+  const lanesPerK = rowsPerLoad / 4;
+  const component = 'xyzw'[within % 4];
+  const lanes = [0, 1, 2, 3].map((r) => r * lanesPerK + Math.floor(within / 4));
+  return `vec4f(${lanes.map((lane) => `subgroupBroadcast(${load}.${component}, ${lane}u)`).join(', ')})`;
+}
+
+/** One step of 4 k at vec4 index `k4`: 4 B loads, R-row A loads, 16 broadcast rows x 4 FMAs. */
+function stepWgsl(k4: string, rowsPerLoad: number, transposed: boolean): string {
+  const rows = MATMUL_ROWS_PER_THREAD;
+  const loads = rows / rowsPerLoad;
+  return `{
+      let bi = bLane + ${k4} * bKStep;
+      let l0 = b[bi]; let l1 = b[bi + bTStep]; let l2 = b[bi + 2u * bTStep]; let l3 = b[bi + 3u * bTStep];
+      let b0 = select(l0, vec4f(l0.x, l1.x, l2.x, l3.x), transposeB);
+      let b1 = select(l1, vec4f(l0.y, l1.y, l2.y, l3.y), transposeB);
+      let b2 = select(l2, vec4f(l0.z, l1.z, l2.z, l3.z), transposeB);
+      let b3 = select(l3, vec4f(l0.w, l1.w, l2.w, l3.w), transposeB);
+      ${repeat(loads, (q) => `let aLane${q} = a[aLane${q}Base + ${k4} * aKStep];`)}
+      ${repeat(rows, (i) => `let a${i} = ${broadcastRow(i, rowsPerLoad, transposed)};\n      acc${i} += a${i}.x * b0 + a${i}.y * b1 + a${i}.z * b2 + a${i}.w * b3;`)}
+    }`;
+}
+
+/** The k loop. (Unrolling it 2x was slower on lavapipe: more registers spill.) */
+function loopWgsl(rowsPerLoad: number, transposed: boolean): string {
+  return `for (var k4 = 0u; k4 < kSteps; k4++) ${stepWgsl('k4', rowsPerLoad, transposed)}`;
+}
+
+/** WGSL statements of the fast path for subgroups of `subgroupSize` lanes. */
+export function fastPathWgsl(subgroupSize: number): string {
+  const rowsPerLoad = Math.min(subgroupSize, MATMUL_ROWS_PER_THREAD);
+  const loads = MATMUL_ROWS_PER_THREAD / rowsPerLoad;
+  const lanesPerK = rowsPerLoad / 4;
+  return `
+    // All indices below count vec4s. Lanes beyond the rows of a load reuse the last row.
+    let kSteps = u.K / 4u;
+    let transposeB = u.transposeB != 0u;
+    // B: lane columns n0..n0+3 (clamped); non-transposed rows t = k+0..3, transposed columns.
+    let bLane = select(bBase / 4u + min(n0, u.N - 4u) / 4u, bBase / 4u + min(n0, u.N - 1u) * kSteps, transposeB);
+    let bKStep = select(u.N, 1u, transposeB);
+    let bTStep = select(u.N / 4u, kSteps, transposeB);
+    let loadLane = min(lane, ${rowsPerLoad - 1}u);
+    if (u.transposeA == 0u) {
+      // A (M, K): lane l loads row m0 + q*R + l, k..k+3.
+      ${repeat(loads, (q) => `let aLane${q}Base = aBase / 4u + min(m0 + ${q * rowsPerLoad}u + loadLane, u.M - 1u) * kSteps;`)}
+      let aKStep = 1u;
+      ${loopWgsl(rowsPerLoad, false)}
+    } else {
+      // A stored (K, M): lane l loads k + l / ${lanesPerK}, rows m0 + q*R + 4 * (l % ${lanesPerK}) .. +3.
+      let kOffset = loadLane / ${lanesPerK}u;
+      let rowOffset = 4u * (loadLane % ${lanesPerK}u);
+      ${repeat(loads, (q) => `let aLane${q}Base = aBase / 4u + kOffset * (u.M / 4u) + min(m0 + ${q * rowsPerLoad}u + rowOffset, u.M - 4u) / 4u;`)}
+      let aKStep = u.M;
+      ${loopWgsl(rowsPerLoad, true)}
+    }`;
+}

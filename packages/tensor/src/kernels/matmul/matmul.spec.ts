@@ -1,0 +1,74 @@
+// The two matmul kernels as KernelSpec values: `matmulNaive` (readable spec) and `matmul`
+// (register-blocked, the one ops use). Same bindings, uniforms, reference and tolerance.
+import type { KernelSpec, KernelUniform, UniformValues } from '../kernel-spec';
+import { matmulBlockedWgsl, matmulTile } from './matmul-blocked.wgsl';
+import { MATMUL_NAIVE_WORKGROUP, matmulNaiveWgsl } from './matmul-naive.wgsl';
+
+const MAX_GROUPS = 65535;
+
+const uniforms: readonly KernelUniform[] = [
+  'batch',
+  'M',
+  'N',
+  'K',
+  'transposeA',
+  'transposeB',
+  'strideA',
+  'strideB',
+  'strideC',
+].map((name) => ({ name, type: 'u32' as const }));
+
+const bindings = {
+  inputs: [
+    { name: 'a', type: 'f32' },
+    { name: 'b', type: 'f32' },
+  ],
+  outputs: [{ name: 'c', type: 'f32' }],
+} as const;
+
+// f32 sums of up to ~4096 products in a different order than the double reference.
+const tolerance = { atol: 1e-4, rtol: 1e-4 };
+
+/**
+ * Workgroups for a kernel whose invocations each own `rowsPerThread` rows of one batch and whose
+ * workgroups cover `columnsPerGroup` columns and `threadsY` such row blocks. The row blocks of
+ * all batches are stacked (batch * ceil(M / rowsPerThread)) and spill from y into z so y stays
+ * <= 65535; kernels recombine them as y + z * groups.y.
+ */
+export function stackedRowDispatch(
+  uniforms: UniformValues,
+  tile: { columnsPerGroup: number; rowsPerThread: number; threadsY: number },
+): readonly [number, number, number] {
+  const { batch = 1, M = 0, N = 0 } = uniforms;
+  const x = Math.ceil(N / tile.columnsPerGroup);
+  const rowGroups = Math.ceil((batch * Math.ceil(M / tile.rowsPerThread)) / tile.threadsY);
+  if (x === 0 || rowGroups === 0) return [0, 0, 0];
+  const y = Math.min(rowGroups, MAX_GROUPS);
+  return [x, y, Math.ceil(rowGroups / y)];
+}
+
+export const matmulNaive: KernelSpec = {
+  name: 'matmulNaive',
+  wgsl: matmulNaiveWgsl,
+  ...bindings,
+  uniforms,
+  workgroupSize: MATMUL_NAIVE_WORKGROUP,
+  dispatch: (values) =>
+    stackedRowDispatch(values, {
+      columnsPerGroup: MATMUL_NAIVE_WORKGROUP[0],
+      rowsPerThread: 1,
+      threadsY: MATMUL_NAIVE_WORKGROUP[1],
+    }),
+  tolerance,
+};
+
+export const matmul: KernelSpec = {
+  name: 'matmul',
+  wgsl: matmulBlockedWgsl,
+  ...bindings,
+  uniforms,
+  // With subgroups of size S the workgroup is [S, 2, 1]; this is the lavapipe value (S = 8).
+  workgroupSize: matmulTile({ subgroupSize: 8 }).workgroupSize,
+  dispatch: (values, constants) => stackedRowDispatch(values, matmulTile(constants)),
+  tolerance,
+};

@@ -1,0 +1,99 @@
+// GPT-2 causal self-attention over per-head q, k, v, with an optional past (prefix or cache)
+// and attention mask, as HF GPT2Attention computes it (REFERENCE-SPEC.md):
+//   key = concat(pastKey, k), value = concat(pastValue, v)              [B, H, P+T, D]
+//   s = q key^T / sqrt(D); causal (j > P + i) -> finfo.min; mask 0 -> + finfo.min
+//   out = softmax(s) value                                              [B, H, T, D]
+// Three kernels forward (matmul, masked softmax, matmul), five backward; the scores stay on the
+// device. A past with batch 1 is broadcast over B (one prefix shared by every row).
+import { formatShape, ShapeMismatchError } from '../errors';
+import type { Tensor } from '../tensor';
+import { matmul } from './matmul';
+import { commonBackend } from './op-utils';
+import { concat, expand } from './shape-ops';
+import { maskedSoftmax } from './softmax';
+
+export interface AttentionOptions {
+  /** [B or 1, H, P, D]: keys of earlier positions (prefix-tuning prefix, KV cache). */
+  pastKey?: Tensor;
+  /** [B or 1, H, P, D], with pastKey. */
+  pastValue?: Tensor;
+  /** [B, P+T] of 0/1 (a width-T mask is widened with P leading ones by the caller). */
+  mask?: Tensor;
+  /** Default true (GPT-2). */
+  causal?: boolean;
+}
+
+export interface AttentionResult {
+  /** [B, H, T, D] */
+  readonly output: Tensor;
+  /** [B, H, P+T, D]: the keys attended to (the new cache). */
+  readonly key: Tensor;
+  /** [B, H, P+T, D] */
+  readonly value: Tensor;
+}
+
+function withPast(name: string, past: Tensor | undefined, current: Tensor): Tensor {
+  if (!past) return current;
+  const [B, H, , D] = current.shape as [number, number, number, number];
+  const ok =
+    past.rank === 4 &&
+    (past.shape[0] === 1 || past.shape[0] === B) &&
+    past.shape[1] === H &&
+    past.shape[3] === D;
+  if (!ok)
+    throw new ShapeMismatchError('attention', name, `[${B} or 1, ${H}, P, ${D}]`, past.shape);
+  const broadcast = past.shape[0] !== B ? expand(past, [B, H, past.shape[2]!, D]) : past;
+  return concat([broadcast, current], 2);
+}
+
+/** Causal multi-head attention of q [B, H, T, D] over k, v [B, H, T, D] and an optional past. */
+export function attention(
+  q: Tensor,
+  k: Tensor,
+  v: Tensor,
+  options: AttentionOptions = {},
+): AttentionResult {
+  commonBackend('attention', { q, k, v });
+  if (q.rank !== 4) throw new ShapeMismatchError('attention', 'q', '[B, H, T, D]', q.shape);
+  for (const [name, t] of [
+    ['k', k],
+    ['v', v],
+  ] as const) {
+    if (t.rank !== 4 || t.shape.some((d, a) => d !== q.shape[a])) {
+      throw new ShapeMismatchError('attention', name, formatShape(q.shape), t.shape);
+    }
+  }
+  if ((options.pastKey === undefined) !== (options.pastValue === undefined)) {
+    throw new ShapeMismatchError(
+      'attention',
+      'pastValue',
+      'pastKey and pastValue given together',
+      'only one of them',
+    );
+  }
+  const [B, H, T, D] = q.shape as [number, number, number, number];
+  const key = withPast('pastKey', options.pastKey, k);
+  const value = withPast('pastValue', options.pastValue, v);
+  const S = key.shape[2]!;
+  if (
+    options.mask &&
+    (options.mask.rank !== 2 || options.mask.shape[0] !== B || options.mask.shape[1] !== S)
+  ) {
+    throw new ShapeMismatchError(
+      'attention',
+      'mask',
+      `[${B}, ${S}] (batch, past + new positions)`,
+      options.mask.shape,
+    );
+  }
+  const scores = matmul(q, key, { transposeB: true }); // [B, H, T, S]
+  const probs = maskedSoftmax(scores, {
+    divisor: Math.sqrt(D),
+    causal: options.causal ?? true,
+    queryLen: T,
+    heads: H,
+    ...(options.mask ? { mask: options.mask } : {}),
+  });
+  const output = matmul(probs, value); // [B, H, T, D]
+  return { output, key, value };
+}
