@@ -5,13 +5,18 @@
 /** Counts of all n-grams of orders 1..maxN; `counts[n - 1]` holds the n-grams of order n. */
 export function countNgrams(tokens: readonly string[], maxN: number): Map<string, number>[] {
   const counts: Map<string, number>[] = [];
-  for (let n = 1; n <= maxN; n++) {
-    const table = new Map<string, number>();
-    for (let i = 0; i + n <= tokens.length; i++) {
-      const key = n === 1 ? (tokens[i] as string) : tokens.slice(i, i + n).join(' ');
+  for (let n = 1; n <= maxN; n++) counts.push(new Map<string, number>());
+  // Keys grow one token at a time from each start position (no slice/join per n-gram). Each
+  // table still receives its n-grams in order of start position, so iteration order (and any
+  // floating-point sum taken over it) is the same as counting one order at a time.
+  for (let i = 0; i < tokens.length; i++) {
+    let key = tokens[i] as string;
+    const last = Math.min(maxN, tokens.length - i);
+    for (let n = 1; n <= last; n++) {
+      if (n > 1) key = `${key} ${tokens[i + n - 1] as string}`;
+      const table = counts[n - 1] as Map<string, number>;
       table.set(key, (table.get(key) ?? 0) + 1);
     }
-    counts.push(table);
   }
   return counts;
 }

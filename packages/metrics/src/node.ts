@@ -57,4 +57,4 @@ export {
   loadMeteorSynonyms,
   loadParaphraseTable,
   meteorDataDir,
-} from './meteor/load-resources.node';
+} from './meteor/load-resources.node.js';

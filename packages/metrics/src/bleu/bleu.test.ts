@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MetricInputError } from '../errors';
+import { countNgrams } from '../ngrams';
 import { bleuMteval, nistMteval } from './mteval';
 import { multiBleu } from './multi-bleu';
 
@@ -59,5 +60,48 @@ describe('multi-bleu.perl', () => {
     const r = multiBleu(['The the the the'], [['the cat', 'THE THE']], { lowercase: true });
     const precisions = r.details?.precisions as number[];
     expect(precisions[0]).toBeCloseTo(2 / 4, 12);
+  });
+});
+
+describe('mteval statistics cache (BLEU and NIST of one system share them)', () => {
+  const refs = [['the cat sat on the mat', 'a cat was on the mat'], ['there is a dog']];
+  const a = ['the cat sat on a mat', 'a dog is there'];
+  const b = ['on the mat sat the cat', 'there is a dog'];
+  it('gives each system its own statistics in any call order', () => {
+    const nistA = nistMteval(a, refs).score;
+    const bleuB = bleuMteval(b, refs).score;
+    const nistB = nistMteval(b, refs).score;
+    expect(nistMteval(a, refs).score).toBe(nistA);
+    expect(bleuMteval(b, refs).score).toBe(bleuB);
+    expect(nistB).not.toBe(nistA);
+    // Hand count: hyp 1 matches 6/3/1/0 n-grams of orders 1-4 (ref 1), hyp 2 matches all 4/3/2/1.
+    expect(bleuMteval(b, refs).details?.matches).toEqual([10, 6, 3, 1]);
+  });
+  it('returns detail arrays the caller may change without affecting later results', () => {
+    const first = nistMteval(a, refs);
+    (first.details as { hypInfo: number[] }).hypInfo.fill(0);
+    expect(nistMteval(a, refs).score).toBe(first.score);
+  });
+});
+
+describe('countNgrams', () => {
+  it('counts every order and keeps first-occurrence order per table', () => {
+    const t = countNgrams(['a', 'b', 'a', 'b', 'c'], 3);
+    expect([...(t[0] as Map<string, number>)]).toEqual([
+      ['a', 2],
+      ['b', 2],
+      ['c', 1],
+    ]);
+    expect([...(t[1] as Map<string, number>)]).toEqual([
+      ['a b', 2],
+      ['b a', 1],
+      ['b c', 1],
+    ]);
+    expect([...(t[2] as Map<string, number>)]).toEqual([
+      ['a b a', 1],
+      ['b a b', 1],
+      ['a b c', 1],
+    ]);
+    expect(countNgrams(['x'], 4).map((m) => m.size)).toEqual([1, 0, 0, 0]);
   });
 });

@@ -31,24 +31,34 @@ export interface MtevalSegmentStats {
 export function nistInformation(
   referenceTokens: readonly (readonly string[][])[],
 ): Map<string, number> {
-  const counts = new Map<string, number>();
+  // Each n-gram is counted with its (n-1)-gram prefix remembered at creation, so the weights
+  // below need no string slicing. Keys grow one token at a time from each start position.
+  const counts = new Map<string, { count: number; prefix: string }>();
   let totalWords = 0;
   for (const group of referenceTokens) {
     for (const tokens of group) {
       totalWords += tokens.length;
-      for (const table of countNgrams(tokens, NIST_MAX_N)) {
-        for (const [gram, c] of table) counts.set(gram, (counts.get(gram) ?? 0) + c);
+      for (let i = 0; i < tokens.length; i++) {
+        let key = '';
+        const last = Math.min(NIST_MAX_N, tokens.length - i);
+        for (let n = 1; n <= last; n++) {
+          const prefix = key;
+          key = n === 1 ? (tokens[i] as string) : `${key} ${tokens[i + n - 1] as string}`;
+          const entry = counts.get(key);
+          if (entry === undefined) counts.set(key, { count: 1, prefix });
+          else entry.count++;
+        }
       }
     }
   }
   const info = new Map<string, number>();
-  for (const [gram, c] of counts) {
-    const cut = gram.lastIndexOf(' ');
-    const prefix = cut < 0 ? '' : gram.slice(0, cut);
+  for (const [gram, { count, prefix }] of counts) {
     // Perl: `$mgram ? count/count{$mgram} : count/$tot_wrds`; "" and "0" are both false.
     const denominator =
-      prefix === '' || prefix === '0' ? totalWords : (counts.get(prefix) as number);
-    info.set(gram, -Math.log(c / denominator) / Math.LN2);
+      prefix === '' || prefix === '0'
+        ? totalWords
+        : (counts.get(prefix) as { count: number }).count;
+    info.set(gram, -Math.log(count / denominator) / Math.LN2);
   }
   return info;
 }

@@ -38,10 +38,17 @@ function prepare(
 ): Prepared {
   validateCorpus(metric, hypotheses, references);
   const tok = (s: string) => tokenizeMteval13a(s, options);
-  const { refTokens, info } = referenceSide(references, options);
-  const stats = hypotheses.map((h, i) =>
-    mtevalSegmentStats(tok(h), refTokens[i] as string[][], info),
-  );
+  const refSide = referenceSide(references, options);
+  // BLEU and NIST of the same system share their statistics: keep the last system's.
+  const hypKey = JSON.stringify(hypotheses);
+  if (lastStats?.refKey !== refSide.key || lastStats.hypKey !== hypKey) {
+    const { refTokens, info } = refSide;
+    const stats = hypotheses.map((h, i) =>
+      mtevalSegmentStats(tok(h), refTokens[i] as string[][], info),
+    );
+    lastStats = { refKey: refSide.key, hypKey, stats, total: sumStats(stats) };
+  }
+  const { stats, total } = lastStats;
   // NIST's length penalty compares the hypothesis length with the average reference length:
   // all reference words divided by the number of reference sets. With a fixed number of
   // references per segment that is stock mteval. With varying numbers, the official E2E scores
@@ -52,7 +59,7 @@ function prepare(
     options.nistRefSets === 'max'
       ? references.reduce((m, g) => Math.max(m, g.length), 0)
       : totalRefs / Math.max(references.length, 1);
-  return { stats, total: sumStats(stats), refSets };
+  return { stats, total, refSets };
 }
 
 // BLEU and NIST of many systems share one reference set: keep the last reference side
@@ -61,10 +68,14 @@ let lastRefs:
   | { key: string; refTokens: string[][][]; info: ReadonlyMap<string, number> }
   | undefined;
 
+let lastStats:
+  | { refKey: string; hypKey: string; stats: MtevalSegmentStats[]; total: MtevalSegmentStats }
+  | undefined;
+
 function referenceSide(
   references: readonly (readonly string[])[],
   options: MtevalOptions,
-): { refTokens: string[][][]; info: ReadonlyMap<string, number> } {
+): { key: string; refTokens: string[][][]; info: ReadonlyMap<string, number> } {
   const key = `${options.preserveCase ? 'c' : '-'}${JSON.stringify(references)}`;
   if (lastRefs?.key !== key) {
     const refTokens = references.map((group) => group.map((r) => tokenizeMteval13a(r, options)));
@@ -121,8 +132,8 @@ export function nistMteval(
       `n:5|refsets:${options.nistRefSets ?? 'mean'}`,
     ),
     details: {
-      hypInfo: total.hypInfo,
-      hypCounts: total.hypCounts,
+      hypInfo: total.hypInfo.slice(),
+      hypCounts: total.hypCounts.slice(),
       refWords: total.refCounts[0] as number,
     },
   };

@@ -11,6 +11,7 @@ const REPAIRS: [string, string][] = [
   ['\u00c3\u00a9', '\u00e9'],
   ['\u00e3\u00a9', '\u00e9'],
 ];
+const NEEDS_REPAIR = /[\u0141\u00c2\u00c3\u00e3]/;
 
 // Python's str.strip() whitespace (Unicode White_Space plus the ASCII separators 0x1C-0x1F).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: Python's whitespace includes the ASCII separators 0x1C-0x1F
@@ -23,7 +24,8 @@ export function readStrippedLines(text: string): string[] {
   if (lines.length > 0) lines[0] = (lines[0] as string).replace(/\ufeff/g, '');
   return lines.map((line) => {
     let s = line.replace(PY_STRIP, '');
-    for (const [from, to] of REPAIRS) s = s.split(from).join(to);
+    // Most lines need no repair: test for the repairs' first characters once.
+    if (NEEDS_REPAIR.test(s)) for (const [from, to] of REPAIRS) s = s.split(from).join(to);
     return s;
   });
 }
@@ -48,12 +50,18 @@ export function splitDelimitedLine(line: string, delimiter: string): string[] {
           i++;
           break;
         }
-        field += c;
-        i++;
+        // Copy the run up to the next quote in one slice.
+        const q = line.indexOf('"', i);
+        const end = q < 0 ? line.length : q;
+        field += line.slice(i, end);
+        i = end;
       }
     }
     // Unquoted text, or text after a closing quote, runs to the next delimiter (Python keeps it).
-    while (i < line.length && line[i] !== delimiter) field += line[i++] as string;
+    let d = line.indexOf(delimiter, i);
+    if (d < 0) d = line.length;
+    field += line.slice(i, d);
+    i = d;
     fields.push(field);
     if (i >= line.length) return fields;
     i++; // skip the delimiter

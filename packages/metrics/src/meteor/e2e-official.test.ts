@@ -1,7 +1,7 @@
 // METEOR on the five E2E systems against the official scores (no paraphrase table) in
 // shared/data/e2e/system-outputs/SOURCE.md, computed the official way: COCO PTB tokens of the
 // batch (tokenizeCocoCorpus) fed to METEOR 1.5 `-l en -norm` with WordNet synonyms.
-// KNOWN GAP, pinned: every system is 3.0e-4 to 5.3e-4 BELOW the official value. The prime
+// KNOWN GAP, pinned: every system is 3.0e-4 to 5.3e-4 BELOW the official value. First
 // suspect is METEOR's English function-word list (inside meteor-1.5.jar, not published; ours is
 // a reconstruction, see data/meteor/README.md). The exact measured values are asserted so that
 // any change is noticed; the gap bounds say how far from official we knowingly are.

@@ -65,6 +65,25 @@ export function matchExact(module: number, s: Stage): void {
   }
 }
 
+// Stem keys by stemmer and word: the aligner stems the same words once per reference.
+const stemKeys = new WeakMap<(w: string) => string, Map<string, number>>();
+const STEM_CACHE_LIMIT = 200_000;
+
+function stemKey(word: string, stem: (w: string) => string): number {
+  let cache = stemKeys.get(stem);
+  if (cache === undefined) {
+    cache = new Map();
+    stemKeys.set(stem, cache);
+  }
+  let key = cache.get(word);
+  if (key === undefined) {
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    key = javaHash(stem(word));
+    cache.set(word, key);
+  }
+  return key;
+}
+
 /** Stem: different words with equal stem keys. */
 export function matchStem(
   module: number,
@@ -73,8 +92,8 @@ export function matchStem(
   words2: readonly string[],
   stem: (w: string) => string,
 ): void {
-  const stems1 = words1.map((w) => javaHash(stem(w)));
-  const stems2 = words2.map((w) => javaHash(stem(w)));
+  const stems1 = words1.map((w) => stemKey(w, stem));
+  const stems2 = words2.map((w) => stemKey(w, stem));
   for (let j = 0; j < stems2.length; j++) {
     for (let i = 0; i < stems1.length; i++) {
       if (stems1[i] === stems2[j] && s.keys1[i] !== s.keys2[j]) addWordMatch(s, module, i, j);
@@ -90,14 +109,14 @@ export function matchSynonym(
   words2: readonly string[],
   dict: SynonymDictionary,
 ): void {
-  const sets1 = words1.map((w) => dict.allSynSets(w));
-  const sets2 = words2.map((w) => dict.allSynSets(w));
+  const sets1 = words1.map((w) => dict.cachedSynSets(w));
+  const sets2 = words2.map((w) => dict.cachedSynSets(w));
   for (let j = 0; j < sets2.length; j++) {
-    const set2 = sets2[j] as Set<number>;
+    const set2 = sets2[j] as ReadonlySet<number>;
     if (set2.size === 0) continue;
     for (let i = 0; i < sets1.length; i++) {
       let shared = false;
-      for (const id of sets1[i] as Set<number>) {
+      for (const id of sets1[i] as ReadonlySet<number>) {
         if (set2.has(id)) {
           shared = true;
           break;

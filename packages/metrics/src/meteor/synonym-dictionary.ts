@@ -53,11 +53,14 @@ const ENDINGS = [
 ];
 
 const EMPTY: readonly number[] = [];
+// Bound on the per-dictionary word cache (entries), so long-running processes stay small.
+const CACHE_LIMIT = 200_000;
 
 /** Synonym data: lemma -> synset ids, inflected form -> base forms. */
 export class SynonymDictionary {
   private readonly synsets: ReadonlyMap<string, readonly number[]>;
   private readonly bases: ReadonlyMap<string, readonly string[]>;
+  private readonly cache = new Map<string, Set<number>>();
 
   constructor(
     synsets: ReadonlyMap<string, readonly number[]>,
@@ -98,6 +101,20 @@ export class SynonymDictionary {
     const bases = this.bases.get(word);
     if (bases !== undefined) return bases.flatMap((b) => this.synSets(b));
     return this.synSets(this.morph(word));
+  }
+
+  /**
+   * {@link allSynSets}, computed once per word and shared (read-only): the aligner asks for the
+   * same words once per reference, and the dictionary never changes.
+   */
+  cachedSynSets(word: string): ReadonlySet<number> {
+    let set = this.cache.get(word);
+    if (set === undefined) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      set = this.allSynSets(word);
+      this.cache.set(word, set);
+    }
+    return set;
   }
 
   /** All synsets METEOR's SynonymMatcher compares for a word. */
