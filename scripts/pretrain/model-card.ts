@@ -1,0 +1,114 @@
+// The model card (README.md) of a pretrained prefixkit model, from the run's summary: shape,
+// corpus, tokens seen, steps, final losses, hardware, time and the exact command.
+export interface RunSummary {
+  readonly name: string;
+  readonly config: {
+    n_layer: number;
+    n_embd: number;
+    n_head: number;
+    n_positions: number;
+    vocab_size: number;
+  };
+  readonly parameters: number;
+  readonly fileBytes: number;
+  readonly corpus: Record<string, unknown>;
+  readonly training: {
+    readonly blockSize: number;
+    readonly batchSize: number;
+    readonly gradientAccumulationSteps: number;
+    readonly learningRate: number;
+    readonly warmupSteps: number;
+    readonly maxSteps: number;
+    readonly weightDecay: number;
+    readonly seed: number;
+    readonly steps: number;
+    readonly stoppedBy: string;
+    readonly tokensSeen: number;
+    readonly epochs: number;
+    readonly seconds: number;
+    readonly tokensPerSecond: number;
+    readonly finalTrainLoss: number | null;
+    readonly finalHeldOutLoss: number | null;
+    readonly savedHeldOutLoss: number | null;
+    readonly maxLogitDifference: number | null;
+  };
+  readonly hardware: {
+    readonly backend: string;
+    readonly adapter: string;
+    readonly cpu: string;
+    readonly node: string;
+  };
+  readonly command: string;
+  readonly date: string;
+}
+
+const fixed = (value: number | null, digits = 4) =>
+  value === null ? 'n/a' : value.toFixed(digits);
+
+export function modelCard(run: RunSummary): string {
+  const t = run.training;
+  const c = run.config;
+  const corpusTokens = (run.corpus.tokens as { train: number; heldOut: number } | undefined) ?? {
+    train: 0,
+    heldOut: 0,
+  };
+  return `# ${run.name}
+
+A small GPT-2 pretrained from scratch by prefixkit's own engine (\`@prefixkit/peft\`'s \`pretrain\`:
+full fine-tuning of a randomly initialised GPT-2, on \`@prefixkit/tensor\`), shipped as the
+offline default model for the quickstart, the demo's offline mode and end-to-end tests. It is a
+toy: it knows restaurant-review and DBpedia-fact English at the level of ${run.parameters.toLocaleString('en')}
+parameters, and nothing else. It was never shown an E2E meaning representation.
+
+## Shape
+
+| field | value |
+| --- | --- |
+| architecture | GPT-2 (\`GPT2LMHeadModel\`, tied LM head, gelu_new) |
+| layers / width / heads | ${c.n_layer} / ${c.n_embd} / ${c.n_head} |
+| positions | ${c.n_positions} |
+| vocabulary | ${c.vocab_size} (GPT-2's own BPE tokenizer) |
+| parameters | ${run.parameters.toLocaleString('en')} |
+| file | \`model.safetensors\`, F16, ${(run.fileBytes / 1e6).toFixed(2)} MB |
+
+## Corpus
+
+E2E NLG TRAIN references (natural text only, no meaning representations) and WebNLG 2017 TRAIN
+lexicalisations; every text equal to an E2E dev/test reference, a WebNLG dev/test lexicalisation or
+a DART dev/test annotation was removed (whole documents and single sentences). See
+[DATA-LICENSE.md](DATA-LICENSE.md) for the sources, licences and counts.
+Training tokens: ${corpusTokens.train.toLocaleString('en')}; held-out slice (every ${String(run.corpus.heldOutEvery)}th document, never trained on): ${corpusTokens.heldOut.toLocaleString('en')} tokens.
+
+## Training
+
+| field | value |
+| --- | --- |
+| initialisation | N(0, 0.02); residual projections N(0, 0.02/sqrt(2 x ${c.n_layer})); biases 0, LayerNorm 1/0 |
+| objective | next-token cross-entropy on packed ${t.blockSize}-token blocks (\`<|endoftext|>\` between documents) |
+| optimiser | AdamW, lr ${t.learningRate}, weight decay ${t.weightDecay}, grad-norm clip 1.0 |
+| schedule | linear warm-up ${t.warmupSteps} steps, linear decay to 0 at step ${t.maxSteps} |
+| batch | ${t.batchSize * t.gradientAccumulationSteps} blocks (${t.gradientAccumulationSteps} micro-batch(es) of ${t.batchSize}) = ${(t.batchSize * t.gradientAccumulationSteps * t.blockSize).toLocaleString('en')} tokens per step |
+| steps | ${t.steps} (${t.stoppedBy}) |
+| tokens seen | ${t.tokensSeen.toLocaleString('en')} (${t.epochs.toFixed(2)} epochs) |
+| final train loss | ${fixed(t.finalTrainLoss)} (mean of the last 50 steps) |
+| held-out loss | ${fixed(t.finalHeldOutLoss)} (f32 weights); ${fixed(t.savedHeldOutLoss)} (the saved F16 file, reloaded) |
+| F16 vs f32 logits | max abs difference ${fixed(t.maxLogitDifference, 5)} on one held-out block |
+| seed | ${t.seed} |
+| time | ${t.seconds.toFixed(0)} s of training, ${Math.round(t.tokensPerSecond).toLocaleString('en')} tokens/s |
+| hardware | ${run.hardware.backend}: ${run.hardware.adapter}; CPU ${run.hardware.cpu}; Node ${run.hardware.node} |
+| date | ${run.date} |
+
+Loss curve: \`loss-curve.svg\` (data: \`loss-curve.jsonl\`).
+
+## Reproduce
+
+\`\`\`sh
+${run.command}
+\`\`\`
+
+## Licence
+
+The weights are derived from the data sets above; they are released under the most restrictive
+of their licences, CC BY-NC-SA 4.0 (see DATA-LICENSE.md).
+`;
+}
