@@ -84,7 +84,7 @@ Training tokens: ${corpusTokens.train.toLocaleString('en')}; held-out slice (eve
 | field | value |
 | --- | --- |
 | initialisation | N(0, 0.02); residual projections N(0, 0.02/sqrt(2 x ${c.n_layer})); biases 0, LayerNorm 1/0 |
-| objective | next-token cross-entropy on packed ${t.blockSize}-token blocks (\`<|endoftext|>\` between documents) |
+| objective | next-token cross-entropy on packed ${t.blockSize}-token blocks (\`<\\|endoftext\\|>\` between documents) |
 | optimiser | AdamW, lr ${t.learningRate}, weight decay ${t.weightDecay}, grad-norm clip 1.0 |
 | schedule | linear warm-up ${t.warmupSteps} steps, linear decay to 0 at step ${t.maxSteps} |
 | batch | ${t.batchSize * t.gradientAccumulationSteps} blocks (${t.gradientAccumulationSteps} micro-batch(es) of ${t.batchSize}) = ${(t.batchSize * t.gradientAccumulationSteps * t.blockSize).toLocaleString('en')} tokens per step |
