@@ -70,7 +70,8 @@ export type HubErrorCode =
   | 'HUB_UNAUTHORIZED'
   | 'HUB_HTTP'
   | 'HUB_OFFLINE'
-  | 'HUB_INTEGRITY';
+  | 'HUB_INTEGRITY'
+  | 'HUB_LOCKED';
 
 /** A hub download failure; `code` says which kind, `url` or `path` where. */
 export class HubError extends PrefixkitError {

@@ -32,6 +32,8 @@ export interface LoopbackHub {
   cutNextTransferAfter: number | undefined;
   /** Serve flipped bytes from storage (content no longer matches its sha256). */
   corrupt: boolean;
+  /** Wait this long before answering a storage GET (to make downloads overlap). */
+  storageDelayMs: number;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startLoopbackHub(repos: Record<string, LoopbackRepo>): Pro
     requests: [],
     cutNextTransferAfter: undefined,
     corrupt: false,
+    storageDelayMs: 0,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 
@@ -87,7 +90,11 @@ export async function startLoopbackHub(repos: Record<string, LoopbackRepo>): Pro
       authorization: request.headers.authorization,
     });
     const storage = /^\/lfs\/([0-9a-f]{64})$/.exec(url);
-    if (storage) return serveStorage(request, response, storage[1]!);
+    if (storage) {
+      const delay = request.method === 'GET' ? hub.storageDelayMs : 0;
+      if (delay === 0) return serveStorage(request, response, storage[1]!);
+      return void setTimeout(() => serveStorage(request, response, storage[1]!), delay);
+    }
     const resolve = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(url);
     const repo = resolve ? repos[resolve[1]!] : undefined;
     if (!resolve || repo === undefined) {
@@ -101,8 +108,12 @@ export async function startLoopbackHub(repos: Record<string, LoopbackRepo>): Pro
       return void response.writeHead(404, { 'x-error-code': 'RevisionNotFound' }).end();
     }
     const file = repo.files[resolve[3]!];
-    if (file === undefined)
-      return void response.writeHead(404, { 'x-error-code': 'EntryNotFound' }).end();
+    // The hub names the commit it looked in even when the file is not there.
+    if (file === undefined) {
+      return void response
+        .writeHead(404, { 'x-error-code': 'EntryNotFound', 'x-repo-commit': repo.commit })
+        .end();
+    }
     if (file.lfs) {
       const hash = sha256(file.content);
       response.writeHead(302, {

@@ -1,12 +1,20 @@
 // Downloads files of a Hugging Face hub repository into huggingface_hub's cache layout
 // (cache-layout.node.ts), so Python and prefixkit share downloads. Offline mode and network
 // failures fall back to the cache; a missing cache entry in offline mode is a typed error
-// naming the path that was looked for.
-import { mkdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+// naming the path that was looked for. As in huggingface_hub: a 404 for a file leaves an empty
+// `.no_exist/{commit}/{file}` marker (so offline calls know it is absent), and one blob is
+// downloaded by one caller at a time (blob-lock.node.ts); others wait, then reuse it.
+import { mkdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { HubError } from '../errors';
 import { temporarySibling, writeBytesAtomic } from '../fs/atomic-write.node.js';
-import { findCachedFile, isCommitHash, repoCachePaths } from './cache-layout.node.js';
+import { blobLockPath, withBlobLock } from './blob-lock.node.js';
+import {
+  findCachedFile,
+  isCommitHash,
+  type RepoCachePaths,
+  repoCachePaths,
+} from './cache-layout.node.js';
 import { downloadBlob } from './download-blob.node.js';
 import { fetchHubFileMetadata } from './hub-metadata.node.js';
 import { type HubOptions, resolveHubSettings } from './hub-settings.node.js';
@@ -40,6 +48,13 @@ async function linkInto(link: string, target: string): Promise<void> {
   });
 }
 
+/** refs/{branch or tag} records the commit it resolved to (a commit id needs no ref). */
+async function recordRef(paths: RepoCachePaths, revision: string, commit: string): Promise<void> {
+  if (isCommitHash(revision)) return;
+  await mkdir(dirname(paths.ref(revision)), { recursive: true });
+  await writeBytesAtomic(paths.ref(revision), commit);
+}
+
 /**
  * Returns the local path of a hub file, downloading it into the cache when needed.
  * @example const path = await hubDownload({ repoId: 'openai-community/gpt2', filename: 'config.json' });
@@ -54,6 +69,14 @@ export async function hubDownload(request: HubFileRequest): Promise<string> {
   const fromCache = async (reason: string, cause?: unknown): Promise<string> => {
     const cached = await findCachedFile(paths, revision, filename);
     if (cached.found) return cached.path;
+    if (cached.knownMissing) {
+      throw new HubError(
+        'HUB_NOT_FOUND',
+        `${what}: the hub has no such file at this revision (cached answer ${cached.path}; ${reason})`,
+        { path: cached.path },
+        { cause },
+      );
+    }
     throw new HubError(
       'HUB_OFFLINE',
       `${what}: ${reason}, and it is not in the cache (looked for ${cached.path})`,
@@ -64,9 +87,9 @@ export async function hubDownload(request: HubFileRequest): Promise<string> {
   if (settings.offline) return fromCache('offline mode (HF_HUB_OFFLINE)');
 
   const url = `${settings.endpoint}/${repoId}/resolve/${encodeURIComponent(revision)}/${filename}`;
-  let metadata: Awaited<ReturnType<typeof fetchHubFileMetadata>>;
+  let answer: Awaited<ReturnType<typeof fetchHubFileMetadata>>;
   try {
-    metadata = await fetchHubFileMetadata(url, settings.token, what);
+    answer = await fetchHubFileMetadata(url, settings.token, what);
   } catch (error) {
     // Like huggingface_hub: an unreachable hub is not fatal when the file is cached.
     if (error instanceof HubError && error.code === 'HUB_HTTP' && error.status === undefined) {
@@ -74,23 +97,36 @@ export async function hubDownload(request: HubFileRequest): Promise<string> {
     }
     throw error;
   }
-
-  // refs/{branch or tag} records the commit it resolved to (a commit id needs no ref).
-  if (!isCommitHash(revision)) {
-    await mkdir(dirname(paths.ref(revision)), { recursive: true });
-    await writeBytesAtomic(paths.ref(revision), metadata.commit);
+  if ('missing' in answer) {
+    if (answer.commit !== undefined) {
+      await recordRef(paths, revision, answer.commit);
+      const marker = paths.noExist(answer.commit, filename);
+      await mkdir(dirname(marker), { recursive: true });
+      await writeFile(marker, '');
+    }
+    throw answer.error;
   }
+  const metadata = answer;
+  await recordRef(paths, revision, metadata.commit);
   const pointer = paths.snapshot(metadata.commit, filename);
   const blob = paths.blob(metadata.etag);
   if (!(await exists(blob))) {
-    await downloadBlob({
-      url: metadata.downloadUrl,
-      blobPath: blob,
-      etag: metadata.etag,
-      size: metadata.size,
-      token: settings.token,
-      what,
-    });
+    await withBlobLock(
+      blobLockPath(settings.cacheDir, repoId, metadata.etag),
+      async () => {
+        // Another caller may have finished this blob while we waited for the lock.
+        if (await exists(blob)) return;
+        await downloadBlob({
+          url: metadata.downloadUrl,
+          blobPath: blob,
+          etag: metadata.etag,
+          size: metadata.size,
+          token: settings.token,
+          what,
+        });
+      },
+      request.lock,
+    );
   }
   await linkInto(pointer, blob);
   return pointer;

@@ -13,6 +13,14 @@ export interface HubFileMetadata {
   downloadUrl: string;
 }
 
+/** A 404 for a file of an existing repository and revision (X-Error-Code: EntryNotFound). */
+export interface HubMissingEntry {
+  missing: true;
+  /** X-Repo-Commit of the 404, when the hub sent it: the commit the file is missing from. */
+  commit: string | undefined;
+  error: HubError;
+}
+
 /** Builds request headers: identity encoding (sizes must match bytes on disk), bearer token. */
 export function hubHeaders(token: string | undefined): Record<string, string> {
   const headers: Record<string, string> = {
@@ -56,12 +64,12 @@ export function httpStatusError(
   return new HubError('HUB_HTTP', `${what}: HTTP ${status} at ${url}`, { url, status });
 }
 
-/** HEAD request for one file's metadata. */
+/** HEAD request for one file's metadata, or what the hub said about a missing file. */
 export async function fetchHubFileMetadata(
   url: string,
   token: string | undefined,
   what: string,
-): Promise<HubFileMetadata> {
+): Promise<HubFileMetadata | HubMissingEntry> {
   let current = url;
   for (let redirects = 0; redirects < 5; redirects++) {
     let response: Response;
@@ -87,8 +95,13 @@ export async function fetchHubFileMetadata(
       current = new URL(location, current).toString();
       continue;
     }
-    if (!isRedirect && !response.ok)
-      throw httpStatusError(response.status, response.headers, current, what);
+    if (!isRedirect && !response.ok) {
+      const error = httpStatusError(response.status, response.headers, current, what);
+      if (response.status === 404 && response.headers.get('x-error-code') === 'EntryNotFound') {
+        return { missing: true, commit: response.headers.get('x-repo-commit') ?? undefined, error };
+      }
+      throw error;
+    }
     const commit = response.headers.get('x-repo-commit');
     const etag = normalizeEtag(
       response.headers.get('x-linked-etag') ?? response.headers.get('etag'),

@@ -1,7 +1,11 @@
 // Where the Hugging Face hub and its cache are, read from the same environment variables as
-// huggingface_hub (constants.py): HF_ENDPOINT, HF_HOME, HF_HUB_CACHE, HF_HUB_OFFLINE, HF_TOKEN.
+// huggingface_hub (constants.py): HF_ENDPOINT, HF_HOME, HF_HUB_CACHE, HF_HUB_OFFLINE, HF_TOKEN,
+// and, when HF_TOKEN is unset, the token file that `huggingface-cli login` writes
+// (HF_TOKEN_PATH, default $HF_HOME/token).
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { BlobLockOptions } from './blob-lock.node.js';
 
 export interface HubSettings {
   /** Base URL, no trailing slash. */
@@ -21,13 +25,24 @@ export interface HubOptions {
   cacheDir?: string;
   /** Overrides HF_HUB_OFFLINE. */
   offline?: boolean;
-  /** Overrides HF_TOKEN. */
+  /** Overrides HF_TOKEN and the token file. */
   token?: string;
+  /** Waiting for another download of the same blob (timeout, staleness, poll interval). */
+  lock?: BlobLockOptions;
   /** Environment to read (default `process.env`). */
   env?: Record<string, string | undefined>;
 }
 
 const truthy = new Set(['1', 'on', 'yes', 'true']);
+
+/** The saved login token: HF_TOKEN_PATH or $HF_HOME/token, trimmed; undefined if absent or empty. */
+function tokenFromFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Resolves settings: explicit options, then environment variables, then HF's defaults. */
 export function resolveHubSettings(options: HubOptions = {}): HubSettings {
@@ -42,6 +57,9 @@ export function resolveHubSettings(options: HubOptions = {}): HubSettings {
     endpoint,
     cacheDir: options.cacheDir ?? env.HF_HUB_CACHE ?? join(hfHome, 'hub'),
     offline: options.offline ?? truthy.has((env.HF_HUB_OFFLINE ?? '').trim().toLowerCase()),
-    token: options.token ?? (env.HF_TOKEN || undefined),
+    token:
+      options.token ??
+      (env.HF_TOKEN?.trim() || undefined) ??
+      tokenFromFile(env.HF_TOKEN_PATH ?? join(hfHome, 'token')),
   };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bf16ToFloat32, f16ToFloat32, float32ToBf16, float32ToF16 } from './float-conversion';
+import {
+  bf16ArrayToFloat32,
+  bf16ToFloat32,
+  f16ArrayToFloat32,
+  f16ToFloat32,
+  float32ToBf16,
+  float32ToF16,
+} from './float-conversion';
 
 const f32 = (bits: number) => new Float32Array(new Uint32Array([bits]).buffer)[0]!;
 
@@ -50,5 +57,20 @@ describe('float16', () => {
     expect(float32ToF16(3 * 2 ** -25)).toBe(0x0002); // tie between 1 and 2 subnormal units
     expect(float32ToF16(2 ** -14 - 2 ** -25)).toBe(0x0400); // rounds up into the normals
     expect(float32ToF16(-1e-10)).toBe(0x8000);
+  });
+});
+
+describe('bulk widening', () => {
+  it('agrees with the scalar conversions on every bit pattern', () => {
+    const bits = Uint16Array.from({ length: 0x10000 }, (_, index) => index);
+    const half = f16ArrayToFloat32(bits, new Float32Array(bits.length));
+    const brain = bf16ArrayToFloat32(bits, new Float32Array(bits.length));
+    const same = (a: number, b: number) => (Number.isNaN(b) ? Number.isNaN(a) : Object.is(a, b));
+    const wrong: number[] = [];
+    for (let index = 0; index < bits.length; index++) {
+      if (!same(half[index]!, f16ToFloat32(index)) || !same(brain[index]!, bf16ToFloat32(index)))
+        wrong.push(index);
+    }
+    expect(wrong).toEqual([]);
   });
 });

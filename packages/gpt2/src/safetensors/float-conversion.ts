@@ -58,3 +58,25 @@ export function float32ToF16(value: number): number {
   // A carry out of the mantissa correctly bumps the exponent (up to infinity).
   return sign | (half + (roundUp ? 1 : 0));
 }
+
+// Bulk widening for whole tensors: a 64 Ki-entry table of every binary16 value (256 KiB, built
+// on first use) turns F16 loading into one lookup per element; bf16 is a 16-bit shift.
+let f16Table: Float32Array | undefined;
+
+/** Widens binary16 bits to float32 element by element into `out` (same length). */
+export function f16ArrayToFloat32(bits: Uint16Array, out: Float32Array): Float32Array {
+  if (f16Table === undefined) {
+    f16Table = new Float32Array(65536);
+    for (let value = 0; value < 65536; value++) f16Table[value] = f16ToFloat32(value);
+  }
+  const table = f16Table;
+  for (let index = 0; index < bits.length; index++) out[index] = table[bits[index]!]!;
+  return out;
+}
+
+/** Widens bfloat16 bits to float32 element by element into `out` (same length). */
+export function bf16ArrayToFloat32(bits: Uint16Array, out: Float32Array): Float32Array {
+  const words = new Uint32Array(out.buffer, out.byteOffset, out.length);
+  for (let index = 0; index < bits.length; index++) words[index] = bits[index]! << 16;
+  return out;
+}

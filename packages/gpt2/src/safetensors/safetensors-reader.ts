@@ -4,7 +4,12 @@
 import { CheckpointFormatError } from '../errors';
 import type { ByteSource } from './byte-source';
 import { shapeSize } from './dtype';
-import { bf16ToFloat32, f16ToFloat32 } from './float-conversion';
+import {
+  bf16ArrayToFloat32,
+  bf16ToFloat32,
+  f16ArrayToFloat32,
+  f16ToFloat32,
+} from './float-conversion';
 import {
   parseSafetensorsHeader,
   readHeaderLength,
@@ -55,6 +60,13 @@ export async function openSafetensors(source: ByteSource): Promise<SafetensorsRe
       return out;
     }
     const bytes = await source.read(tensor.byteOffset, tensor.byteLength);
+    if ((tensor.dtype === 'F16' || tensor.dtype === 'BF16') && littleEndianHost) {
+      // A Uint16Array view needs an even offset; a file without 8-byte header padding may not
+      // give one, so such bytes are copied once into a fresh (aligned) buffer.
+      const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
+      const bits = new Uint16Array(aligned.buffer, aligned.byteOffset, count);
+      return tensor.dtype === 'F16' ? f16ArrayToFloat32(bits, out) : bf16ArrayToFloat32(bits, out);
+    }
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     switch (tensor.dtype) {
       case 'F32':

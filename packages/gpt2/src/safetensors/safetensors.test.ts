@@ -71,6 +71,19 @@ describe('safetensors writer', () => {
     expect(Array.from(await reader.readFloat32('w'))).toEqual([1, 1.015625, -3.5]);
   });
 
+  it('reads F16 and BF16 from bytes at an odd memory offset', async () => {
+    const values = new Float32Array([0.5, -2, 3.25, 65504]);
+    const file = serializeSafetensors({
+      h: { dtype: 'F16', shape: [4], data: values },
+      b: { dtype: 'BF16', shape: [4], data: values },
+    });
+    const shifted = new Uint8Array(file.byteLength + 1);
+    shifted.set(file, 1);
+    const reader = await openSafetensors(bufferByteSource(shifted.subarray(1), 'odd.safetensors'));
+    expect(Array.from(await reader.readFloat32('h'))).toEqual([0.5, -2, 3.25, 65504]);
+    expect(Array.from(await reader.readFloat32('b'))).toEqual([0.5, -2, 3.25, 65536]);
+  });
+
   it('rejects data that does not match the shape', () => {
     expect(() =>
       serializeSafetensors({ w: { dtype: 'F32', shape: [2, 2], data: new Float32Array(3) } }),
