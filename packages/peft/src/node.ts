@@ -7,10 +7,11 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
 import type { Gpt2Model } from '@prefixkit/gpt2';
+import { PeftFormatError } from './errors';
 import { loadPeft } from './formats/load-peft';
 import { type SaveOptions, savePeft } from './formats/save-peft';
 import type { PeftModel } from './peft-model';
-import type { CheckpointFiles } from './trainer/checkpoint';
+import { type CheckpointFiles, checkpointFormat } from './trainer/checkpoint';
 
 /** Writes `data` to `path` via a temporary sibling, fsync and rename. */
 export async function writeFileAtomically(path: string, data: Uint8Array | string): Promise<void> {
@@ -72,26 +73,60 @@ export function checkpointDirectoryWriter(
     const name = `step-${step}`;
     const temporary = join(root, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
     await mkdir(temporary);
-    for (const [file, data] of Object.entries(files))
-      await writeFileAtomically(join(temporary, file), data);
+    try {
+      for (const [file, data] of Object.entries(files))
+        await writeFileAtomically(join(temporary, file), data);
+    } catch (error) {
+      // The previous checkpoint and `latest` are untouched; drop the half-written directory.
+      await rm(temporary, { recursive: true, force: true });
+      throw error;
+    }
     await rm(join(root, name), { recursive: true, force: true });
     await rename(temporary, join(root, name));
     await writeFileAtomically(join(root, 'latest'), `${name}\n`);
   };
 }
 
-/** Reads the checkpoint `<root>/latest` names (for Trainer.restore). */
+/** Throws PeftFormatError unless `text` is a trainer_state.json of ours (e.g. truncated). */
+function checkStateFile(text: string, file: string): void {
+  let state: { format?: unknown } | null;
+  try {
+    state = JSON.parse(text) as { format?: unknown } | null;
+  } catch (error) {
+    throw new PeftFormatError(file, 'contents', 'JSON', 'unparsable text', { cause: error });
+  }
+  if (state?.format !== checkpointFormat.name)
+    throw new PeftFormatError(
+      file,
+      'field format',
+      JSON.stringify(checkpointFormat.name),
+      JSON.stringify(state?.format),
+    );
+}
+
+/**
+ * Reads the checkpoint `<root>/latest` names (for Trainer.restore). A missing `latest`,
+ * directory or file throws FileNotFoundError; a trainer_state.json that is not a prefixkit
+ * checkpoint's JSON throws PeftFormatError (naming the file).
+ */
 export async function readLatestCheckpoint(root: string): Promise<CheckpointFiles> {
   const hint = 'Expected a checkpoint directory written by checkpointDirectoryWriter.';
   const latest = (await readOrExplain(join(root, 'latest'), hint)).toString('utf8').trim();
   const directory = join(root, latest);
-  const names = await readdir(directory);
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch (error) {
+    throw new FileNotFoundError(directory, hint, { cause: error });
+  }
   const read = async (file: string) => {
     if (!names.includes(file)) throw new FileNotFoundError(join(directory, file), hint);
     return readFile(join(directory, file));
   };
+  const state = (await read('trainer_state.json')).toString('utf8');
+  checkStateFile(state, join(directory, 'trainer_state.json'));
   return {
-    'trainer_state.json': (await read('trainer_state.json')).toString('utf8'),
+    'trainer_state.json': state,
     'trainable.safetensors': new Uint8Array(await read('trainable.safetensors')),
     'optimizer.safetensors': new Uint8Array(await read('optimizer.safetensors')),
   };

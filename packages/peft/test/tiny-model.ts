@@ -1,18 +1,19 @@
-// Test helpers: the tiny GPT-2 written by make-fixtures.py, and its goldens, on the CPU backend.
+// Test helpers: the tiny GPT-2 written by make-fixtures.py (on the CPU backend unless another is
+// given), and its goldens.
 import { readFileSync } from 'node:fs';
 import { bufferByteSource, type Gpt2Model, loadGpt2, openSafetensors } from '@prefixkit/gpt2';
-import { CpuBackend } from '@prefixkit/tensor';
+import { type Backend, CpuBackend } from '@prefixkit/tensor';
 import type { HostTensor } from '../src/parameter-store';
 
 const dir = new URL('./fixtures/tiny-peft/', import.meta.url);
 
-export function loadTinyModel(): Promise<Gpt2Model> {
+export function loadTinyModel(backend: Backend = new CpuBackend()): Promise<Gpt2Model> {
   const config = readFileSync(new URL('config.json', dir), 'utf8');
   const weights = bufferByteSource(
     new Uint8Array(readFileSync(new URL('model.safetensors', dir))),
     'model.safetensors',
   );
-  return loadGpt2({ config, weights }, { backend: new CpuBackend() });
+  return loadGpt2({ config, weights }, { backend });
 }
 
 export interface GoldenCase {

@@ -39,6 +39,7 @@ export async function writeCheckpoint(trainer: Trainer): Promise<CheckpointFiles
     },
     early_stopping: {
       best_eval_loss: trainer.bestEvalLoss,
+      best_step: trainer.bestStep,
       evals_without_improvement: trainer.evalsWithoutImprovement,
     },
   };
@@ -100,8 +101,10 @@ export async function readCheckpoint(trainer: Trainer, files: CheckpointFiles): 
   trainer.batchInEpoch = state.batch_in_epoch as number;
   const early = state.early_stopping as {
     best_eval_loss: number | null;
+    best_step?: number | null;
     evals_without_improvement: number;
   };
+  trainer.bestStep = early.best_step ?? null;
   trainer.bestEvalLoss = early.best_eval_loss;
   trainer.evalsWithoutImprovement = early.evals_without_improvement;
 }

@@ -30,5 +30,7 @@ export interface TrainResult {
   readonly stoppedBy: 'completed' | 'early-stopping' | 'aborted';
   readonly lastLoss: number | null;
   readonly bestEvalLoss: number | null;
+  /** Step of the best evaluation (its weights are restored after early stopping by default). */
+  readonly bestStep: number | null;
   readonly evaluations: readonly EvaluationEvent[];
 }

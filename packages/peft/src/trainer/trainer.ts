@@ -18,6 +18,7 @@ import {
   tidy,
 } from '@prefixkit/tensor';
 import { TrainerError } from '../errors';
+import type { HostTensor } from '../parameter-store';
 import type { PeftModel } from '../peft-model';
 import { SeededRandom } from '../random';
 import { type CheckpointFiles, readCheckpoint, writeCheckpoint } from './checkpoint';
@@ -53,6 +54,9 @@ export class Trainer {
   batchInEpoch = 0;
   bestEvalLoss: number | null = null;
   evalsWithoutImprovement = 0;
+  /** Step of the best evaluation so far, and (with early stopping) its weights. */
+  bestStep: number | null = null;
+  private bestParameters: Record<string, HostTensor> | null = null;
   private readonly options: TrainerOptions;
   private readonly schedule: (step: number) => number;
 
@@ -125,6 +129,11 @@ export class Trainer {
         evaluations.push(event);
         if (earlyStoppingPatience > 0 && this.evalsWithoutImprovement >= earlyStoppingPatience) {
           stoppedBy = 'early-stopping';
+          if (this.config.restoreBestOnEarlyStop && this.bestParameters)
+            this.peft.parameters.load(
+              this.bestParameters,
+              `weights of the evaluation at step ${this.bestStep}`,
+            );
           break;
         }
       }
@@ -137,7 +146,14 @@ export class Trainer {
     if (stoppedBy === 'completed' && this.config.evalEvery === 0 && this.options.eval)
       evaluations.push(await this.evaluateNow());
     await this.saveCheckpoint();
-    return { steps: this.step, stoppedBy, lastLoss, bestEvalLoss: this.bestEvalLoss, evaluations };
+    return {
+      steps: this.step,
+      stoppedBy,
+      lastLoss,
+      bestEvalLoss: this.bestEvalLoss,
+      bestStep: this.bestStep,
+      evaluations,
+    };
   }
 
   /** One optimiser step over `gradientAccumulationSteps` micro-batches (fewer at an epoch's end). */
@@ -225,7 +241,11 @@ export class Trainer {
     const improved = this.bestEvalLoss === null || evalLoss < this.bestEvalLoss;
     if (improved) {
       this.bestEvalLoss = evalLoss;
+      this.bestStep = this.step;
       this.evalsWithoutImprovement = 0;
+      // Kept in memory only (a resumed run restores the best weights seen since the resume).
+      if (this.config.earlyStoppingPatience > 0 && this.config.restoreBestOnEarlyStop)
+        this.bestParameters = await this.peft.parameters.toHost();
     } else this.evalsWithoutImprovement++;
     const metrics = this.options.evaluate ? await this.options.evaluate(this.peft, this.step) : {};
     const event = { step: this.step, evalLoss, metrics, improved };

@@ -20,6 +20,8 @@ export interface TrainingConfig {
   evalEvery: number;
   /** Stop after this many evaluations without a lower held-out loss (0 = never). */
   earlyStoppingPatience: number;
+  /** When early stopping ends training, put back the weights of the best evaluation. */
+  restoreBestOnEarlyStop: boolean;
   /** Write a checkpoint every N optimiser steps (0 = only when stopped or at the end). */
   checkpointEvery: number;
 }
@@ -106,6 +108,12 @@ export const trainingConfigSchema = {
       minimum: 0,
       default: 0,
       description: 'Stop after this many evaluations without improvement (0: never).',
+    },
+    restoreBestOnEarlyStop: {
+      type: 'boolean',
+      default: true,
+      description:
+        "When early stopping ends training, restore the weights of the best evaluation (HF's load_best_model_at_end); false keeps the last weights.",
     },
     checkpointEvery: {
       type: 'integer',

@@ -1,0 +1,155 @@
+// The Node helpers (src/node.ts): method directories round-trip, checkpoints are written as a
+// temporary directory renamed into place with `latest` updated last, and a missing, partial or
+// corrupt checkpoint is a typed error.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileNotFoundError } from '@prefixkit/errors';
+import { noGrad } from '@prefixkit/tensor';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PeftFormatError } from '../src/errors';
+import { createPeftModel } from '../src/methods';
+import {
+  checkpointDirectoryWriter,
+  loadPeftDirectory,
+  readLatestCheckpoint,
+  savePeftDirectory,
+} from '../src/node';
+import type { CheckpointFiles } from '../src/trainer/checkpoint';
+import { Trainer } from '../src/trainer/trainer';
+import { loadTinyModel } from './tiny-model';
+
+const EOS = 47;
+const ids = [[5, 12, EOS, 30, 7, 2]];
+const labels = [[-100, -100, -100, 30, 7, 2]];
+const train = [{ inputIds: ids[0]!, labels: labels[0]! }];
+const directories: string[] = [];
+async function temporaryDirectory(): Promise<string> {
+  const directory = await mkdtemp(join(tmpdir(), 'prefixkit-peft-'));
+  directories.push(directory);
+  return directory;
+}
+afterEach(async () => {
+  for (const directory of directories.splice(0))
+    await rm(directory, { recursive: true, force: true });
+});
+
+describe('savePeftDirectory / loadPeftDirectory', () => {
+  it('round-trips a trained method through the two PEFT files', async () => {
+    const base = await loadTinyModel();
+    const peft = await createPeftModel(base, { method: 'prefix', prefixLength: 2, midDim: 8 });
+    await new Trainer(peft, {
+      config: { learningRate: 1e-2, maxSteps: 2, batchSize: 1 },
+      train,
+    }).train();
+    const directory = join(await temporaryDirectory(), 'prefix');
+    await savePeftDirectory(peft, directory, { baseModelNameOrPath: 'tiny' });
+    expect((await readdir(directory)).sort()).toEqual([
+      'adapter_config.json',
+      'adapter_model.safetensors',
+    ]);
+    const config = JSON.parse(await readFile(join(directory, 'adapter_config.json'), 'utf8'));
+    expect(config.base_model_name_or_path).toBe('tiny');
+    const loaded = await loadPeftDirectory(base, directory);
+    const logits = async (model: typeof peft) => noGrad(() => model.forward(ids).logits).data();
+    const [a, b] = [await logits(peft), await logits(loaded)];
+    for (let k = 0; k < a.length; k++) expect(Math.abs(a[k]! - b[k]!)).toBeLessThan(1e-5);
+  });
+
+  it('names the missing file', async () => {
+    const base = await loadTinyModel();
+    const directory = await temporaryDirectory();
+    await expect(loadPeftDirectory(base, directory)).rejects.toThrow(FileNotFoundError);
+    await expect(loadPeftDirectory(base, directory)).rejects.toThrow(/adapter_config\.json/);
+  });
+});
+
+describe('checkpointDirectoryWriter / readLatestCheckpoint', () => {
+  async function trainerWithCheckpoints(root: string) {
+    const peft = await createPeftModel(await loadTinyModel(), {
+      method: 'prefix-flat',
+      prefixLength: 2,
+    });
+    const save = checkpointDirectoryWriter(root);
+    const written = new Map<number, CheckpointFiles>();
+    const trainer = new Trainer(peft, {
+      config: { learningRate: 1e-2, maxSteps: 2, batchSize: 1, checkpointEvery: 1 },
+      train,
+      saveCheckpoint: async (files, step) => {
+        written.set(step, files);
+        await save(files, step);
+      },
+    });
+    await trainer.train();
+    return { save, written };
+  }
+
+  it('writes step-<n>/ via a temporary directory and points `latest` at the newest', async () => {
+    const root = await temporaryDirectory();
+    const { written } = await trainerWithCheckpoints(root);
+    expect((await readdir(root)).sort()).toEqual(['latest', 'step-1', 'step-2']);
+    expect(await readFile(join(root, 'latest'), 'utf8')).toBe('step-2\n');
+    expect((await readdir(join(root, 'step-2'))).sort()).toEqual([
+      'optimizer.safetensors',
+      'trainable.safetensors',
+      'trainer_state.json',
+    ]);
+    const read = await readLatestCheckpoint(root);
+    const expected = written.get(2)!;
+    expect(read['trainer_state.json']).toBe(expected['trainer_state.json']);
+    expect(
+      Buffer.from(read['trainable.safetensors']).equals(
+        Buffer.from(expected['trainable.safetensors']),
+      ),
+    ).toBe(true);
+    expect(
+      Buffer.from(read['optimizer.safetensors']).equals(
+        Buffer.from(expected['optimizer.safetensors']),
+      ),
+    ).toBe(true);
+  });
+
+  it('leaves the previous checkpoint and `latest` intact when a write fails', async () => {
+    const root = await temporaryDirectory();
+    const { save, written } = await trainerWithCheckpoints(root);
+    const broken = { ...written.get(2)!, 'trainable.safetensors': 42 as unknown as Uint8Array };
+    await expect(save(broken, 3)).rejects.toThrow();
+    expect((await readdir(root)).sort()).toEqual(['latest', 'step-1', 'step-2']);
+    expect((await readLatestCheckpoint(root))['trainer_state.json']).toBe(
+      written.get(2)!['trainer_state.json'],
+    );
+  });
+
+  it('reports a missing, partial or corrupt checkpoint as a typed error', async () => {
+    const root = await temporaryDirectory();
+    await expect(readLatestCheckpoint(root)).rejects.toThrow(FileNotFoundError);
+    await trainerWithCheckpoints(root);
+    await writeFile(join(root, 'latest'), 'step-9\n');
+    await expect(readLatestCheckpoint(root)).rejects.toThrow(FileNotFoundError);
+    await writeFile(join(root, 'latest'), 'step-2\n');
+    await rm(join(root, 'step-2', 'optimizer.safetensors'));
+    await expect(readLatestCheckpoint(root)).rejects.toThrow(/optimizer\.safetensors/);
+    await writeFile(join(root, 'latest'), 'step-1\n');
+    const state = join(root, 'step-1', 'trainer_state.json');
+    const text = await readFile(state, 'utf8');
+    await writeFile(state, text.slice(0, text.length / 2));
+    await expect(readLatestCheckpoint(root)).rejects.toThrow(PeftFormatError);
+    await expect(readLatestCheckpoint(root)).rejects.toThrow(
+      /trainer_state\.json: contents: expected JSON/,
+    );
+    // A truncated weights file is refused when the trainer restores it.
+    await writeFile(state, text);
+    const weights = join(root, 'step-1', 'trainable.safetensors');
+    const bytes = await readFile(weights);
+    await writeFile(weights, bytes.subarray(0, bytes.length - 4));
+    const files = await readLatestCheckpoint(root);
+    const fresh = new Trainer(
+      await createPeftModel(await loadTinyModel(), { method: 'prefix-flat', prefixLength: 2 }),
+      { config: { learningRate: 1e-2, maxSteps: 2, batchSize: 1 }, train },
+    );
+    const failure = await fresh.restore(files).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as { code?: string }).code).toMatch(/^[A-Z_]+$/);
+    expect(String((failure as Error).message)).toMatch(/trainable\.safetensors/);
+  });
+});
