@@ -8,5 +8,5 @@ PNPM_VERSION=10.34.9
 if ! command -v pnpm >/dev/null || [ "$(pnpm --version)" != "$PNPM_VERSION" ]; then
   npm install -g "pnpm@$PNPM_VERSION" >/dev/null
 fi
-pnpm install --frozen-lockfile --reporter=silent
+pnpm install --frozen-lockfile
 bash scripts/setup-webgpu.sh

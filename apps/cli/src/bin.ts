@@ -13,6 +13,7 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
+  stderrIsTTY: process.stderr.isTTY === true,
   signals: {
     on: (event, listener) => process.on(event, listener),
     off: (event, listener) => process.off(event, listener),

@@ -22,6 +22,8 @@ export interface CliIo {
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Whether stderr is a terminal (progress bars redraw in place). */
+  stderrIsTTY?: boolean;
   signals: Omit<SignalHost, 'stderr'>;
 }
 
@@ -125,6 +127,14 @@ async function runCommand(
   const context: CommandContext = {
     log: (line) => io.stderr(`${line}\n`),
     warn: (line) => io.stderr(`warning: ${line}\n`),
+    progress: (line, done = false) => {
+      if (io.stderrIsTTY) io.stderr(`\r${line}\x1b[K${done ? '\n' : ''}`);
+      else io.stderr(`${line}\n`);
+    },
+    stdout: (text) => {
+      if (flags.json) throw new Error('context.stdout under --json: stdout holds the JSON result');
+      io.stdout(text);
+    },
     verbose: flags.verbose,
     json: flags.json,
     interrupt,

@@ -4,10 +4,11 @@ import type { Interrupt } from './interrupt';
 
 /** The JSON schema of one option. `description` is the --help text. */
 export interface OptionSchema {
-  type: 'string' | 'number' | 'integer' | 'boolean' | 'array';
+  /** 'object' values come from config files, or from the command line as a JSON object. */
+  type: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
   description: string;
   enum?: readonly string[];
-  items?: { type: 'string'; enum?: readonly string[] };
+  items?: { type: 'string' | 'integer'; enum?: readonly string[] };
   default?: unknown;
   minimum?: number;
   maximum?: number;
@@ -31,6 +32,16 @@ export interface CommandContext {
   log(line: string): void;
   /** A warning line on stderr (`warning: ...`). */
   warn(line: string): void;
+  /**
+   * A progress line on stderr: redrawn in place on a terminal, otherwise written as a line
+   * (callers throttle). `done` ends the line on a terminal.
+   */
+  progress(line: string, done?: boolean): void;
+  /**
+   * Data on stdout (generate's outputs without --output). Only without --json: with --json the
+   * CLI owns stdout, and this throws.
+   */
+  stdout(text: string): void;
   /** True under --verbose. */
   readonly verbose: boolean;
   /** True under --json (the result is printed by the CLI; keep stderr terse). */

@@ -47,3 +47,10 @@ export class NoWebGpuAdapterError extends PrefixkitError {
     super('WEBGPU_UNAVAILABLE', `no WebGPU adapter (${reason}). ${WEBGPU_FIX}`, options);
   }
 }
+
+/** A download that cannot happen offline (or the network is down) and no cached copy exists. */
+export class DownloadOfflineError extends PrefixkitError {
+  constructor(message: string, options: PrefixkitErrorOptions = {}) {
+    super('DOWNLOAD_OFFLINE', message, options);
+  }
+}

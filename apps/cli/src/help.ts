@@ -10,6 +10,7 @@ function valueName(option: OptionSchema): string {
   if (option['x-placeholder']) return ` ${option['x-placeholder']}`;
   if (option.enum) return ` ${option.enum.join('|')}`;
   if (option.type === 'array') return ' A,B,...';
+  if (option.type === 'object') return ' JSON';
   return option.type === 'string' ? ' VALUE' : ' N';
 }
 
@@ -47,7 +48,7 @@ export function commandHelp(command: CommandDefinition): string {
   if (command.description) lines.push('', command.description);
   lines.push('', 'Options:', ...optionLines(command.schema));
   lines.push('', 'Global options:', ...optionLines(globalOptionsSchema));
-  const presets = listPresets();
+  const presets = listPresets(command.name);
   if (presets.length > 0) lines.push('', `Presets (--config NAME): ${presets.join(', ')}`);
   if (command.examples?.length) {
     lines.push('', 'Examples:', ...command.examples.map((example) => `  ${example}`));

@@ -10,7 +10,8 @@ describe.concurrent('prefixkit', () => {
   it('lists the commands with --help', async () => {
     const run = await runPrefixkit(['--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Commands:\n {2}doctor +Show the WebGPU adapter/m);
+    expect(run.stdout).toMatch(/^Commands:\n {2}quickstart +Prefix-tune the default model/m);
+    expect(run.stdout).toMatch(/^ {2}doctor +Show the WebGPU adapter/m);
   });
 
   it('names an unknown command and suggests the closest', async () => {
@@ -33,7 +34,7 @@ describe.concurrent('prefixkit', () => {
       error: { code: 'FILE_NOT_FOUND' },
     });
     expect(run.stderr).toMatch(
-      /preset 'missing-preset': not found\. Presets: e2e-official, webnlg-official/,
+      /preset .missing-preset.: not found\. Presets: e2e-official, train-dart, train-e2e, train-webnlg, webnlg-official/,
     );
   });
 

@@ -66,8 +66,26 @@ export function coerceValue(
         .map((item) => item.trim())
         .filter((item) => item !== '');
       if (items.length === 0) throw badValue(flag, 'a comma-separated list', raw);
-      const checked = items.map((item) => checkEnum(flag, item, schema.items?.enum));
+      const checked = items.map((item) => {
+        if (schema.items?.type !== 'integer') return checkEnum(flag, item, schema.items?.enum);
+        const value = Number(item);
+        if (!Number.isInteger(value))
+          throw badValue(flag, 'a comma-separated list of integers', raw);
+        return value;
+      });
       return [...(Array.isArray(previous) ? previous : []), ...checked];
+    }
+    case 'object': {
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        throw badValue(flag, 'a JSON object', raw);
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw badValue(flag, 'a JSON object', raw);
+      }
+      return value;
     }
   }
 }

@@ -16,11 +16,16 @@ export interface ConfigFile {
   values: Record<string, unknown>;
 }
 
-/** Names of the presets shipped in apps/cli/configs. */
-export function listPresets(): string[] {
+/** Names of the presets shipped in apps/cli/configs (only those for `command`, when given). */
+export function listPresets(command?: string): string[] {
   if (!existsSync(presetsDir)) return [];
   return readdirSync(presetsDir)
     .filter((name) => name.endsWith('.json'))
+    .filter((name) => {
+      if (command === undefined) return true;
+      const preset = JSON.parse(readFileSync(join(presetsDir, name), 'utf8')) as { command?: unknown };
+      return preset.command === undefined || preset.command === command;
+    })
     .map((name) => name.slice(0, -'.json'.length))
     .sort();
 }

@@ -1,0 +1,159 @@
+// Where a task's training pairs and evaluation inputs come from: the official files of E2E,
+// WebNLG 2017, DART or XSUM in a folder (default: the shared data folder's <task>/), or a JSON
+// Lines file of {"source", "target"} objects. Everything is read through @prefixkit/datasets,
+// so linearisation and reference grouping are the paper's.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { DataSource, ReferenceGroup, TextPair } from '@prefixkit/datasets';
+import { FileNotFoundError } from '@prefixkit/errors';
+import { findSharedData } from '../doctor/find-paths';
+import { InputFormatError } from '../errors';
+import { repoRootGuess } from '../paths';
+
+export const taskNames = ['e2e', 'webnlg', 'dart', 'xsum', 'jsonl'] as const;
+export type TaskName = (typeof taskNames)[number];
+export type SplitName = 'train' | 'dev' | 'test';
+
+export interface DataLocation {
+  task: TaskName;
+  /** A folder of official files, or the JSONL file (task jsonl). */
+  data?: string | undefined;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The folder (or JSONL file) a task reads, with the default for each task. */
+export function dataPath(location: DataLocation): string {
+  if (location.data) {
+    const path = resolve(location.cwd, location.data);
+    if (!existsSync(path))
+      throw new FileNotFoundError(path, `Check --data (the ${location.task} data).`);
+    return path;
+  }
+  if (location.task === 'jsonl')
+    throw new FileNotFoundError(
+      '--data',
+      'Task jsonl needs --data FILE.jsonl of {"source", "target"} lines.',
+    );
+  const shared = findSharedData(location.env, repoRootGuess);
+  const path = join(shared.path, location.task);
+  if (!existsSync(path))
+    throw new FileNotFoundError(
+      path,
+      `Pass --data FOLDER with the official ${location.task} files, set PREFIXKIT_SHARED_DATA, or run prefixkit download --dataset ${location.task}.`,
+    );
+  return path;
+}
+
+/** Python's sorted() over the XML files of a WebNLG split folder (the order dev.json used). */
+function webnlgXmlFiles(folder: string, split: 'train' | 'dev'): string[] {
+  const root = join(folder, split);
+  if (!existsSync(root)) return [];
+  const files: string[] = [];
+  for (const size of readdirSync(root)) {
+    const sub = join(root, size);
+    if (!statSync(sub).isDirectory()) continue;
+    for (const name of readdirSync(sub))
+      if (name.endsWith('.xml'))
+        files.push(relative(folder, join(sub, name)).split('\\').join('/'));
+  }
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Reads a JSONL file of {"source", "target"} objects; errors name the line and field. */
+export function readJsonlPairs(path: string): TextPair[] {
+  const pairs: TextPair[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new InputFormatError(`${path}, line ${index + 1}: not valid JSON`);
+      }
+      const record = value as Record<string, unknown>;
+      for (const field of ['source', 'target'] as const)
+        if (typeof record?.[field] !== 'string')
+          throw new InputFormatError(
+            `${path}, line ${index + 1}, field ${field}: expected a string, got ${JSON.stringify(record?.[field] ?? null)}`,
+          );
+      pairs.push({ source: record.source as string, target: record.target as string });
+    });
+  if (pairs.length === 0)
+    throw new InputFormatError(`${path}: expected {"source", "target"} lines, got none`);
+  return pairs;
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+async function folderSource(path: string): Promise<DataSource> {
+  const { createFolderSource } = await import('@prefixkit/datasets/node');
+  return createFolderSource(path);
+}
+
+/** Training pairs (one per reference) of a split. */
+export async function readPairs(location: DataLocation, split: SplitName): Promise<TextPair[]> {
+  const path = dataPath(location);
+  if (location.task === 'jsonl') return readJsonlPairs(path);
+  const datasets = await import('@prefixkit/datasets');
+  const source = await folderSource(path);
+  switch (location.task) {
+    case 'e2e':
+      return collect(datasets.e2eTrainingPairs(datasets.readE2ESplit(source, split)));
+    case 'webnlg': {
+      const paths = split === 'test' ? undefined : webnlgXmlFiles(path, split);
+      const entries = datasets.readWebNLGSplit(source, split, paths ? { paths } : {});
+      return collect(datasets.webnlgTrainingPairs(entries));
+    }
+    case 'dart':
+      return collect(datasets.dartTrainingPairs(datasets.readDartSplit(source, split)));
+    case 'xsum': {
+      const records = datasets.readXsumSplit(source, split === 'dev' ? 'val' : split);
+      return (await collect(records)).map(({ source: text, target }) => ({ source: text, target }));
+    }
+  }
+}
+
+/** Each unique input of a split once, in first-appearance order, with its references. */
+export async function readGroups(
+  location: DataLocation,
+  split: SplitName,
+): Promise<ReferenceGroup[]> {
+  const datasets = await import('@prefixkit/datasets');
+  if (location.task === 'jsonl') {
+    return datasets.groupReferences(
+      (async function* () {
+        for (const pair of readJsonlPairs(dataPath(location)))
+          yield { key: pair.source, source: pair.source, reference: pair.target };
+      })(),
+    );
+  }
+  const path = dataPath(location);
+  const source = await folderSource(path);
+  switch (location.task) {
+    case 'e2e':
+      return datasets.e2eReferenceGroups(datasets.readE2ESplit(source, split));
+    case 'webnlg': {
+      const paths = split === 'test' ? undefined : webnlgXmlFiles(path, split);
+      return datasets.webnlgReferenceGroups(
+        datasets.readWebNLGSplit(source, split, paths ? { paths } : {}),
+      );
+    }
+    case 'dart':
+      return datasets.dartReferenceGroups(datasets.readDartSplit(source, split));
+    case 'xsum': {
+      const records = datasets.readXsumSplit(source, split === 'dev' ? 'val' : split);
+      return (await collect(records)).map((record, index) => ({
+        key: String(index),
+        source: record.source,
+        references: [record.target],
+      }));
+    }
+  }
+}

@@ -1,0 +1,46 @@
+// The log-probability of every generated token under the decoding model, by one teacher-forced
+// forward pass over prompt + output with the same method inputs (prefix, hooks, soft prompt).
+// This is log_softmax of the raw logits, before banned tokens or length rules: the quantity
+// HF's beam search sums into a beam's score, so sum(logprobs) / length**lengthPenalty equals
+// the beam score, and another implementation can be checked number by number.
+import type { DecodingSetup } from './method-decoding';
+
+/** log_softmax(row)[token], in float64. */
+export function logSoftmaxAt(row: Float32Array, token: number): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const value of row) if (value > max) max = value;
+  let sum = 0;
+  for (const value of row) sum += Math.exp(value - max);
+  return row[token]! - max - Math.log(sum);
+}
+
+/** Per generated token, its log-probability given the prompt and the tokens before it. */
+export async function tokenLogprobs(
+  setup: DecodingSetup,
+  prompt: readonly number[],
+  generated: readonly number[],
+): Promise<number[]> {
+  if (generated.length === 0) return [];
+  const { keep, noGrad, tidy } = await import('@prefixkit/tensor');
+  const ids = [...prompt, ...generated];
+  const { past, positionsFromZero, hooks, inputEmbeddingsPrefix } = setup.options;
+  const logits = noGrad(() =>
+    tidy(() =>
+      keep(
+        setup.model.forward([ids], {
+          past,
+          hooks,
+          inputEmbeddingsPrefix,
+          ...(positionsFromZero ? { positionOffset: 0 } : {}),
+        }).logits,
+      ),
+    ),
+  ); // (1, T, V)
+  const V = logits.shape[2]!;
+  const data = (await logits.data()) as Float32Array;
+  logits.dispose();
+  return generated.map((token, index) => {
+    const t = prompt.length - 1 + index;
+    return logSoftmaxAt(data.subarray(t * V, (t + 1) * V), token);
+  });
+}

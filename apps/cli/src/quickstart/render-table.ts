@@ -1,0 +1,54 @@
+// The quickstart's table, laid out like the paper's Table 1: one row per method with the
+// trained parameter count, the five E2E metrics (the official script's scales), the held-out
+// loss and the time taken.
+import { formatDuration } from '../runtime/progress-bar';
+import type { QuickstartResult } from './run-quickstart';
+
+const metricColumns = [
+  ['bleu', 'BLEU'],
+  ['nist', 'NIST'],
+  ['meteor', 'METEOR'],
+  ['rouge-l', 'ROUGE_L'],
+  ['cider', 'CIDEr'],
+] as const;
+
+/** The table and the lines around it, for stderr. */
+export function renderQuickstart(result: QuickstartResult): string {
+  const header = [
+    'method',
+    'trained params',
+    ...metricColumns.map(([, label]) => label),
+    'dev loss',
+    'time',
+  ];
+  const rows = result.rows.map((row) => [
+    row.name,
+    row.trainableParameters === 0
+      ? '0'
+      : `${row.trainableParameters.toLocaleString('en-US')} (${row.percentOfBase.toPrecision(3)}%)`,
+    ...metricColumns.map(([metric]) => (row.scores[metric] ?? Number.NaN).toFixed(4)),
+    row.devLoss.toFixed(3),
+    formatDuration(row.seconds),
+  ]);
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+      )
+      .join('  ');
+  const { model, data, decoding, training } = result;
+  return [
+    `prefixkit quickstart: E2E, shipped sample: ${data.train} training pairs; ${data.evalMrs} held-out dev MRs (${data.evalReferences} references)`,
+    `model: ${model.name}, ${model.parameters.toLocaleString('en-US')} parameters (${model.kind}; ready in ${formatDuration(model.seconds)}; backend ${result.backend})`,
+    '',
+    line(header),
+    ...rows.map(line),
+    '',
+    `decoding: beam ${decoding.numBeams}, at most ${decoding.maxNewTokens} new tokens, min_length ${decoding.minLength}, tokens ${decoding.bannedTokenIds.join(' and ')} banned`,
+    `prefix-tuning: ${training.steps} steps (batch ${training.batchSize}, learning rate ${training.learningRate}); total ${formatDuration(result.seconds)}`,
+    `dev loss: nats per reference token on the held-out MRs; metrics as e2e-metrics prints them (BLEU 0-1)`,
+  ].join('\n');
+}

@@ -1,0 +1,291 @@
+// The quickstart (issue #8, the README's main job): on the embedded default model, prefix-tune on
+// the shipped E2E sample, decode held-out dev MRs with beam search, score them with the five E2E
+// metrics, and compare with the same model without a prefix, as the paper's tables do.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ReferenceGroup, TextPair } from '@prefixkit/datasets';
+import type { Gpt2Model } from '@prefixkit/gpt2';
+import type { PeftModel } from '@prefixkit/peft';
+import type { CommandContext } from '../command';
+import { InterruptedError } from '../errors';
+import type { MetricScore } from '../evaluate/score-task';
+import { decodeInputs } from '../generate/decode-inputs';
+import { decodingSetup } from '../generate/method-decoding';
+import { repoRootGuess } from '../paths';
+import { openBackend } from '../runtime/backend';
+import { defaultModelDir, loadModel } from '../runtime/load-model';
+import { formatProgress, shouldReport } from '../runtime/progress-bar';
+import { heldOutLoss } from './held-out-loss';
+import type { QuickstartOptions } from './quickstart-options';
+import { pretrainStandIn } from './stand-in-model';
+
+export const sampleDir = join(repoRootGuess, 'packages', 'datasets', 'fixtures', 'e2e');
+
+export interface QuickstartRow {
+  name: string;
+  trainableParameters: number;
+  percentOfBase: number;
+  scores: Record<string, number>;
+  devLoss: number;
+  seconds: number;
+  outputs: string[];
+}
+
+export interface QuickstartResult {
+  model: {
+    name: string;
+    kind: 'stand-in' | 'embedded' | 'given';
+    parameters: number;
+    seconds: number;
+  };
+  backend: string;
+  data: { train: number; evalMrs: number; evalReferences: number; source: string };
+  decoding: { numBeams: number; maxNewTokens: number; minLength: number; bannedTokenIds: number[] };
+  training: {
+    steps: number;
+    epochs: number;
+    batchSize: number;
+    learningRate: number;
+    method: string;
+  };
+  rows: [QuickstartRow, QuickstartRow];
+  signatures: Record<string, string>;
+  seconds: number;
+}
+
+async function readSample(evalMrs: number) {
+  const datasets = await import('@prefixkit/datasets');
+  const { createFolderSource } = await import('@prefixkit/datasets/node');
+  const source = createFolderSource(sampleDir);
+  const train: TextPair[] = [];
+  for await (const pair of datasets.e2eTrainingPairs(datasets.readE2ESplit(source, 'train')))
+    train.push(pair);
+  const groups = (await datasets.e2eReferenceGroups(datasets.readE2ESplit(source, 'dev'))).slice(
+    0,
+    evalMrs,
+  );
+  return { train, groups };
+}
+
+async function scoreOutputs(outputs: string[], groups: ReferenceGroup[]) {
+  const { scoreTask } = await import('../evaluate/score-task');
+  return scoreTask({
+    task: 'e2e',
+    requested: undefined,
+    hypotheses: outputs,
+    references: groups.map((group) => group.references),
+    segments: false,
+  });
+}
+
+/** Runs the whole quickstart; progress on stderr through `context`. */
+export async function runQuickstart(
+  options: QuickstartOptions,
+  context: CommandContext,
+): Promise<QuickstartResult> {
+  const started = performance.now();
+  const signal = context.interrupt.signal;
+  const removeHandler = context.interrupt.onInterrupt(() => {});
+  const opened = await openBackend(options.backend, context.env);
+  try {
+    const { loadGpt2Tokenizer } = await import('@prefixkit/gpt2');
+    const { formatPrompt, tokenizeTrainingExample } = await import('@prefixkit/datasets');
+    const peftPackage = await import('@prefixkit/peft');
+    const tokenizer = await loadGpt2Tokenizer();
+    const { train, groups } = await readSample(options.evalMrs);
+    context.log(
+      `E2E sample (${sampleDir}): ${train.length} training pairs; ${groups.length} held-out dev MRs with ${groups.reduce((n, g) => n + g.references.length, 0)} references`,
+    );
+
+    // 1. The model: given, embedded, or the stand-in pretrained right here.
+    const modelStart = performance.now();
+    let model: Gpt2Model;
+    let kind: QuickstartResult['model']['kind'];
+    let name: string;
+    const embedded = !options.standIn && existsSync(join(defaultModelDir, 'config.json'));
+    const reference = options.model ?? (embedded ? defaultModelDir : undefined);
+    if (reference) {
+      const loaded = await loadModel(reference, {
+        backend: opened.backend,
+        cwd: context.cwd,
+        env: context.env,
+      });
+      model = loaded.model;
+      kind = options.model ? 'given' : 'embedded';
+      name = options.model ? loaded.name : 'prefixkit-tiny';
+      context.log(`model ${name} (${opened.name}, ${opened.reason})`);
+    } else {
+      context.log(
+        `${options.standIn ? '--stand-in' : 'models/prefixkit-tiny is not in the repository yet'}: pretraining a stand-in GPT-2 (${options.standInLayers} layers x ${options.standInWidth}, GPT-2 tokenizer) on the sample's training references only (${opened.name}, ${opened.reason})`,
+      );
+      const standIn = await pretrainStandIn({
+        backend: opened.backend,
+        tokenizer,
+        train,
+        shape: {
+          layers: options.standInLayers,
+          width: options.standInWidth,
+          heads: 2,
+          steps: options.standInSteps,
+          learningRate: options.standInLearningRate,
+        },
+        seed: options.seed,
+        signal,
+        onStep: (step, total, loss) => {
+          if (shouldReport(step, total))
+            context.progress(
+              `stand-in pretraining step ${step}/${total} loss ${loss.toFixed(3)}`,
+              step >= total,
+            );
+        },
+      });
+      if (signal.aborted) throw new InterruptedError();
+      model = standIn.model;
+      kind = 'stand-in';
+      name = standIn.name;
+    }
+    const modelSeconds = (performance.now() - modelStart) / 1000;
+    const baseParameters = peftPackage.baseParameterCount(model.config);
+
+    // 2. Held-out data: the eval MRs' references as training-format examples (for the loss).
+    const prefixLength = options.prefixLength;
+    const blockSize = Math.min(1024, model.config.n_positions - prefixLength);
+    const encode = (pair: TextPair) => tokenizeTrainingExample(tokenizer, pair, { blockSize });
+    const devExamples = groups.flatMap((group) =>
+      group.references.map((target) => encode({ source: group.source, target })),
+    );
+    const decoding = {
+      numBeams: options.numBeams,
+      maxNewTokens: options.maxNewTokens,
+      minLength: 5,
+      bannedTokenIds: [198, 628],
+    };
+    const generateFor = async (peft: PeftModel | undefined, label: string) => {
+      const outputs = await decodeInputs({
+        setup: await decodingSetup(model, peft),
+        tokenizer,
+        inputs: groups.map((group) => group.source),
+        prompt: (source) => formatPrompt(source),
+        decoding,
+        batchSize: 10,
+        signal,
+        onBatch: (done, total) =>
+          context.progress(`${label}: generated ${done}/${total}`, done === total),
+      });
+      return outputs.map((output) => output.text);
+    };
+
+    // 3. The model without a prefix.
+    const baseStart = performance.now();
+    const baseLoss = await heldOutLoss((ids, o) => model.forward(ids, o), devExamples);
+    const baseOutputs = await generateFor(undefined, 'no prefix');
+    const baseScores = await scoreOutputs(baseOutputs, groups);
+    const baseSeconds = (performance.now() - baseStart) / 1000;
+
+    // 4. Prefix-tuning on the training sample, then the same decoding and scoring.
+    const tuneStart = performance.now();
+    const peft = await peftPackage.createPeftModel(
+      model,
+      { method: 'prefix', prefixLength, midDim: options.midDim },
+      { seed: options.seed },
+    );
+    const trainer = new peftPackage.Trainer(peft, {
+      config: {
+        learningRate: options.learningRate,
+        warmupSteps: options.warmupSteps,
+        epochs: options.epochs,
+        ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}),
+        batchSize: options.batchSize,
+        seed: options.seed,
+      },
+      train: train.map(encode),
+      signal,
+      onProgress: (event) => {
+        if (shouldReport(event.step, event.totalSteps))
+          context.progress(
+            `prefix-tuning ${formatProgress(event)}`,
+            event.step >= event.totalSteps,
+          );
+      },
+    });
+    const trained = await trainer.train();
+    if (trained.stoppedBy === 'aborted') throw new InterruptedError();
+    const tunedLoss = await heldOutLoss((ids, o) => peft.forward(ids, o), devExamples);
+    const tunedOutputs = await generateFor(peft, 'prefix-tuned');
+    const tunedScores = await scoreOutputs(tunedOutputs, groups);
+    const tunedSeconds = (performance.now() - tuneStart) / 1000;
+    const trainable = peft.parameters.count();
+
+    const flatten = (scores: Partial<Record<string, MetricScore>>) =>
+      Object.fromEntries(Object.entries(scores).map(([metric, score]) => [metric, score!.score]));
+    const result: QuickstartResult = {
+      model: { name, kind, parameters: baseParameters, seconds: modelSeconds },
+      backend: opened.name,
+      data: {
+        train: train.length,
+        evalMrs: groups.length,
+        evalReferences: devExamples.length,
+        source: 'packages/datasets/fixtures/e2e (trainset.csv, devset.csv)',
+      },
+      decoding,
+      training: {
+        steps: trainer.step,
+        epochs: options.epochs,
+        batchSize: options.batchSize,
+        learningRate: options.learningRate,
+        method: 'prefix',
+      },
+      rows: [
+        {
+          name: `${kind === 'stand-in' ? 'stand-in' : name}, no prefix`,
+          trainableParameters: 0,
+          percentOfBase: 0,
+          scores: flatten(baseScores),
+          devLoss: baseLoss,
+          seconds: baseSeconds,
+          outputs: baseOutputs,
+        },
+        {
+          name: `${kind === 'stand-in' ? 'stand-in' : name} + prefix`,
+          trainableParameters: trainable,
+          percentOfBase: (100 * trainable) / baseParameters,
+          scores: flatten(tunedScores),
+          devLoss: tunedLoss,
+          seconds: tunedSeconds,
+          outputs: tunedOutputs,
+        },
+      ],
+      signatures: Object.fromEntries(
+        Object.entries(tunedScores).map(([metric, score]) => [metric, score!.signature]),
+      ),
+      seconds: (performance.now() - started) / 1000,
+    };
+    if (options.output)
+      await writeOutputs(resolve(context.cwd, options.output), result, peft, name);
+    return result;
+  } finally {
+    removeHandler();
+    await opened.release();
+  }
+}
+
+async function writeOutputs(
+  folder: string,
+  result: QuickstartResult,
+  peft: PeftModel,
+  name: string,
+) {
+  const { savePeftDirectory, writeFileAtomically } = await import('@prefixkit/peft/node');
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(folder, { recursive: true });
+  await savePeftDirectory(peft, join(folder, 'prefix'), { baseModelNameOrPath: name });
+  await writeFileAtomically(
+    join(folder, 'no-prefix.txt'),
+    result.rows[0].outputs.map((o) => `${o}\n`).join(''),
+  );
+  await writeFileAtomically(
+    join(folder, 'prefix-tuned.txt'),
+    result.rows[1].outputs.map((o) => `${o}\n`).join(''),
+  );
+  await writeFileAtomically(join(folder, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+}

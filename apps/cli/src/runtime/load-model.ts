@@ -1,0 +1,77 @@
+// Finds and loads the GPT-2 a command runs on: a folder with config.json + model.safetensors
+// (Hugging Face's save_pretrained layout, a hub snapshot, or models/prefixkit-tiny), or a hub id
+// (`gpt2-medium`, `openai-community/gpt2`), downloaded into the Hugging Face cache on first use.
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FileNotFoundError } from '@prefixkit/errors';
+import type { Gpt2Model } from '@prefixkit/gpt2';
+import type { Backend } from '@prefixkit/tensor';
+import { repoRootGuess } from '../paths';
+
+/** The embedded default model (issue #9), shipped in the repository. */
+export const defaultModelName = 'prefixkit-tiny';
+
+/** Where the embedded default model lives in the repository. */
+export const defaultModelDir = join(repoRootGuess, 'models', defaultModelName);
+
+export type ModelSource = { kind: 'folder'; path: string } | { kind: 'hub'; repoId: string };
+
+const bareHubNames = new Set(['gpt2', 'gpt2-medium', 'gpt2-large', 'gpt2-xl', 'distilgpt2']);
+
+/** The hub repository of a model name: GPT-2's bare names live under openai-community/. */
+export function hubRepoId(name: string): string {
+  return bareHubNames.has(name) ? `openai-community/${name}` : name;
+}
+
+/** Reads `reference` as a folder (when it exists or looks like a path) or a hub id. */
+export function resolveModelSource(reference: string, cwd: string): ModelSource {
+  if (reference === defaultModelName && existsSync(join(defaultModelDir, 'config.json')))
+    return { kind: 'folder', path: defaultModelDir };
+  const path = resolve(cwd, reference);
+  if (existsSync(path)) {
+    if (!statSync(path).isDirectory() || !existsSync(join(path, 'config.json')))
+      throw new FileNotFoundError(
+        join(path, 'config.json'),
+        'A model folder holds config.json and model.safetensors (Hugging Face layout).',
+      );
+    return { kind: 'folder', path };
+  }
+  const looksLikePath = /^[.~/]/.test(reference) || reference.split('/').length > 2;
+  if (looksLikePath || reference === defaultModelName)
+    throw new FileNotFoundError(
+      path,
+      reference === defaultModelName
+        ? 'The embedded default model has not been added to models/ yet; pass --model FOLDER or a hub id.'
+        : 'Pass a model folder (config.json + model.safetensors) or a hub id such as gpt2-medium.',
+    );
+  return { kind: 'hub', repoId: hubRepoId(reference) };
+}
+
+export interface LoadedModel {
+  model: Gpt2Model;
+  /** What the user named, for reports and base_model_name_or_path. */
+  name: string;
+  /** The folder the weights were read from (a hub snapshot for hub ids). */
+  folder: string;
+}
+
+/** Loads the model onto `backend`, downloading a hub model into the cache if needed. */
+export async function loadModel(
+  reference: string,
+  options: { backend: Backend; cwd: string; env: NodeJS.ProcessEnv },
+): Promise<LoadedModel> {
+  const source = resolveModelSource(reference, options.cwd);
+  const { Gpt2Model } = await import('@prefixkit/gpt2');
+  const node = await import('@prefixkit/gpt2/node');
+  const folder =
+    source.kind === 'folder'
+      ? source.path
+      : await node.downloadGpt2({ repoId: source.repoId, env: options.env });
+  const stream = await node.openGpt2CheckpointDirectory(folder);
+  try {
+    const model = await Gpt2Model.fromCheckpoint(stream, { backend: options.backend });
+    return { model, name: source.kind === 'hub' ? source.repoId : reference, folder };
+  } finally {
+    await stream.close();
+  }
+}

@@ -1,0 +1,178 @@
+// The options of `prefixkit train`: one JSON schema (validated with ajv, the source of --help
+// and of what a --config file may hold). Training settings mirror @prefixkit/peft's
+// TrainingConfig; when an option is left out, the trainer's own default (the paper's E2E
+// settings) applies, and the run folder's config.json records the resolved values.
+import type { OptionSchema, OptionsSchema } from '../command';
+import { taskNames } from '../data/task-data';
+import { type BackendName, backendOption } from '../runtime/backend';
+
+export const methodNames = [
+  'prefix',
+  'prefix-flat',
+  'embedding-only',
+  'infix',
+  'adapter',
+  'lora',
+  'ft-full',
+  'ft-top2',
+] as const;
+export type MethodOption = (typeof methodNames)[number];
+
+export interface TrainOptions {
+  model: string;
+  method: MethodOption;
+  task?: (typeof taskNames)[number];
+  data?: string;
+  devData?: string;
+  output?: string;
+  resume: boolean;
+  init?: string;
+  prefixLength?: number;
+  methodOptions?: Record<string, unknown>;
+  learningRate?: number;
+  epochs?: number;
+  maxSteps?: number;
+  batchSize?: number;
+  gradientAccumulationSteps?: number;
+  warmupSteps?: number;
+  weightDecay?: number;
+  maxGradNorm?: number;
+  seed?: number;
+  lossReduction?: 'mean' | 'sum-per-sequence';
+  evalEvery?: number;
+  checkpointEvery?: number;
+  earlyStoppingPatience?: number;
+  lowData?: number;
+  lowDataSample: number;
+  maxTrainExamples?: number;
+  maxDevExamples: number;
+  backend?: BackendName;
+}
+
+/** The TrainingConfig keys a flag sets one to one. */
+export const trainingKeys = [
+  'learningRate',
+  'epochs',
+  'maxSteps',
+  'batchSize',
+  'gradientAccumulationSteps',
+  'warmupSteps',
+  'weightDecay',
+  'maxGradNorm',
+  'seed',
+  'lossReduction',
+  'evalEvery',
+  'checkpointEvery',
+  'earlyStoppingPatience',
+] as const;
+
+const integer = (description: string, minimum = 0): OptionSchema => ({
+  type: 'integer',
+  description,
+  minimum,
+  'x-placeholder': 'N',
+});
+
+export const trainSchema: OptionsSchema = {
+  type: 'object',
+  properties: {
+    model: {
+      type: 'string',
+      description:
+        'GPT-2 to tune: a folder (config.json + model.safetensors) or a hub id (gpt2-medium, openai-community/gpt2).',
+      default: 'prefixkit-tiny',
+      'x-placeholder': 'FOLDER|ID',
+    },
+    method: {
+      type: 'string',
+      description: 'The @prefixkit/peft method.',
+      enum: methodNames,
+      default: 'prefix',
+    },
+    task: {
+      type: 'string',
+      description:
+        'The data (required unless --resume): an official data set, or jsonl (a file of {"source","target"} lines).',
+      enum: taskNames,
+    },
+    data: {
+      type: 'string',
+      description:
+        "The task's folder of official files (default: <shared data>/<task>), or the .jsonl file for task jsonl.",
+      'x-path': true,
+      'x-placeholder': 'PATH',
+    },
+    devData: {
+      type: 'string',
+      description: 'Task jsonl: a .jsonl file of held-out pairs for the dev loss.',
+      'x-path': true,
+      'x-placeholder': 'FILE',
+    },
+    output: {
+      type: 'string',
+      description: 'The run folder (default runs/<task>-<method>).',
+      'x-path': true,
+      'x-placeholder': 'DIR',
+    },
+    resume: {
+      type: 'boolean',
+      description:
+        "Continue the run in --output from its latest checkpoint, with the run's saved options.",
+      default: false,
+    },
+    init: {
+      type: 'string',
+      description:
+        'Start from a prefix/adapter folder in PEFT layout (adapter_config.json + adapter_model.safetensors).',
+      'x-path': true,
+      'x-placeholder': 'DIR',
+    },
+    prefixLength: integer(
+      'Prefix length (prefix, prefix-flat, embedding-only) or infix length (infix).',
+      1,
+    ),
+    methodOptions: {
+      type: 'object',
+      description:
+        'More method config fields as a JSON object, e.g. \'{"midDim":512}\' or \'{"parameterFraction":0.001}\'.',
+    },
+    learningRate: {
+      type: 'number',
+      description: 'Peak AdamW learning rate (paper: 5e-5).',
+      minimum: 0,
+    },
+    epochs: integer('Passes over the training data (paper: 5 for E2E).', 1),
+    maxSteps: integer('Stop after this many optimiser steps instead.', 1),
+    batchSize: integer('Examples per micro-batch (paper: 10; 5 for WebNLG).', 1),
+    gradientAccumulationSteps: integer('Micro-batches per optimiser step.', 1),
+    warmupSteps: integer('Linear warm-up steps.'),
+    weightDecay: { type: 'number', description: 'AdamW weight decay (paper: 0).', minimum: 0 },
+    maxGradNorm: {
+      type: 'number',
+      description: 'Global gradient-norm clip (default 1).',
+      minimum: 0,
+    },
+    seed: integer('Seed of initialisation, data order and dropout (paper: 101).'),
+    lossReduction: {
+      type: 'string',
+      description: "mean (HF's token mean) or sum-per-sequence (the paper's objective).",
+      enum: ['mean', 'sum-per-sequence'],
+    },
+    evalEvery: integer('Dev loss every N steps (0: at the end only).'),
+    checkpointEvery: integer('Checkpoint every N steps (0: at the end and on Ctrl-C only).'),
+    earlyStoppingPatience: integer('Stop after N evaluations without a lower dev loss (0: never).'),
+    lowData: integer(
+      'Low-data setting: train on a seeded sample of N training pairs (paper: 50-500).',
+      1,
+    ),
+    lowDataSample: {
+      ...integer('Which low-data sample (0-based; each has its own seed).'),
+      default: 0,
+    },
+    maxTrainExamples: integer('Use only the first N training pairs.', 1),
+    maxDevExamples: { ...integer('Dev pairs for the dev loss (the first N).'), default: 200 },
+    backend: backendOption,
+  },
+  // task is required unless --resume (the run's saved options hold it): checked in runTraining.
+  additionalProperties: false,
+};

@@ -1,0 +1,164 @@
+// `prefixkit generate` through the real binary on a 1-layer random GPT-2 with a prefix trained
+// in-process: one line per input in order, the paper's defaults, and --json's token ids and
+// log-probabilities, checked against the beam scores generate() itself reports.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseJsonOutput, runInProcess, runPrefixkit } from './run-cli';
+import { tinyPairs, writeJsonl, writeTinyGpt2 } from './tiny-gpt2';
+
+let model: string;
+let root: string;
+let adapter: string;
+
+beforeAll(async () => {
+  model = await writeTinyGpt2(5);
+  root = mkdtempSync(join(tmpdir(), 'prefixkit-generate-'));
+  const data = writeJsonl(root, 'pairs.jsonl');
+  const trained = await runInProcess([
+    'train',
+    '--task',
+    'jsonl',
+    '--data',
+    data,
+    '--model',
+    model,
+    '--backend',
+    'cpu',
+    '--max-steps',
+    '2',
+    '--batch-size',
+    '3',
+    '--learning-rate',
+    '0.05',
+    '--prefix-length',
+    '2',
+    '--method-options',
+    '{"midDim":4}',
+    '--output',
+    join(root, 'run'),
+  ]);
+  expect(trained.code, trained.stderr).toBe(0);
+  adapter = join(root, 'run', 'final');
+});
+
+type Output = {
+  index: number;
+  input: string;
+  prompt: string;
+  promptIds: number[];
+  generatedIds: number[];
+  tokenLogprobs: number[];
+  text: string;
+  finishReason: string;
+  score?: number;
+};
+
+describe.concurrent('prefixkit generate', () => {
+  it('writes one output per input, in order; --json carries ids and log-probabilities', async () => {
+    const inputs = join(root, 'inputs.txt');
+    writeFileSync(
+      inputs,
+      `${tinyPairs
+        .slice(0, 3)
+        .map((pair) => pair.source)
+        .join('\n')}\n`,
+    );
+    const run = await runPrefixkit([
+      'generate',
+      '--model',
+      model,
+      '--adapter',
+      adapter,
+      '--inputs',
+      inputs,
+      '--backend',
+      'cpu',
+      '--max-new-tokens',
+      '6',
+      '--batch-size',
+      '2',
+      '--json',
+      '--output',
+      join(root, 'out.txt'),
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const result = parseJsonOutput(run).result as {
+      method: string;
+      decoding: Record<string, unknown>;
+      outputs: Output[];
+    };
+    expect(result.method).toBe('prefix-flat');
+    expect(result.decoding).toMatchObject({
+      numBeams: 5,
+      minLength: 5,
+      bannedTokenIds: [198, 628],
+      lengthPenalty: 1,
+    });
+    expect(result.outputs.map((o) => o.input)).toEqual(
+      tinyPairs.slice(0, 3).map((pair) => pair.source),
+    );
+    const lines = readFileSync(join(root, 'out.txt'), 'utf8').split('\n');
+    expect(lines).toEqual([...result.outputs.map((o) => o.text), '']);
+    for (const output of result.outputs) {
+      expect(output.prompt).toBe(` ${output.input} <|endoftext|>`);
+      expect(output.promptIds.at(-1)).toBe(50256);
+      expect(output.generatedIds).toHaveLength(6); // a random model never ends early
+      expect(output.generatedIds.some((id) => id === 198 || id === 628)).toBe(false);
+      expect(output.tokenLogprobs).toHaveLength(6);
+      // The beam score is sum(logp) / (prompt + output length): the teacher-forced forward pass
+      // with the prefix must reproduce what beam search accumulated step by step.
+      const sum = output.tokenLogprobs.reduce((a, b) => a + b, 0);
+      expect(sum / (output.promptIds.length + 6)).toBeCloseTo(output.score!, 5);
+    }
+  });
+
+  it('greedy decoding of one --input prints the line on stdout; the prefix changes the output', async () => {
+    const args = [
+      'generate',
+      '--model',
+      model,
+      '--input',
+      tinyPairs[0]!.source,
+      '--backend',
+      'cpu',
+      '--num-beams',
+      '1',
+      '--max-new-tokens',
+      '4',
+    ];
+    const plain = await runPrefixkit(args);
+    const tuned = await runPrefixkit([...args, '--adapter', adapter, '--json']);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout.split('\n')).toHaveLength(2);
+    expect(plain.stderr).toMatch(/generated 1 output with .* on cpu in/);
+    const output = (parseJsonOutput(tuned).result as { outputs: Output[] }).outputs[0]!;
+    expect(output.finishReason).toBe('length');
+    // Greedy picks the argmax, whose log-probability can never be below log(1/V).
+    for (const logprob of output.tokenLogprobs)
+      expect(logprob).toBeGreaterThan(Math.log(1 / 50257) - 1e-6);
+    expect(output.text).not.toBe(plain.stdout.trim());
+  });
+
+  it('rejects missing or double inputs (exit 2) and a missing adapter folder (exit 4)', async () => {
+    const none = await runInProcess(['generate', '--model', model, '--backend', 'cpu']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('give exactly one of --input TEXT, --inputs FILE or --task NAME');
+    const missing = await runInProcess([
+      'generate',
+      '--model',
+      model,
+      '--backend',
+      'cpu',
+      '--input',
+      'x',
+      '--adapter',
+      join(root, 'nope'),
+    ]);
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toMatch(/nope\/adapter_config\.json: not found/);
+    const badIds = await runInProcess(['generate', '--input', 'x', '--banned-token-ids', '198,x']);
+    expect(badIds.code).toBe(2);
+  });
+});
