@@ -66,3 +66,12 @@ export class InvalidArgumentError extends PrefixkitError {
 }
 
 export { formatShape };
+
+/** A backend was asked for (PREFIXKIT_BACKEND) that this entry point cannot create. */
+export class BackendUnavailableError extends PrefixkitError {
+  readonly requested: string;
+  constructor(requested: string, hint: string) {
+    super('BACKEND_UNAVAILABLE', `backend ${requested} is not available here: ${hint}`);
+    this.requested = requested;
+  }
+}

@@ -12,6 +12,7 @@ export type {
   KernelCall,
   TypedArrayFor,
 } from './backends/backend';
+export { backendFromEnvironment } from './backends/backend-from-environment';
 export { CpuBackend } from './backends/cpu/cpu-backend';
 export { getDefaultBackend, setDefaultBackend } from './backends/default-backend';
 // WebGPU backend errors and types (the backend is created by '@prefixkit/tensor/node' on Node).
@@ -34,30 +35,40 @@ export { WebGpuBackend, type WebGpuBackendOptions } from './backends/webgpu/webg
 export { full, ones, type RandnOptions, randn, type TensorOptions, tensor, zeros } from './create';
 export {
   BackendMismatchError,
+  BackendUnavailableError,
   DTypeMismatchError,
   InvalidArgumentError,
   ShapeMismatchError,
   TensorDisposedError,
 } from './errors';
+export { requestedBackend } from './flags';
 export type { KernelName } from './kernels/kernel-names';
 export type { DType, KernelSpec, KernelTolerance, UniformValues } from './kernels/kernel-spec';
 export { kernelSpecs } from './kernels/kernel-specs';
 export { matmulReference, matmulReferences, matmulSpecs } from './kernels/matmul';
-export { gelu, relu, tanh } from './ops/activation';
+export { type GeluOptions, gelu, relu, tanh } from './ops/activation';
 export { type AttentionOptions, type AttentionResult, attention } from './ops/attention';
 export { type CrossEntropyOptions, crossEntropy } from './ops/cross-entropy';
 export { type DropoutOptions, dropout } from './ops/dropout';
 export { add, affine, div, exp, log, mul, neg, scale, sqrt, sub } from './ops/elementwise';
 export { embedding } from './ops/embedding';
 export { mergeHeads, type SplitHeadsOptions, splitHeads } from './ops/heads';
+export { indexSelect } from './ops/index-select';
 export { type LayerNormOptions, layerNorm } from './ops/layer-norm';
+export { maskedFill, type ShiftLabelsOptions, shiftLabels } from './ops/masked-fill';
 export { type MatmulOptions, matmul } from './ops/matmul';
 export { mean, type ReduceOptions, sum } from './ops/reduce';
 export { concat, expand, permute, reshape, slice, transpose } from './ops/shape-ops';
 export { type MaskedSoftmaxOptions, maskedSoftmax, softmax } from './ops/softmax';
-export { AdamW, type AdamWOptions } from './optim/adamw';
+export {
+  AdamW,
+  type AdamWOptions,
+  type AdamWParamState,
+  type AdamWStateDict,
+} from './optim/adamw';
 export { clipGradNorm } from './optim/clip-grad-norm';
+export type { OptimizerStateValue } from './optim/optimizer-state';
 export { type LinearScheduleOptions, linearSchedule } from './optim/schedule';
-export { SGD, type SgdOptions } from './optim/sgd';
+export { SGD, type SgdOptions, type SgdStateDict } from './optim/sgd';
 export type { Shape } from './shape';
 export { Tensor } from './tensor';

@@ -6,7 +6,12 @@
 import type { GradNode } from './autograd/grad-node';
 import { track } from './autograd/scope';
 import type { AnyTypedArray, Backend, BackendBuffer } from './backends/backend';
-import { ShapeMismatchError, TensorDisposedError } from './errors';
+import {
+  DTypeMismatchError,
+  InvalidArgumentError,
+  ShapeMismatchError,
+  TensorDisposedError,
+} from './errors';
 import { debugEnabled } from './flags';
 import type { DType } from './kernels/kernel-spec';
 import { type Shape, sizeOf } from './shape';
@@ -87,6 +92,30 @@ export class Tensor {
     this.gradNode = null;
   }
 
+  /**
+   * Overwrites this tensor's values in place with host data (row-major), starting at element
+   * `offset` (default 0; without it `data` must fill the tensor). The write is ordered after
+   * every op already issued, shared with reshaped views of the same storage, and not recorded
+   * by autograd (like torch's `with no_grad(): t.copy_(...)`). f32/f64 tensors take Float32Array,
+   * Float64Array or numbers; i32 tensors take Int32Array or integer numbers.
+   * @example weight.write(Float32Array.from(saved)); // load a checkpoint into a parameter
+   */
+  write(data: AnyTypedArray | ArrayLike<number>, options: { offset?: number } = {}): void {
+    const buffer = this.bufferFor('write', 'this');
+    const offset = options.offset ?? 0;
+    if (!Number.isInteger(offset) || offset < 0)
+      throw new InvalidArgumentError('write', 'offset', 'an integer >= 0', offset);
+    const expected =
+      options.offset === undefined
+        ? `${this.size} values for shape [${this.shape.join(', ')}]`
+        : `at most ${this.size - offset} values after offset ${offset} (shape [${this.shape.join(', ')}])`;
+    const fits =
+      options.offset === undefined ? data.length === this.size : offset + data.length <= this.size;
+    if (!fits) throw new ShapeMismatchError('write', 'data', expected, `${data.length} values`);
+    if (data.length === 0) return;
+    this.storage.backend.write(buffer, hostValuesFor(this.dtype, data), offset);
+  }
+
   /** Reads the values back to the host (waits for pending GPU work). */
   async data(): Promise<AnyTypedArray> {
     return this.storage.backend.read(this.bufferFor('data', 'this'));
@@ -108,4 +137,38 @@ export class Tensor {
   toString(): string {
     return `Tensor(${this.dtype}, [${this.shape.join(', ')}], ${this.backend.kind}${this.requiresGrad ? ', requiresGrad' : ''})`;
   }
+}
+
+/** `data` as the typed array of `dtype`, refusing conversions that would change values. */
+function hostValuesFor(dtype: DType, data: AnyTypedArray | ArrayLike<number>): AnyTypedArray {
+  if (dtype === 'i32') {
+    if (data instanceof Int32Array) return data;
+    if (data instanceof Float32Array || data instanceof Float64Array)
+      throw new DTypeMismatchError(
+        'write',
+        'data',
+        'Int32Array or integers (tensor is i32)',
+        data.constructor.name,
+      );
+    for (let i = 0; i < data.length; i++) {
+      const value = data[i]!;
+      if (!Number.isInteger(value) || value < -2147483648 || value > 2147483647)
+        throw new InvalidArgumentError(
+          'write',
+          `data[${i}]`,
+          'a 32-bit integer (tensor is i32)',
+          value,
+        );
+    }
+    return Int32Array.from(data);
+  }
+  if (data instanceof Int32Array)
+    throw new DTypeMismatchError(
+      'write',
+      'data',
+      `Float32Array, Float64Array or numbers (tensor is ${dtype})`,
+      'Int32Array',
+    );
+  if (dtype === 'f64') return data instanceof Float64Array ? data : Float64Array.from(data);
+  return data instanceof Float32Array ? data : Float32Array.from(data);
 }

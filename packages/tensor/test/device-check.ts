@@ -39,6 +39,39 @@ add('geluBackward', {
   outputs: [big],
   uniforms: { size: big },
 });
+add('geluExactForward', {
+  label: 'tiled',
+  inputs: [f32(big, 11, -6, 6)],
+  outputs: [big],
+  uniforms: { size: big },
+});
+add('geluExactBackward', {
+  label: 'tiled',
+  inputs: [f32(big, 12, -6, 6), f32(big, 13)],
+  outputs: [big],
+  uniforms: { size: big },
+});
+// Beam reordering of a GPT-2-small-sized cache slice: 4 beams, inner > 65535 * 64 / 4.
+const beamInner = 1_100_000;
+const beamIndices = Int32Array.from([3, 0, 0, 2]);
+add('indexSelectForward', {
+  label: 'beam reorder, tiled',
+  inputs: [f32(4 * beamInner, 14), beamIndices],
+  outputs: [4 * beamInner],
+  uniforms: { outer: 1, n: 4, count: 4, inner: beamInner },
+});
+add('indexSelectBackward', {
+  label: 'beam reorder',
+  inputs: [beamIndices, f32(4 * beamInner, 15)],
+  outputs: [4 * beamInner],
+  uniforms: { outer: 1, n: 4, count: 4, inner: beamInner },
+});
+add('maskedFillInt', {
+  label: 'tiled',
+  inputs: [randomIds(big, 50257, 16), randomIds(big, 2, 17)],
+  outputs: [new Int32Array(big)],
+  uniforms: { size: big, value: -100 },
+});
 add('dropout', {
   label: 'tiled',
   inputs: [f32(big, 4)],
@@ -121,6 +154,16 @@ add('maskedSoftmaxForward', {
     hasMask: 1,
   },
 });
+// The workgroup-per-row variants (PREFIXKIT_ROW_KERNELS=workgroup) at the same sizes.
+for (const [kernel, testCase] of cases.filter(([name]) =>
+  ['layerNormForward', 'maskedSoftmaxForward'].includes(name),
+)) {
+  add(kernel, {
+    ...testCase,
+    label: `${testCase.label}, workgroup per row`,
+    constants: { workgroupPerRow: 1 },
+  });
+}
 const V = 50257;
 const ceRows = 64;
 const labels = randomIds(ceRows, V, 16);
@@ -248,6 +291,23 @@ async function timeOps(backend: Awaited<ReturnType<typeof createWebGpuBackend>>)
       return gradOf(u);
     },
   };
+  // The same row ops with the workgroup-per-row kernels (read by the ops at call time).
+  const workgroupRows = (fn: () => Tensor) => () => {
+    const previous = process.env.PREFIXKIT_ROW_KERNELS;
+    process.env.PREFIXKIT_ROW_KERNELS = 'workgroup';
+    try {
+      return fn();
+    } finally {
+      if (previous === undefined) delete process.env.PREFIXKIT_ROW_KERNELS;
+      else process.env.PREFIXKIT_ROW_KERNELS = previous;
+    }
+  };
+  ops['maskedSoftmax [4,12,128,138] fwd+bwd, workgroup per row'] = workgroupRows(
+    ops['maskedSoftmax [4,12,128,138] fwd+bwd']!,
+  );
+  ops['layerNorm [512,768] fwd+bwd (dx), workgroup per row'] = workgroupRows(
+    ops['layerNorm [512,768] fwd+bwd (dx)']!,
+  );
   const timings: Record<string, number> = {};
   for (const [name, op] of Object.entries(ops)) {
     // Wait for the GPU with synchronize(), not a read-back: large outputs would time the copy.

@@ -10,6 +10,7 @@ import {
   clipGradNorm,
   crossEntropy,
   gelu,
+  indexSelect,
   layerNorm,
   matmul,
   mul,
@@ -24,6 +25,8 @@ import attentionFixture from './fixtures/attention.json';
 import clipFixture from './fixtures/clip-grad-norm.json';
 import crossEntropyFixture from './fixtures/cross-entropy.json';
 import geluFixture from './fixtures/gelu.json';
+import geluExactFixture from './fixtures/gelu-exact.json';
+import indexSelectFixture from './fixtures/index-select.json';
 import layerNormFixture from './fixtures/layer-norm.json';
 import matmulSoftmaxFixture from './fixtures/matmul-softmax.json';
 import { compareArrays } from './helpers';
@@ -69,6 +72,32 @@ describe.each(backends)('PyTorch goldens on %s', (_, getBackend) => {
     });
     await expectClose(y, geluFixture.y, 'y');
     await expectClose(x.grad, geluFixture.dx, 'dx');
+  });
+
+  it('exact (erf) gelu forward and backward', async (context) => {
+    const backend = await getBackend(context);
+    const x = load(backend, geluExactFixture.x, true);
+    const y = tidy(() => {
+      const out = gelu(x, { approximate: 'none' });
+      backwardWith(out, load(backend, geluExactFixture.dy));
+      return out;
+    });
+    await expectClose(y, geluExactFixture.y, 'y');
+    await expectClose(x.grad, geluExactFixture.dx, 'dx');
+  });
+
+  it('index_select with repeated indices, forward and backward', async (context) => {
+    const backend = await getBackend(context);
+    const f = indexSelectFixture;
+    const x = load(backend, f.x, true);
+    const index = tensor(Int32Array.from(f.index), [f.index.length], { backend });
+    const y = tidy(() => {
+      const out = indexSelect(x, f.axis, index);
+      backwardWith(out, load(backend, f.dy));
+      return out;
+    });
+    await expectClose(y, f.y, 'y');
+    await expectClose(x.grad, f.dx, 'dx');
   });
 
   it('layer norm forward and backward', async (context) => {

@@ -14,6 +14,7 @@ import {
   expand,
   gelu,
   gradcheck,
+  indexSelect,
   layerNorm,
   log,
   maskedSoftmax,
@@ -65,6 +66,7 @@ describe('gradcheck (f64, CPU): element-wise', () => {
   });
   it('gelu, tanh, relu', async () => {
     await check((a) => gelu(a!), [f64([9], -3, 3)]);
+    await check((a) => gelu(a!, { approximate: 'none' }), [f64([9], -4, 4)]);
     await check((a) => tanh(a!), [f64([9], -2, 2)]);
     await check((a) => relu(a!), [f64([9], 0.1, 1)]);
     await check((a) => relu(a!), [f64([9], -1, -0.1)]);
@@ -140,6 +142,12 @@ describe('gradcheck (f64, CPU): fused layers', () => {
   it('embedding (repeated ids scatter-add)', async () => {
     const ids = tensor(Int32Array.from([2, 0, 2, 3]), [2, 2], { backend: cpu });
     await check((table) => embedding(ids, table!), [f64([4, 3])]);
+  });
+  it('indexSelect along first, middle and last axes (repeats scatter-add)', async () => {
+    const indices = tensor(Int32Array.from([2, 0, 2, 1, 2]), [5], { backend: cpu });
+    await check((x) => indexSelect(x!, 0, indices), [f64([3, 2, 2])]);
+    await check((x) => indexSelect(x!, 1, indices), [f64([2, 3, 4])]);
+    await check((x) => indexSelect(x!, -1, indices), [f64([2, 3])]);
   });
   it('cross-entropy, mean and sum, with ignored labels', async () => {
     const labels = tensor(Int32Array.from([1, -100, 4, 0, -100]), [5], { backend: cpu });

@@ -125,6 +125,24 @@ def matmul_softmax_case():
                                   "da": t(a.grad), "dbT": t(bt.grad)})
 
 
+def gelu_exact_case():
+    x = leaf(41, scale=3.0)
+    y = F.gelu(x)  # approximate="none": the erf form (HF activation_function "gelu")
+    dy = torch.randn(41)
+    y.backward(dy)
+    write("gelu-exact.json", {"x": t(x), "dy": t(dy), "y": t(y), "dx": t(x.grad)})
+
+
+def index_select_case():
+    x = leaf(3, 5, 4)
+    index = torch.tensor([4, 0, 4, 2, 4, 1], dtype=torch.long)
+    y = torch.index_select(x, 1, index)
+    dy = torch.randn(*y.shape)
+    y.backward(dy)
+    write("index-select.json", {"x": t(x), "index": index.tolist(), "axis": 1, "dy": t(dy),
+                                "y": t(y), "dx": t(x.grad)})
+
+
 if __name__ == "__main__":
     torch.manual_seed(20240326)
     gelu_case()
@@ -134,4 +152,7 @@ if __name__ == "__main__":
     adamw_case()
     clip_case()
     matmul_softmax_case()
+    # Added later: appended so the earlier fixtures regenerate unchanged.
+    gelu_exact_case()
+    index_select_case()
     print("wrote", sorted(os.listdir(OUT)))

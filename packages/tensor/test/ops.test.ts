@@ -165,7 +165,9 @@ describe('maskedSoftmax argument checks', () => {
     const { maskedSoftmax, ShapeMismatchError } = await import('../src/index');
     const x = t(new Array(5 * 4).fill(0), [5, 4]);
     expect(() => maskedSoftmax(x, { causal: true, queryLen: 2 })).toThrow(ShapeMismatchError);
-    expect(() => maskedSoftmax(x, { queryLen: 5, mask: t([1, 1, 1], [1, 3]) })).toThrow(/mask: expected \[1, 4\]/);
+    expect(() => maskedSoftmax(x, { queryLen: 5, mask: t([1, 1, 1], [1, 3]) })).toThrow(
+      /mask: expected \[1, 4\]/,
+    );
     expect(() => maskedSoftmax(x, { causal: true, queryLen: 6 })).toThrow(/queryLen = 6/);
   });
 });

@@ -2,9 +2,9 @@
 // topo-sorts the graph from the loss and sweeps it in reverse, accumulating gradients. Each
 // gradient is disposed as soon as its rule has run, so peak memory stays near one layer's worth.
 import { InternalError } from '@prefixkit/errors';
+import { ShapeMismatchError } from '../errors';
 import { add } from '../ops/elementwise';
 import { fullLike, viewOf } from '../ops/op-utils';
-import { ShapeMismatchError } from '../errors';
 import { sameShape } from '../shape';
 import type { Tensor } from '../tensor';
 import type { GradNode } from './grad-node';
@@ -54,7 +54,12 @@ function topologicalOrder(root: Tensor): Tensor[] {
  */
 export function backward(root: Tensor, seed?: Tensor): void {
   if (seed && !sameShape(seed.shape, root.shape)) {
-    throw new ShapeMismatchError('backward', 'seed', `the shape of root [${root.shape.join(', ')}]`, seed.shape);
+    throw new ShapeMismatchError(
+      'backward',
+      'seed',
+      `the shape of root [${root.shape.join(', ')}]`,
+      seed.shape,
+    );
   }
   if (!root.requiresGrad) return;
   noGrad(() => {

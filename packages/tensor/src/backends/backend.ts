@@ -3,8 +3,9 @@
 // release. The CPU backend runs each kernel's reference function synchronously; the WebGPU
 // backend encodes the dispatch into a pending command encoder and submits lazily, so many ops
 // go to the GPU in few command buffers and nothing is read back unless asked.
-import type { DType, UniformValues } from '../kernels/kernel-spec';
+
 import type { KernelName } from '../kernels/kernel-names';
+import type { DType, UniformValues } from '../kernels/kernel-spec';
 
 export type TypedArrayFor<D extends DType> = D extends 'f32'
   ? Float32Array
@@ -35,7 +36,13 @@ export interface Backend {
   /** Copies host data into the buffer, starting at element `offset` (default 0). */
   write(buffer: BackendBuffer, data: AnyTypedArray, offset?: number): void;
   /** Copies `length` elements from `source[sourceOffset]` to `target[targetOffset]`. */
-  copy(source: BackendBuffer, sourceOffset: number, target: BackendBuffer, targetOffset: number, length: number): void;
+  copy(
+    source: BackendBuffer,
+    sourceOffset: number,
+    target: BackendBuffer,
+    targetOffset: number,
+    length: number,
+  ): void;
   /** Runs (or enqueues) a kernel. Outputs are fully overwritten unless the kernel says otherwise. */
   run(kernel: KernelName, call: KernelCall): void;
   /** Waits for pending work and returns a copy of the buffer's contents. */

@@ -2,6 +2,8 @@
 // here, or missing from the CPU backend's map, is a compile error.
 import {
   geluBackward,
+  geluExactBackward,
+  geluExactForward,
   geluForward,
   reluBackward,
   reluForward,
@@ -16,12 +18,14 @@ import {
 } from './cross-entropy/cross-entropy.spec';
 import { dropout } from './dropout/dropout.spec';
 import { embeddingBackward, embeddingForward } from './embedding/embedding.spec';
+import { indexSelectBackward, indexSelectForward } from './index-select/index-select.spec';
 import type { KernelSpec } from './kernel-spec';
 import {
   layerNormBackward,
   layerNormForward,
   layerNormParamsBackward,
 } from './layer-norm/layer-norm.spec';
+import { maskedFillInt } from './masked-fill/masked-fill.spec';
 import { matmulSpecs } from './matmul';
 import { adamwStep, clipScale, sgdMomentumStep, sgdStep } from './optimizer/optimizer.spec';
 import { maskedSoftmaxBackward, maskedSoftmaxForward } from './softmax/softmax.spec';
@@ -41,6 +45,8 @@ export const kernelSpecs = {
   div,
   geluForward,
   geluBackward,
+  geluExactForward,
+  geluExactBackward,
   tanhForward,
   tanhBackward,
   reluForward,
@@ -54,10 +60,13 @@ export const kernelSpecs = {
   layerNormParamsBackward,
   embeddingForward,
   embeddingBackward,
+  indexSelectForward,
+  indexSelectBackward,
   crossEntropyForward,
   crossEntropyReduce,
   crossEntropyBackward,
   dropout,
+  maskedFillInt,
   adamwStep,
   sgdStep,
   sgdMomentumStep,

@@ -1,6 +1,7 @@
-// GPT-2's activations: gelu (gelu_new, the tanh approximation), tanh and relu. Forward and
-// backward are one fused kernel each (kernels/activation).
+// GPT-2's activations: gelu (gelu_new, the tanh approximation, or the exact erf form), tanh
+// and relu. Forward and backward are one fused kernel each (kernels/activation).
 import { record } from '../autograd/tape';
+import { InvalidArgumentError } from '../errors';
 import type { KernelName } from '../kernels/kernel-names';
 import type { Tensor } from '../tensor';
 import { checkFloat, commonBackend, newTensor, runKernel } from './op-utils';
@@ -23,8 +24,29 @@ function activation(op: string, forward: KernelName, backward: KernelName, saves
   };
 }
 
-/** GPT-2's gelu_new: 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))). */
-export const gelu: (x: Tensor) => Tensor = activation('gelu', 'geluForward', 'geluBackward', false);
+const geluTanh = activation('gelu', 'geluForward', 'geluBackward', false);
+const geluExact = activation('gelu', 'geluExactForward', 'geluExactBackward', false);
+
+export interface GeluOptions {
+  /**
+   * 'tanh' (default): GPT-2's gelu_new, 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), HF
+   * activation_function "gelu_new". 'none': the exact x Phi(x) = 0.5 x (1 + erf(x / sqrt(2))),
+   * HF "gelu" (torch's F.gelu default; note the default here is GPT-2's).
+   */
+  approximate?: 'tanh' | 'none';
+}
+
+/**
+ * GELU, forward and backward one fused kernel each; GPT-2's tanh form unless
+ * `{ approximate: 'none' }` asks for the erf form.
+ * @example const h = gelu(x, { approximate: 'none' }); // HF activation_function "gelu"
+ */
+export function gelu(x: Tensor, options: GeluOptions = {}): Tensor {
+  const approximate = options.approximate ?? 'tanh';
+  if (approximate === 'tanh') return geluTanh(x);
+  if (approximate === 'none') return geluExact(x);
+  throw new InvalidArgumentError('gelu', 'approximate', "'tanh' or 'none'", approximate);
+}
 /** Hyperbolic tangent (its backward reuses the output). */
 export const tanh: (x: Tensor) => Tensor = activation('tanh', 'tanhForward', 'tanhBackward', true);
 /** max(x, 0) */

@@ -2,6 +2,7 @@
 // backward kernels: one for dx, one for dweight and dbias (skipped when the LN is frozen).
 import { record } from '../autograd/tape';
 import { ShapeMismatchError } from '../errors';
+import { rowKernelConstants } from '../flags';
 import type { Tensor } from '../tensor';
 import { checkFloat, checkSameDType, commonBackend, newTensor, runKernel } from './op-utils';
 
@@ -32,21 +33,29 @@ export function layerNorm(
   const y = newTensor(x.backend, x.shape, x.dtype);
   const mean = newTensor(x.backend, [rows], x.dtype);
   const rstd = newTensor(x.backend, [rows], x.dtype);
+  const constants = rowKernelConstants(); // thread or workgroup per row (flags.ts)
   if (x.size > 0)
-    runKernel(op, 'layerNormForward', [x, weight, bias], [y, mean, rstd], {
-      rows,
-      cols,
-      eps: options.eps ?? 1e-5,
-    });
+    runKernel(
+      op,
+      'layerNormForward',
+      [x, weight, bias],
+      [y, mean, rstd],
+      { rows, cols, eps: options.eps ?? 1e-5 },
+      constants,
+    );
   return record(op, y, [x, weight, bias], (g, needs) => {
     let dx: Tensor | null = null;
     if (needs[0]) {
       dx = newTensor(g.backend, x.shape, x.dtype);
       if (x.size > 0)
-        runKernel(`${op}.backward`, 'layerNormBackward', [g, x, weight, mean, rstd], [dx], {
-          rows,
-          cols,
-        });
+        runKernel(
+          `${op}.backward`,
+          'layerNormBackward',
+          [g, x, weight, mean, rstd],
+          [dx],
+          { rows, cols },
+          constants,
+        );
     }
     if (!needs[1] && !needs[2]) return [dx, null, null];
     const dw = newTensor(g.backend, [cols], x.dtype);

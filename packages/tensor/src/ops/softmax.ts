@@ -2,6 +2,7 @@
 // past of P positions, HF attention-mask semantics; see kernels/softmax/softmax.wgsl.ts).
 import { record } from '../autograd/tape';
 import { ShapeMismatchError } from '../errors';
+import { rowKernelConstants } from '../flags';
 import type { Tensor } from '../tensor';
 import { checkFloat, checkSameDType, commonBackend, newTensor, runKernel } from './op-utils';
 
@@ -35,7 +36,12 @@ export function maskedSoftmax(x: Tensor, options: MaskedSoftmaxOptions = {}): Te
     );
   }
   if ((causal || mask) && rows % (queryLen * heads) !== 0) {
-    throw new ShapeMismatchError(op, 'x', `rows (all but the last axis) divisible by queryLen * heads = ${queryLen * heads}`, x.shape);
+    throw new ShapeMismatchError(
+      op,
+      'x',
+      `rows (all but the last axis) divisible by queryLen * heads = ${queryLen * heads}`,
+      x.shape,
+    );
   }
   if (mask) {
     checkSameDType(op, 'mask', x, mask);
@@ -45,27 +51,23 @@ export function maskedSoftmax(x: Tensor, options: MaskedSoftmaxOptions = {}): Te
     }
   }
   const out = newTensor(x.backend, x.shape, x.dtype);
+  const constants = rowKernelConstants(); // thread or workgroup per row (flags.ts)
   if (x.size > 0) {
-    runKernel(op, 'maskedSoftmaxForward', [x, mask ?? x], [out], {
-      rows,
-      cols,
-      queryLen,
-      heads,
-      divisor,
-      causal: causal ? 1 : 0,
-      hasMask: mask ? 1 : 0,
-    });
+    const uniforms = { rows, cols, queryLen, heads, divisor, causal: causal ? 1 : 0 };
+    runKernel(
+      op,
+      'maskedSoftmaxForward',
+      [x, mask ?? x],
+      [out],
+      { ...uniforms, hasMask: mask ? 1 : 0 },
+      constants,
+    );
   }
   return record(op, out, [x], (g) => {
     const dx = newTensor(g.backend, x.shape, x.dtype);
     if (x.size > 0) {
-      runKernel(`${op}.backward`, 'maskedSoftmaxBackward', [out, g], [dx], {
-        rows,
-        cols,
-        queryLen,
-        divisor,
-        causal: causal ? 1 : 0,
-      });
+      const uniforms = { rows, cols, queryLen, divisor, causal: causal ? 1 : 0 };
+      runKernel(`${op}.backward`, 'maskedSoftmaxBackward', [out, g], [dx], uniforms, constants);
     }
     return [dx];
   });

@@ -6,6 +6,13 @@ import { keep } from '../autograd/scope';
 import { InvalidArgumentError } from '../errors';
 import { newTensor, runKernel } from '../ops/op-utils';
 import type { Tensor } from '../tensor';
+import {
+  checkNonNegative,
+  type OptimizerStateValue,
+  parameterAt,
+  readState,
+  stateLoader,
+} from './optimizer-state';
 
 export interface AdamWOptions {
   /** Default 1e-3 (torch). */
@@ -18,12 +25,34 @@ export interface AdamWOptions {
   weightDecay?: number;
 }
 
+/** One parameter's AdamW buffers (torch's `exp_avg`, `exp_avg_sq`). */
+export interface AdamWParamState<V = Float32Array | Float64Array> {
+  readonly expAvg: V;
+  readonly expAvgSq: V;
+}
+
+/**
+ * AdamW's state, shaped like torch's `optimizer.state_dict()`: buffers keyed by the parameter's
+ * index in `params` (parameters that never had a gradient have no entry), the step count
+ * (torch's per-parameter `state['step']`; one shared count here) and the hyperparameters.
+ * stateDict() returns host typed arrays; loadStateDict() also accepts tensors (copied).
+ */
+export interface AdamWStateDict<V = Float32Array | Float64Array> {
+  readonly step: number;
+  readonly state: Readonly<Record<number, AdamWParamState<V>>>;
+  readonly lr?: number;
+  readonly betas?: readonly [number, number];
+  readonly eps?: number;
+  readonly weightDecay?: number;
+}
+
 export class AdamW {
   readonly params: readonly Tensor[];
   lr: number;
-  readonly betas: readonly [number, number];
-  readonly eps: number;
-  readonly weightDecay: number;
+  /** Mutable only so loadStateDict() can restore it, as torch's load_state_dict does. */
+  betas: readonly [number, number];
+  eps: number;
+  weightDecay: number;
   /** Steps taken so far (torch's `state['step']`). */
   stepCount = 0;
   private readonly state = new Map<Tensor, { m: Tensor; v: Tensor }>();
@@ -35,10 +64,53 @@ export class AdamW {
     this.eps = options.eps ?? 1e-8;
     this.weightDecay = options.weightDecay ?? 1e-2;
     if (!(this.lr >= 0)) throw new InvalidArgumentError('AdamW', 'lr', 'a number >= 0', this.lr);
-    for (const beta of this.betas) {
-      if (!(beta >= 0 && beta < 1))
-        throw new InvalidArgumentError('AdamW', 'betas', 'values in [0, 1)', this.betas);
+    checkBetas('AdamW', this.betas);
+  }
+
+  /**
+   * Host copies of the moments, the step count and the hyperparameters (reads back from the
+   * device). Save the arrays under torch's names `<param>.exp_avg` / `<param>.exp_avg_sq`.
+   * @example const saved = await optimizer.stateDict(); // later: optimizer.loadStateDict(saved)
+   */
+  async stateDict(): Promise<AdamWStateDict> {
+    const state: Record<number, AdamWParamState> = {};
+    for (const [index, param] of this.params.entries()) {
+      const entry = this.state.get(param);
+      if (!entry) continue;
+      state[index] = { expAvg: await readState(entry.m), expAvgSq: await readState(entry.v) };
     }
+    const { stepCount: step, lr, betas, eps, weightDecay } = this;
+    return { step, state, lr, betas: [...betas] as [number, number], eps, weightDecay };
+  }
+
+  /**
+   * Replaces the whole state with `dict` (torch's load_state_dict): parameters without an
+   * entry start from zero moments at their next step. Values are copied (host arrays or tensors
+   * on the parameters' backend); hyperparameters present in `dict` are restored. Everything is
+   * checked before anything changes: InvalidArgumentError (index, step, hyperparameters),
+   * ShapeMismatchError (size), DTypeMismatchError, BackendMismatchError.
+   */
+  loadStateDict(dict: AdamWStateDict<OptimizerStateValue>): void {
+    const op = 'AdamW.loadStateDict';
+    if (!(Number.isInteger(dict.step) && dict.step >= 0))
+      throw new InvalidArgumentError(op, 'step', 'an integer >= 0', dict.step);
+    if (dict.lr !== undefined) checkNonNegative(op, 'lr', dict.lr);
+    if (dict.eps !== undefined) checkNonNegative(op, 'eps', dict.eps);
+    if (dict.weightDecay !== undefined) checkNonNegative(op, 'weightDecay', dict.weightDecay);
+    if (dict.betas !== undefined) checkBetas(op, dict.betas);
+    const loaders = Object.entries(dict.state).map(([key, entry]) => {
+      const { param } = parameterAt(op, this.params, key);
+      const m = stateLoader(op, param, `state[${key}].expAvg`, entry?.expAvg);
+      const v = stateLoader(op, param, `state[${key}].expAvgSq`, entry?.expAvgSq);
+      return { param, m, v };
+    });
+    this.dispose();
+    for (const { param, m, v } of loaders) this.state.set(param, { m: m(), v: v() });
+    this.stepCount = dict.step;
+    if (dict.lr !== undefined) this.lr = dict.lr;
+    if (dict.betas !== undefined) this.betas = [...dict.betas] as [number, number];
+    if (dict.eps !== undefined) this.eps = dict.eps;
+    if (dict.weightDecay !== undefined) this.weightDecay = dict.weightDecay;
   }
 
   /** One update of every parameter that has a gradient; `lr` overrides this.lr for the step. */
@@ -89,4 +161,9 @@ export class AdamW {
     }
     this.state.clear();
   }
+}
+
+function checkBetas(op: string, betas: readonly number[]): void {
+  if (betas.length !== 2 || !betas.every((beta) => beta >= 0 && beta < 1))
+    throw new InvalidArgumentError(op, 'betas', 'two values in [0, 1)', `[${betas.join(', ')}]`);
 }

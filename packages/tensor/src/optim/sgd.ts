@@ -4,6 +4,13 @@ import { keep } from '../autograd/scope';
 import { InvalidArgumentError } from '../errors';
 import { newTensor, runKernel } from '../ops/op-utils';
 import type { Tensor } from '../tensor';
+import {
+  checkNonNegative,
+  type OptimizerStateValue,
+  parameterAt,
+  readState,
+  stateLoader,
+} from './optimizer-state';
 
 export interface SgdOptions {
   lr: number;
@@ -15,12 +22,26 @@ export interface SgdOptions {
   weightDecay?: number;
 }
 
+/**
+ * SGD's state, shaped like torch's `optimizer.state_dict()`: momentum buffers (torch's
+ * `momentum_buffer`) keyed by the parameter's index in `params` (none without momentum, or
+ * before a parameter's first step) and the hyperparameters.
+ */
+export interface SgdStateDict<V = Float32Array | Float64Array> {
+  readonly state: Readonly<Record<number, { readonly momentumBuffer: V }>>;
+  readonly lr?: number;
+  readonly momentum?: number;
+  readonly dampening?: number;
+  readonly weightDecay?: number;
+}
+
 export class SGD {
   readonly params: readonly Tensor[];
   lr: number;
-  readonly momentum: number;
-  readonly dampening: number;
-  readonly weightDecay: number;
+  /** Mutable only so loadStateDict() can restore it, as torch's load_state_dict does. */
+  momentum: number;
+  dampening: number;
+  weightDecay: number;
   private readonly buffers = new Map<Tensor, Tensor>();
 
   constructor(params: readonly Tensor[], options: SgdOptions) {
@@ -32,6 +53,42 @@ export class SGD {
     if (!(this.lr >= 0)) throw new InvalidArgumentError('SGD', 'lr', 'a number >= 0', this.lr);
     if (!(this.momentum >= 0))
       throw new InvalidArgumentError('SGD', 'momentum', 'a number >= 0', this.momentum);
+  }
+
+  /** Host copies of the momentum buffers and the hyperparameters (reads back from the device). */
+  async stateDict(): Promise<SgdStateDict> {
+    const state: Record<number, { momentumBuffer: Float32Array | Float64Array }> = {};
+    for (const [index, param] of this.params.entries()) {
+      const buffer = this.buffers.get(param);
+      if (buffer) state[index] = { momentumBuffer: await readState(buffer) };
+    }
+    const { lr, momentum, dampening, weightDecay } = this;
+    return { state, lr, momentum, dampening, weightDecay };
+  }
+
+  /**
+   * Replaces the whole state with `dict` (torch's load_state_dict; values copied from host
+   * arrays or tensors). Everything is checked before anything changes (typed errors as AdamW's).
+   */
+  loadStateDict(dict: SgdStateDict<OptimizerStateValue>): void {
+    const op = 'SGD.loadStateDict';
+    for (const key of ['lr', 'momentum', 'dampening', 'weightDecay'] as const) {
+      const value = dict[key];
+      if (value !== undefined) checkNonNegative(op, key, value);
+    }
+    const loaders = Object.entries(dict.state).map(([key, entry]) => {
+      const { param } = parameterAt(op, this.params, key);
+      return {
+        param,
+        load: stateLoader(op, param, `state[${key}].momentumBuffer`, entry?.momentumBuffer),
+      };
+    });
+    this.dispose();
+    for (const { param, load } of loaders) this.buffers.set(param, load());
+    if (dict.lr !== undefined) this.lr = dict.lr;
+    if (dict.momentum !== undefined) this.momentum = dict.momentum;
+    if (dict.dampening !== undefined) this.dampening = dict.dampening;
+    if (dict.weightDecay !== undefined) this.weightDecay = dict.weightDecay;
   }
 
   /** One update of every parameter that has a gradient; `lr` overrides this.lr for the step. */

@@ -5,8 +5,10 @@ import * as binary from '../../kernels/binary/binary.reference';
 import * as crossEntropy from '../../kernels/cross-entropy/cross-entropy.reference';
 import { dropoutReference } from '../../kernels/dropout/dropout.reference';
 import * as embedding from '../../kernels/embedding/embedding.reference';
+import * as indexSelect from '../../kernels/index-select/index-select.reference';
 import type { KernelName } from '../../kernels/kernel-names';
 import * as layerNorm from '../../kernels/layer-norm/layer-norm.reference';
+import { maskedFillIntReference } from '../../kernels/masked-fill/masked-fill.reference';
 import { matmulReferences } from '../../kernels/matmul';
 import * as optimizer from '../../kernels/optimizer/optimizer.reference';
 import * as softmax from '../../kernels/softmax/softmax.reference';
@@ -27,6 +29,8 @@ export const cpuKernels: Record<KernelName, CpuKernel> = {
   div: binary.divReference,
   geluForward: activation.geluForwardReference,
   geluBackward: activation.geluBackwardReference,
+  geluExactForward: activation.geluExactForwardReference,
+  geluExactBackward: activation.geluExactBackwardReference,
   tanhForward: activation.tanhForwardReference,
   tanhBackward: activation.tanhBackwardReference,
   reluForward: activation.reluForwardReference,
@@ -40,10 +44,13 @@ export const cpuKernels: Record<KernelName, CpuKernel> = {
   layerNormParamsBackward: layerNorm.layerNormParamsBackwardReference,
   embeddingForward: embedding.embeddingForwardReference,
   embeddingBackward: embedding.embeddingBackwardReference,
+  indexSelectForward: indexSelect.indexSelectForwardReference,
+  indexSelectBackward: indexSelect.indexSelectBackwardReference,
   crossEntropyForward: crossEntropy.crossEntropyForwardReference,
   crossEntropyReduce: crossEntropy.crossEntropyReduceReference,
   crossEntropyBackward: crossEntropy.crossEntropyBackwardReference,
   dropout: dropoutReference,
+  maskedFillInt: maskedFillIntReference,
   adamwStep: optimizer.adamwStepReference,
   sgdStep: optimizer.sgdStepReference,
   sgdMomentumStep: optimizer.sgdMomentumStepReference,

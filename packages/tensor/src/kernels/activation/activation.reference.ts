@@ -1,6 +1,8 @@
-// CPU references of the activation kernels (llm.c gelu_forward/gelu_backward in plain loops).
+// CPU references of the activation kernels (llm.c gelu_forward/gelu_backward in plain loops;
+// the exact GELU's erf is erf.ts).
 // Forward: x [size] -> y [size].  Backward: (x or y) [size], dy [size] -> dx [size].
 import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import { erfc } from './erf';
 
 const GELU_C = Math.sqrt(2 / Math.PI);
 
@@ -19,6 +21,23 @@ export const geluForwardReference: CpuKernel = ([x], [y], { size = 0 }) => {
 
 export const geluBackwardReference: CpuKernel = ([x, dy], [dx], { size = 0 }) => {
   for (let i = 0; i < size; i++) dx![i] = dy![i]! * geluGrad(x![i]!);
+};
+
+/** Exact GELU x Phi(x) (HF "gelu"), Phi(x) = 0.5 erfc(-x / sqrt(2)) in double. */
+export function geluExact(x: number): number {
+  return x * 0.5 * erfc(-x * Math.SQRT1_2);
+}
+
+export function geluExactGrad(x: number): number {
+  return 0.5 * erfc(-x * Math.SQRT1_2) + (x * Math.exp(-0.5 * x * x)) / Math.sqrt(2 * Math.PI);
+}
+
+export const geluExactForwardReference: CpuKernel = ([x], [y], { size = 0 }) => {
+  for (let i = 0; i < size; i++) y![i] = geluExact(x![i]!);
+};
+
+export const geluExactBackwardReference: CpuKernel = ([x, dy], [dx], { size = 0 }) => {
+  for (let i = 0; i < size; i++) dx![i] = dy![i]! * geluExactGrad(x![i]!);
 };
 
 export const tanhForwardReference: CpuKernel = ([x], [y], { size = 0 }) => {

@@ -5,6 +5,9 @@ import { mapSpec } from '../map-spec';
 import { SAFE_TANH_WGSL } from '../wgsl';
 import {
   geluBackwardWgsl,
+  geluExactBackwardWgsl,
+  geluExactForwardWgsl,
+  geluExactHelpers,
   geluForwardWgsl,
   geluHelpers,
   reluBackwardWgsl,
@@ -43,6 +46,23 @@ export const geluBackward: KernelSpec = mapSpec(
   geluBackwardWgsl,
   tolerance,
   geluHelpers,
+);
+// The erfc approximation's fractional error (< 1.2e-7) is below f32's own rounding of the
+// exponent's argument, so the exact GELU meets the same tolerance as the others (checked on
+// x in [-20, 20] by the conformance test).
+export const geluExactForward: KernelSpec = mapSpec(
+  'geluExactForward',
+  forward,
+  geluExactForwardWgsl,
+  tolerance,
+  geluExactHelpers,
+);
+export const geluExactBackward: KernelSpec = mapSpec(
+  'geluExactBackward',
+  backwardOf('x'),
+  geluExactBackwardWgsl,
+  tolerance,
+  geluExactHelpers,
 );
 export const tanhForward: KernelSpec = mapSpec(
   'tanhForward',

@@ -11,7 +11,12 @@ describe('activation kernels: WebGPU vs reference', () => {
       const x = f32(size, size, -20, 20);
       const dy = f32(size, size + 7);
       const label = `size ${size}`;
-      for (const kernel of ['geluForward', 'tanhForward', 'reluForward'] as const) {
+      for (const kernel of [
+        'geluForward',
+        'geluExactForward',
+        'tanhForward',
+        'reluForward',
+      ] as const) {
         await expectKernelMatches(gpu, kernel, {
           label,
           inputs: [x],
@@ -19,7 +24,7 @@ describe('activation kernels: WebGPU vs reference', () => {
           uniforms: { size },
         });
       }
-      for (const kernel of ['geluBackward', 'reluBackward'] as const) {
+      for (const kernel of ['geluBackward', 'geluExactBackward', 'reluBackward'] as const) {
         await expectKernelMatches(gpu, kernel, {
           label,
           inputs: [x, dy],

@@ -3,12 +3,14 @@
 // Backward:       dy, x [rows, cols], w [cols], mean, rstd [rows] -> dx [rows, cols]
 // ParamsBackward: dy, x [rows, cols], mean, rstd [rows] -> dw [cols], db [cols]
 import type { KernelSpec } from '../kernel-spec';
-import { elementDispatch, type KernelInterface, WORKGROUP_SIZE } from '../wgsl';
+import { workgroupPerRow } from '../row-reduce';
+import { elementDispatch, type KernelInterface, tiledDispatch, WORKGROUP_SIZE } from '../wgsl';
 import {
   layerNormBackwardWgsl,
   layerNormForwardWgsl,
   layerNormParamsBackwardWgsl,
 } from './layer-norm.wgsl';
+import { layerNormBackwardGroupWgsl, layerNormForwardGroupWgsl } from './layer-norm-workgroup.wgsl';
 
 const f32 = (name: string) => ({ name, type: 'f32' }) as const;
 const shape = [
@@ -21,14 +23,20 @@ function spec(
   kernel: KernelInterface,
   code: (k: KernelInterface) => string,
   threads: 'rows' | 'cols',
+  groupCode?: (k: KernelInterface) => string,
 ): KernelSpec {
   const text = code(kernel);
+  // Constant workgroupPerRow = 1 (row-reduce.ts): one workgroup per row instead of one thread.
+  const groupText = groupCode?.(kernel);
+  const perRow = (constants: Readonly<Record<string, number>>) =>
+    groupText !== undefined && workgroupPerRow(constants);
   return {
     name,
     ...kernel,
-    wgsl: () => text,
+    wgsl: (constants) => (perRow(constants) ? groupText! : text),
     workgroupSize: [WORKGROUP_SIZE, 1, 1],
-    dispatch: (u) => elementDispatch(u[threads] ?? 0),
+    dispatch: (u, constants) =>
+      perRow(constants) ? tiledDispatch(u.rows ?? 0) : elementDispatch(u[threads] ?? 0),
     tolerance: { atol: 2e-5, rtol: 1e-4 },
   };
 }
@@ -42,6 +50,7 @@ export const layerNormForward = spec(
   },
   layerNormForwardWgsl,
   'rows',
+  layerNormForwardGroupWgsl,
 );
 
 export const layerNormBackward = spec(
@@ -53,6 +62,7 @@ export const layerNormBackward = spec(
   },
   layerNormBackwardWgsl,
   'rows',
+  layerNormBackwardGroupWgsl,
 );
 
 export const layerNormParamsBackward = spec(

@@ -10,6 +10,7 @@ const shapes: [number, number][] = [
   [3, 33],
   [65, 7],
   [7, 257],
+  [2, 769], // GPT-2-like width that is not a multiple of the 64 lanes
 ];
 
 describe('layer norm: WebGPU vs reference', () => {
@@ -19,12 +20,16 @@ describe('layer norm: WebGPU vs reference', () => {
       const x = f32(rows * cols, rows + cols, -3, 5);
       const w = f32(cols, 2);
       const b = f32(cols, 3);
-      await expectKernelMatches(gpu, 'layerNormForward', {
-        label: 'forward',
-        inputs: [x, w, b],
-        outputs: [rows * cols, rows, rows],
-        uniforms: { rows, cols, eps: 1e-5 },
-      });
+      // workgroupPerRow 0: thread per row (default); 1: workgroup per row (row-reduce.ts).
+      for (const workgroupPerRow of [0, 1]) {
+        await expectKernelMatches(gpu, 'layerNormForward', {
+          label: `forward, workgroupPerRow ${workgroupPerRow}`,
+          inputs: [x, w, b],
+          outputs: [rows * cols, rows, rows],
+          uniforms: { rows, cols, eps: 1e-5 },
+          constants: { workgroupPerRow },
+        });
+      }
       // Backward inputs: the saved statistics as the forward computes them.
       const mean = new Float32Array(rows);
       const rstd = new Float32Array(rows);
@@ -34,12 +39,15 @@ describe('layer norm: WebGPU vs reference', () => {
         eps: 1e-5,
       });
       const dy = f32(rows * cols, 9);
-      await expectKernelMatches(gpu, 'layerNormBackward', {
-        label: 'backward',
-        inputs: [dy, x, w, mean, rstd],
-        outputs: [rows * cols],
-        uniforms: { rows, cols },
-      });
+      for (const workgroupPerRow of [0, 1]) {
+        await expectKernelMatches(gpu, 'layerNormBackward', {
+          label: `backward, workgroupPerRow ${workgroupPerRow}`,
+          inputs: [dy, x, w, mean, rstd],
+          outputs: [rows * cols],
+          uniforms: { rows, cols },
+          constants: { workgroupPerRow },
+        });
+      }
       await expectKernelMatches(gpu, 'layerNormParamsBackward', {
         label: 'params backward',
         inputs: [dy, x, mean, rstd],

@@ -3,8 +3,13 @@
 //           rows = B * heads * queryLen; row r is query q = r % queryLen of batch r / (heads*queryLen)
 // Backward: y [rows, cols], dy [rows, cols] -> dx [rows, cols]
 import type { KernelSpec } from '../kernel-spec';
-import { elementDispatch, WORKGROUP_SIZE } from '../wgsl';
+import { workgroupPerRow } from '../row-reduce';
+import { elementDispatch, tiledDispatch, WORKGROUP_SIZE } from '../wgsl';
 import { maskedSoftmaxBackwardWgsl, maskedSoftmaxForwardWgsl } from './softmax.wgsl';
+import {
+  maskedSoftmaxBackwardGroupWgsl,
+  maskedSoftmaxForwardGroupWgsl,
+} from './softmax-workgroup.wgsl';
 
 const forward = {
   inputs: [
@@ -40,21 +45,30 @@ const backward = {
 
 const forwardCode = maskedSoftmaxForwardWgsl(forward);
 const backwardCode = maskedSoftmaxBackwardWgsl(backward);
+const forwardGroupCode = maskedSoftmaxForwardGroupWgsl(forward);
+const backwardGroupCode = maskedSoftmaxBackwardGroupWgsl(backward);
+
+// Constant workgroupPerRow = 1 (row-reduce.ts): one workgroup per row instead of one thread.
+const rowDispatch = (
+  u: Readonly<Record<string, number>>,
+  constants: Readonly<Record<string, number>>,
+): [number, number, number] =>
+  workgroupPerRow(constants) ? tiledDispatch(u.rows ?? 0) : elementDispatch(u.rows ?? 0);
 
 export const maskedSoftmaxForward: KernelSpec = {
   name: 'maskedSoftmaxForward',
   ...forward,
-  wgsl: () => forwardCode,
+  wgsl: (constants) => (workgroupPerRow(constants) ? forwardGroupCode : forwardCode),
   workgroupSize: [WORKGROUP_SIZE, 1, 1],
-  dispatch: (u) => elementDispatch(u.rows ?? 0),
+  dispatch: rowDispatch,
   tolerance: { atol: 1e-6, rtol: 1e-5 },
 };
 
 export const maskedSoftmaxBackward: KernelSpec = {
   name: 'maskedSoftmaxBackward',
   ...backward,
-  wgsl: () => backwardCode,
+  wgsl: (constants) => (workgroupPerRow(constants) ? backwardGroupCode : backwardCode),
   workgroupSize: [WORKGROUP_SIZE, 1, 1],
-  dispatch: (u) => elementDispatch(u.rows ?? 0),
+  dispatch: rowDispatch,
   tolerance: { atol: 1e-6, rtol: 1e-5 },
 };

@@ -30,8 +30,10 @@ function maskFor(c: Case): Float32Array {
 }
 
 describe('masked softmax: WebGPU vs reference', () => {
-  for (const c of cases) {
-    it(JSON.stringify(c), async (context) => {
+  // workgroupPerRow 0: thread per row (default); 1: workgroup per row (row-reduce.ts).
+  for (const [c, workgroupPerRow] of cases.flatMap((c) => [[c, 0] as const, [c, 1] as const])) {
+    it(`${JSON.stringify(c)}, workgroupPerRow ${workgroupPerRow}`, async (context) => {
+      const constants = { workgroupPerRow };
       const gpu = await getWebGpuBackend(context);
       const rows = c.batch * c.heads * c.queryLen;
       const size = rows * c.cols;
@@ -43,6 +45,7 @@ describe('masked softmax: WebGPU vs reference', () => {
         inputs: [x, mask],
         outputs: [size],
         uniforms: { ...shape, heads: c.heads, hasMask: c.mask ? 1 : 0 },
+        constants,
       });
       const y = f32(size, size + 1, 0, 0.2);
       await expectKernelMatches(gpu, 'maskedSoftmaxBackward', {
@@ -50,6 +53,7 @@ describe('masked softmax: WebGPU vs reference', () => {
         inputs: [y, f32(size, size + 2)],
         outputs: [size],
         uniforms: shape,
+        constants,
       });
     });
   }
