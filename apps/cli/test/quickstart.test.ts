@@ -14,11 +14,20 @@ type Row = {
   outputs: string[];
 };
 
-describe('prefixkit quickstart', () => {
+describe.concurrent('prefixkit quickstart', () => {
   it('prefix-tunes the default model and prints the paper-style table (--json)', async () => {
     const run = await runPrefixkit(
       ['quickstart', '--json', '--eval-mrs', '2', '--max-steps', '8', '--warmup-steps', '1'].concat(
-        ['--learning-rate', '0.01', '--batch-size', '3', '--num-beams', '2', '--max-new-tokens', '6'],
+        [
+          '--learning-rate',
+          '0.01',
+          '--batch-size',
+          '3',
+          '--num-beams',
+          '2',
+          '--max-new-tokens',
+          '6',
+        ],
       ),
     );
     expect(run.code, run.stderr).toBe(0);
@@ -47,5 +56,34 @@ describe('prefixkit quickstart', () => {
     expect(tuned!.devLoss).toBeLessThan(base!.devLoss);
     // With --json the table is only in the JSON; stderr holds the progress lines.
     expect(run.stderr).toMatch(/prefix-tuning step 8\/8/);
+  });
+
+  it('falls back to a stand-in pretrained on the spot, and says so', async () => {
+    const run = await runPrefixkit(
+      [
+        'quickstart',
+        '--json',
+        '--stand-in',
+        '--stand-in-layers',
+        '1',
+        '--stand-in-width',
+        '16',
+      ].concat(
+        ['--stand-in-steps', '3', '--eval-mrs', '1', '--max-steps', '2', '--batch-size', '2'],
+        ['--num-beams', '1', '--max-new-tokens', '3', '--prefix-length', '2', '--mid-dim', '8'],
+      ),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const result = parseJsonOutput(run).result as {
+      model: { kind: string; name: string };
+      rows: Row[];
+    };
+    expect(result.model.kind).toBe('stand-in');
+    expect(result.model.name).toMatch(/^stand-in GPT-2 1x16 \(pretrained here, 3 steps/);
+    expect(result.rows.map((row) => row.name)).toEqual([
+      'stand-in, no prefix',
+      'stand-in + prefix',
+    ]);
+    expect(run.stderr).toMatch(/--stand-in: pretraining a stand-in GPT-2 \(1 layers x 16/);
   });
 });

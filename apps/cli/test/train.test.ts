@@ -136,7 +136,7 @@ describe('prefixkit train', () => {
     expect(losses(cut)).toEqual(losses(straight));
   });
 
-  it('trains an adapter, then continues it with --init; LoRA and FT-TOP2 run too', async () => {
+  it('trains an adapter, then continues it with --init; the other methods train too', async () => {
     const base = [
       'train',
       '--task',
@@ -180,6 +180,9 @@ describe('prefixkit train', () => {
     for (const [method, options] of [
       ['lora', '{"r":2}'],
       ['ft-top2', '{}'],
+      ['embedding-only', '{"prefixLength":2}'],
+      ['infix', '{"infixLength":2,"midDim":4}'],
+      ['prefix-flat', '{"prefixLength":2}'],
     ] as const) {
       const run = await runInProcess([
         ...base,

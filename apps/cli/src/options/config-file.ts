@@ -23,7 +23,9 @@ export function listPresets(command?: string): string[] {
     .filter((name) => name.endsWith('.json'))
     .filter((name) => {
       if (command === undefined) return true;
-      const preset = JSON.parse(readFileSync(join(presetsDir, name), 'utf8')) as { command?: unknown };
+      const preset = JSON.parse(readFileSync(join(presetsDir, name), 'utf8')) as {
+        command?: unknown;
+      };
       return preset.command === undefined || preset.command === command;
     })
     .map((name) => name.slice(0, -'.json'.length))

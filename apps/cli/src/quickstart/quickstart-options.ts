@@ -58,11 +58,12 @@ export const quickstartSchema: OptionsSchema = {
     ),
     learningRate: {
       type: 'number',
-      description: 'Prefix-tuning peak learning rate (the paper: 5e-5, over 5 epochs of 42k pairs).',
+      description:
+        'Prefix-tuning peak learning rate (the paper: 5e-5, over 5 epochs of 42k pairs).',
       minimum: 0,
-      default: 0.01,
+      default: 0.005,
     },
-    warmupSteps: integer('Linear warm-up steps of the learning rate.', 5, 0),
+    warmupSteps: integer('Linear warm-up steps of the learning rate.', 10, 0),
     prefixLength: integer('Prefix length (the paper: 10 for E2E).', 10),
     midDim: integer('Width of the prefix MLP (the paper: 512).', 512),
     numBeams: integer('Beams (the paper: 5).', 5),

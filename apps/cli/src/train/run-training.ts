@@ -148,6 +148,8 @@ export async function runTraining(
     context.log(`resuming ${run} with its saved options (other flags are ignored)`);
   }
   const started = performance.now();
+  // Data first: a missing or malformed file fails before the device is opened.
+  const data = await readData(options, context);
   const opened = await openBackend(options.backend, context.env);
   try {
     const { loadGpt2Tokenizer } = await import('@prefixkit/gpt2');
@@ -159,7 +161,6 @@ export async function runTraining(
     const loaded = await loadModel(options.model, { backend: opened.backend, ...context });
     const tokenizer = await loadGpt2Tokenizer();
     const encode = (text: string) => tokenizer.encode(text);
-    const data = await readData(options, context);
     const peft = await createMethod(loaded.model, options, encode, context.cwd);
     const blockSize = Math.min(1024, loaded.model.config.n_positions - virtualTokens(peft));
     const tokenize = (pairs: TextPair[]): TokenizedExample[] =>
@@ -209,7 +210,16 @@ export async function runTraining(
       const config: RunConfig = {
         format: 'prefixkit-run',
         formatVersion: 1,
-        options: { ...options, output: run } as unknown as Record<string, unknown>,
+        // Paths absolute, so --resume works from any folder.
+        options: {
+          ...options,
+          output: run,
+          model:
+            loaded.folder === resolve(context.cwd, options.model) ? loaded.folder : options.model,
+          ...(options.data ? { data: resolve(context.cwd, options.data) } : {}),
+          ...(options.devData ? { devData: resolve(context.cwd, options.devData) } : {}),
+          ...(options.init ? { init: resolve(context.cwd, options.init) } : {}),
+        } as unknown as Record<string, unknown>,
         model: { name: loaded.name, folder: loaded.folder, config: { ...loaded.model.config } },
         method: peft.config,
         training,
