@@ -54,6 +54,52 @@ export const gpt2MatmulShapes: readonly MatmulShape[] = [
   ...layerShapes('gpt2-medium c_fc 1024x1024 @ 1024x4096', 1024, 1024, 4096),
 ];
 
+/**
+ * B*T of the LM-head shapes: 1024 rows of logits (206 MB) exceed lavapipe's 128 MiB storage
+ * binding limit, 512 rows (103 MB) fit.
+ */
+const ROWS = 512;
+
+/**
+ * The tied LM head of prefixkit-tiny (C = 128, V = 50257, B*T = ROWS), as ops/matmul.ts and
+ * gpt2's tied-embedding.ts issue it: logits = h @ wte^T, dh = dlogits @ wte (K = V is not a
+ * multiple of 4) and dwte = dlogits^T @ h (A transposed with M = V not a multiple of 4). About
+ * 90% of the tiny model's FLOPs.
+ */
+export const lmHeadMatmulShapes: readonly MatmulShape[] = [
+  {
+    name: `tiny lm-head logits ${ROWS}x128 @ (50257x128)^T`,
+    M: ROWS,
+    N: 50257,
+    K: 128,
+    transposeA: 0,
+    transposeB: 1,
+  },
+  {
+    name: `tiny lm-head dh ${ROWS}x50257 @ 50257x128`,
+    M: ROWS,
+    N: 128,
+    K: 50257,
+    transposeA: 0,
+    transposeB: 0,
+  },
+  {
+    name: `tiny lm-head dwte (${ROWS}x50257)^T @ ${ROWS}x128`,
+    M: 50257,
+    N: 128,
+    K: ROWS,
+    transposeA: 1,
+    transposeB: 0,
+  },
+];
+
+/** Shape sets by `--set` name (default `all`). */
+export const matmulShapeSets: Readonly<Record<string, readonly MatmulShape[]>> = {
+  gpt2: gpt2MatmulShapes,
+  'lm-head': lmHeadMatmulShapes,
+  all: [...gpt2MatmulShapes, ...lmHeadMatmulShapes],
+};
+
 /** A quick set for smoke runs (`--quick`). */
 export const quickMatmulShapes: readonly MatmulShape[] = [
   { name: 'square 256', M: 256, N: 256, K: 256, transposeA: 0, transposeB: 0 },

@@ -7,10 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { kernelSpecs } from '@prefixkit/tensor';
 import { createWebGpuBackend, releaseDevice, type WebGpuBackend } from '@prefixkit/tensor/node';
 import { fmaCeiling } from './fma-ceiling';
 import { describeMachine } from './machine';
-import { flopsOf, gpt2MatmulShapes, type MatmulShape, quickMatmulShapes } from './matmul-shapes';
+import { flopsOf, type MatmulShape, matmulShapeSets, quickMatmulShapes } from './matmul-shapes';
 import { runTorchBaseline, type TorchBaseline, type TorchTiming } from './torch-baseline';
 import { verifyMatmul } from './verify-matmul';
 import { writeJsonAtomic } from './write-json-atomic';
@@ -19,6 +20,7 @@ const { values: flags } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
+    set: { type: 'string', default: 'all' },
     reps: { type: 'string', default: '5' },
     'naive-reps': { type: 'string', default: '1' },
     'skip-naive': { type: 'boolean', default: false },
@@ -111,6 +113,24 @@ async function timeCeiling(
   return summarize(times, shape);
 }
 
+// Path ids of the tuned kernel's `reportPath` constant (MATMUL_PATHS in
+// packages/tensor/src/kernels/matmul/matmul-blocked.wgsl.ts).
+const tunedPathNames: Readonly<Record<number, string>> = {
+  1: 'generic',
+  2: 'aligned',
+  3: 'ragged',
+};
+
+/** The path (generic, aligned or ragged fast) the tuned kernel's shader reports taking. */
+async function tunedPath(
+  backend: WebGpuBackend,
+  call: Parameters<WebGpuBackend['run']>[1],
+): Promise<string> {
+  backend.runSpec(kernelSpecs.matmul, { ...call, constants: { reportPath: 1 } });
+  const id = ((await backend.read(call.outputs[0] as never)) as Float32Array)[0] as number;
+  return tunedPathNames[id] ?? `unknown (${id})`;
+}
+
 /** max |c - exact| over a few sampled entries, with the exact value summed in double. */
 function sampledError(
   c: Float32Array,
@@ -156,6 +176,7 @@ async function benchmarkShape(backend: WebGpuBackend, shape: MatmulShape, index:
   const call = { inputs: [a, b], outputs: [c], uniforms };
   const tuned = await timeKernel(backend, 'matmul', call, shape, Number(flags.reps));
   const tunedError = sampledError((await backend.read(c)) as Float32Array, aValues, bValues, shape);
+  const path = await tunedPath(backend, call);
   const naive = flags['skip-naive']
     ? null
     : await timeKernel(backend, 'matmulNaive', call, shape, Number(flags['naive-reps']));
@@ -167,6 +188,7 @@ async function benchmarkShape(backend: WebGpuBackend, shape: MatmulShape, index:
   return {
     ...shape,
     gflop: flopsOf(shape) / 1e9,
+    tunedPath: path,
     tuned,
     naive,
     fmaCeiling: ceiling,
@@ -202,7 +224,12 @@ async function main() {
     log(
       `verification: ${verification.cases} cases, max |tuned - naive| ${verification.maxAbsDifference}, ${verification.failures.length} failing${verification.failures.map((line) => `\n  ${line}`).join('')}`,
     );
-  const shapes = flags.quick ? quickMatmulShapes : gpt2MatmulShapes;
+  const shapeSet = matmulShapeSets[flags.set];
+  if (!shapeSet)
+    throw new Error(
+      `--set: expected one of ${Object.keys(matmulShapeSets).join(', ')}, got ${flags.set}`,
+    );
+  const shapes = flags.quick ? quickMatmulShapes : shapeSet;
   const torchOptions = {
     python: defaultPython(),
     script: defaultTorchScript(),
@@ -232,7 +259,7 @@ async function main() {
     const naiveText = row.naive ? `, naive ${row.naive.gflops.toFixed(2)}` : '';
     const torchText = reference ? `, torch ${reference.gflops.toFixed(1)}` : '';
     log(
-      `${shape.name}: tuned ${row.tuned.gflops.toFixed(2)} GFLOP/s${naiveText}${ceilingText}${torchText}`,
+      `${shape.name}: tuned (${row.tunedPath} path) ${row.tuned.gflops.toFixed(2)} GFLOP/s${naiveText}${ceilingText}${torchText}`,
     );
     results.push({
       ...row,

@@ -1,7 +1,8 @@
 // A correctness sweep for machines where the test suite cannot run (a lent GPU has no pnpm):
 // the tuned `matmul` against the naive `matmulNaive` (the readable specification, itself tested
 // against the CPU reference) on odd and vec4-aligned shapes, every transpose, with and without a
-// broadcast batch. On a new device this exercises the subgroup fast path at its subgroup size.
+// broadcast batch. On a new device this exercises both subgroup fast paths (aligned, ragged) at
+// its subgroup size.
 import type { WebGpuBackend } from '@prefixkit/tensor/node';
 
 export interface VerificationReport {
@@ -18,6 +19,10 @@ const shapes: [number, number, number][] = [
   [100, 64, 260],
   [36, 20, 68],
   [20, 768, 12],
+  // Ragged K, M and N (the tuned kernel's ragged fast path, as GPT-2's LM head with V = 50257).
+  [20, 12, 1023],
+  [1023, 8, 16],
+  [18, 1021, 257],
 ];
 
 function values(length: number, seed: number): Float32Array {

@@ -2,21 +2,27 @@
 // owns a TM x TN block of C (16 rows x 4 columns) held in registers; there is no workgroup
 // memory and no barrier (barriers are costly on lavapipe, ENVIRONMENT.md).
 //
-// Two paths, chosen per dispatch by uniform values (so one pipeline serves every shape):
-// - fast (matmul-subgroup-path.wgsl.ts): when the device has subgroups of the size the shader
-//   was built for and the operands are vec4-aligned. The invocations of one subgroup share
-//   their 16 rows: A is loaded once per subgroup, spread over the lanes, and handed to every
-//   lane with subgroupBroadcast, so each lane only loads its own B columns. On lavapipe every
-//   per-lane load is a loop over the SIMD lanes, and this cuts loads per FMA about 4x.
-//   Aligned means: K % 4 == 0, batch strides of A and B % 4 == 0, and M % 4 == 0 when A is
-//   transposed, N % 4 == 0 when B is not. (C may have any N: unaligned rows are stored as
-//   scalars.) GPT-2's vocabulary (50257) fails this for the LM head's backward products, so
-//   pad it to a multiple of 4 (llm.c pads to 50304) to keep them on the fast path.
-// - generic (below): scalar loads with bounds clamping, any shape, any device; on lavapipe
-//   about 2-3 GFLOP/s against 12-25 for the fast path (benchmarks/README.md).
-// Both paths clamp out-of-range rows/columns on load and skip them on store, so the inner loops
-// have no bounds branches.
+// Three paths, chosen per dispatch by uniform values (so one pipeline serves every shape):
+// - aligned fast (matmul-subgroup-path.wgsl.ts): when the device has subgroups of the size the
+//   shader was built for and every row of A and B it reads starts on a vec4: K % 4 == 0, batch
+//   strides of A and B % 4 == 0, M % 4 == 0 when A is transposed, N % 4 == 0 when B is not. The
+//   invocations of one subgroup share their 16 rows: A is loaded once per subgroup, spread over
+//   the lanes, and handed to every lane with subgroupBroadcast, so each lane only loads its own
+//   B columns. On lavapipe every per-lane load is a loop over the SIMD lanes, and this cuts
+//   loads per FMA about 4x.
+// - ragged fast (matmul-ragged-path.wgsl.ts): the same scheme for every other shape and batch
+//   stride on such a device (GPT-2's vocabulary, 50257, puts the LM head's backward products
+//   here): misaligned rows are read as windows of two aligned vec4s.
+//   Both fast paths cover floor(K / 4) * 4 of K; a scalar tail adds the last K % 4.
+// - generic (below): scalar loads with bounds clamping, any shape, any device (no subgroups, or
+//   subgroups of another size); on lavapipe about 2-3 GFLOP/s against 12-25 for the fast path
+//   (benchmarks/README.md).
+// All paths clamp out-of-range rows/columns on load and skip them on store, so the inner loops
+// have no bounds branches. matmulPathOf() says in TypeScript which path a dispatch takes, and the
+// `reportPath` constant makes the shader write its path id into C instead (tests check the two
+// agree).
 import type { UniformValues } from '../kernel-spec';
+import { raggedPathWgsl, windowOfWgsl } from './matmul-ragged-path.wgsl';
 import { fastPathWgsl, MATMUL_ROWS_PER_THREAD } from './matmul-subgroup-path.wgsl';
 
 /** Columns per invocation (one vec4). */
@@ -41,8 +47,32 @@ function repeat(count: number, line: (index: number) => string): string {
   return Array.from({ length: count }, (_, index) => line(index)).join('\n  ');
 }
 
-/** Generic path: per k, TM scalar A loads and 4 scalar B loads feed TM vec4 FMAs. */
-function genericPathWgsl(): string {
+/** Path ids the shader writes into C under the `reportPath` constant. */
+export const MATMUL_PATHS = { generic: 1, aligned: 2, ragged: 3 } as const;
+export type MatmulPath = keyof typeof MATMUL_PATHS;
+
+/**
+ * The path the tuned kernel takes for these uniforms on a device with these constants (the
+ * TypeScript mirror of the shader's choice; lanes laid out as the x row of the workgroup).
+ */
+export function matmulPathOf(uniforms: UniformValues, constants: UniformValues): MatmulPath {
+  if (!constants.subgroupSize) return 'generic';
+  const { M = 0, N = 0, K = 0, transposeA = 0, transposeB = 0 } = uniforms;
+  const { strideA = 0, strideB = 0 } = uniforms;
+  const aligned =
+    K % 4 === 0 &&
+    strideA % 4 === 0 &&
+    strideB % 4 === 0 &&
+    (transposeA === 0 || M % 4 === 0) &&
+    (transposeB !== 0 || N % 4 === 0);
+  return aligned ? 'aligned' : 'ragged';
+}
+
+/**
+ * Generic path from k = `kStart` (a WGSL u32 expression) to K: per k, TM scalar A loads and 4
+ * scalar B loads feed TM vec4 FMAs. From 0 it is the whole product; after a fast path, its tail.
+ */
+function genericPathWgsl(kStart: string): string {
   const rows = MATMUL_ROWS_PER_THREAD;
   return `
   let aRowStride = select(u.K, 1u, u.transposeA != 0u);
@@ -51,7 +81,7 @@ function genericPathWgsl(): string {
   let bColumnStride = select(1u, u.K, u.transposeB != 0u);
   ${repeat(rows, (i) => `let aRow${i} = aBase + min(m0 + ${i}u, u.M - 1u) * aRowStride;`)}
   ${repeat(4, (j) => `let bColumn${j} = bBase + min(n0 + ${j}u, u.N - 1u) * bColumnStride;`)}
-  for (var k = 0u; k < u.K; k++) {
+  for (var k = ${kStart}; k < u.K; k++) {
     let bk = k * bKStride;
     let bv = vec4f(readB(bColumn0 + bk), readB(bColumn1 + bk), readB(bColumn2 + bk), readB(bColumn3 + bk));
     let ak = k * aKStride;
@@ -59,7 +89,10 @@ function genericPathWgsl(): string {
   }`;
 }
 
-/** WGSL of the tuned kernel; `constants.subgroupSize` (0 or absent: none) enables the fast path. */
+/**
+ * WGSL of the tuned kernel; `constants.subgroupSize` (0 or absent: none) enables the fast paths
+ * and `constants.reportPath` (tests) stores path ids instead of products.
+ */
 export function matmulBlockedWgsl(constants: UniformValues): string {
   const subgroupSize = constants.subgroupSize ?? 0;
   const tile = matmulTile(constants);
@@ -67,14 +100,30 @@ export function matmulBlockedWgsl(constants: UniformValues): string {
   const subgroupBuiltins = subgroupSize
     ? ', @builtin(subgroup_invocation_id) lane: u32, @builtin(subgroup_size) laneCount: u32'
     : '';
+  const report = (path: MatmulPath) =>
+    constants.reportPath ? `path = ${MATMUL_PATHS[path]}u;` : '';
   const dispatchPaths = subgroupSize
     ? `
-  if (fastPathApplies(laneCount) && subgroupAll(lane == lid.x)) {
-    ${fastPathWgsl(subgroupSize)}
+  if (laneCount == ${subgroupSize}u && subgroupAll(lane == lid.x)) {
+    if (alignedFastPath()) {
+      ${report('aligned')}
+      ${fastPathWgsl(subgroupSize)}
+    } else {
+      ${report('ragged')}
+      ${raggedPathWgsl(subgroupSize)}
+    }
+    // The last K % 4 of k.
+    ${genericPathWgsl('u.K / 4u * 4u')}
   } else {
-    ${genericPathWgsl()}
+    ${report('generic')}
+    ${genericPathWgsl('0u')}
   }`
-    : genericPathWgsl();
+    : `${report('generic')}
+  ${genericPathWgsl('0u')}`;
+  // Under reportPath (tests only) every stored element is the id of the path that ran.
+  const reportStore = constants.reportPath
+    ? repeat(rows, (i) => `acc${i} = vec4f(f32(path));`)
+    : '';
   return /* wgsl */ `${subgroupSize ? 'enable subgroups;\ndiagnostic(off, subgroup_uniformity);' : ''}
 struct Uniforms {
   batch: u32, M: u32, N: u32, K: u32,
@@ -90,14 +139,16 @@ struct Uniforms {
 fn readA(index: u32) -> f32 { return a[index >> 2u][index & 3u]; }
 fn readB(index: u32) -> f32 { return b[index >> 2u][index & 3u]; }
 
-// The fast path reads rows of A along K (or, transposed, along M) and rows of B along N (or,
-// transposed, along K) as whole vec4s: those lengths and every batch stride must be multiples of 4.
-fn fastPathApplies(laneCount: u32) -> bool {
+// The aligned fast path reads rows of A along K (or, transposed, along M) and rows of B along N
+// (or, transposed, along K) as whole vec4s: those lengths and every batch stride must be
+// multiples of 4 (matmulPathOf mirrors this).
+fn alignedFastPath() -> bool {
   let aligned = u.K % 4u == 0u && u.strideA % 4u == 0u && u.strideB % 4u == 0u;
   let aOk = u.transposeA == 0u || u.M % 4u == 0u;
   let bOk = u.transposeB != 0u || u.N % 4u == 0u;
-  return laneCount == ${subgroupSize}u && aligned && aOk && bOk;
+  return aligned && aOk && bOk;
 }
+${subgroupSize ? windowOfWgsl : ''}
 
 fn storeRow(inRange: bool, cBase: u32, row: u32, n0: u32, value: vec4f) {
   if (!inRange || row >= u.M || n0 >= u.N) { return; }
@@ -125,7 +176,9 @@ fn main(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: ve
   let aBase = batchIndex * u.strideA;
   let bBase = batchIndex * u.strideB;
   ${repeat(rows, (i) => `var acc${i} = vec4f(0.0);`)}
+  ${constants.reportPath ? 'var path = 0u;' : ''}
   ${dispatchPaths}
+  ${reportStore}
   let cBase = batchIndex * u.strideC;
   ${repeat(rows, (i) => `storeRow(inRange, cBase, m0 + ${i}u, n0, acc${i});`)}
 }

@@ -1,5 +1,6 @@
-// The fast path of the tuned matmul (see matmul-blocked.wgsl.ts), for subgroups of
-// `subgroupSize` lanes that are the x row of the workgroup. Per step of 4 k:
+// The aligned fast path of the tuned matmul (see matmul-blocked.wgsl.ts), for subgroups of
+// `subgroupSize` lanes that are the x row of the workgroup, when every row of A and B that it
+// reads starts on a vec4 (matmul-ragged-path.wgsl.ts handles the rest). Per step of 4 k:
 // - each lane loads its 4 columns of B as 4 vec4s (rows of B, or columns when transposed,
 //   turned into rows by a 4x4 transpose in registers);
 // - the subgroup loads A's 16 rows x 4 k spread over lanes (R = min(subgroupSize, 16) rows per
@@ -9,7 +10,7 @@
 /** Rows of C per invocation (and per subgroup). */
 export const MATMUL_ROWS_PER_THREAD = 16;
 
-function repeat(count: number, line: (index: number) => string): string {
+export function repeat(count: number, line: (index: number) => string): string {
   return Array.from({ length: count }, (_, index) => line(index)).join('\n      ');
 }
 
@@ -25,19 +26,32 @@ function broadcastRow(row: number, rowsPerLoad: number, transposed: boolean): st
   return `vec4f(${lanes.map((lane) => `subgroupBroadcast(${load}.${component}, ${lane}u)`).join(', ')})`;
 }
 
+/** b0..b3 (rows k..k+3 of B, 4 columns each) from the 4 loaded vec4s l0..l3 of this lane. */
+export function bRowsWgsl(): string {
+  return `let b0 = select(l0, vec4f(l0.x, l1.x, l2.x, l3.x), transposeB);
+      let b1 = select(l1, vec4f(l0.y, l1.y, l2.y, l3.y), transposeB);
+      let b2 = select(l2, vec4f(l0.z, l1.z, l2.z, l3.z), transposeB);
+      let b3 = select(l3, vec4f(l0.w, l1.w, l2.w, l3.w), transposeB);`;
+}
+
+/** The 16 broadcast A rows (from aLane0.. of this step) times b0..b3 into acc0..acc15. */
+export function accumulateWgsl(rowsPerLoad: number, transposed: boolean): string {
+  return repeat(
+    MATMUL_ROWS_PER_THREAD,
+    (i) =>
+      `let a${i} = ${broadcastRow(i, rowsPerLoad, transposed)};\n      acc${i} += a${i}.x * b0 + a${i}.y * b1 + a${i}.z * b2 + a${i}.w * b3;`,
+  );
+}
+
 /** One step of 4 k at vec4 index `k4`: 4 B loads, R-row A loads, 16 broadcast rows x 4 FMAs. */
 function stepWgsl(k4: string, rowsPerLoad: number, transposed: boolean): string {
-  const rows = MATMUL_ROWS_PER_THREAD;
-  const loads = rows / rowsPerLoad;
+  const loads = MATMUL_ROWS_PER_THREAD / rowsPerLoad;
   return `{
       let bi = bLane + ${k4} * bKStep;
       let l0 = b[bi]; let l1 = b[bi + bTStep]; let l2 = b[bi + 2u * bTStep]; let l3 = b[bi + 3u * bTStep];
-      let b0 = select(l0, vec4f(l0.x, l1.x, l2.x, l3.x), transposeB);
-      let b1 = select(l1, vec4f(l0.y, l1.y, l2.y, l3.y), transposeB);
-      let b2 = select(l2, vec4f(l0.z, l1.z, l2.z, l3.z), transposeB);
-      let b3 = select(l3, vec4f(l0.w, l1.w, l2.w, l3.w), transposeB);
+      ${bRowsWgsl()}
       ${repeat(loads, (q) => `let aLane${q} = a[aLane${q}Base + ${k4} * aKStep];`)}
-      ${repeat(rows, (i) => `let a${i} = ${broadcastRow(i, rowsPerLoad, transposed)};\n      acc${i} += a${i}.x * b0 + a${i}.y * b1 + a${i}.z * b2 + a${i}.w * b3;`)}
+      ${accumulateWgsl(rowsPerLoad, transposed)}
     }`;
 }
 
@@ -46,7 +60,7 @@ function loopWgsl(rowsPerLoad: number, transposed: boolean): string {
   return `for (var k4 = 0u; k4 < kSteps; k4++) ${stepWgsl('k4', rowsPerLoad, transposed)}`;
 }
 
-/** WGSL statements of the fast path for subgroups of `subgroupSize` lanes. */
+/** WGSL statements of the aligned fast path (every vec4 of A and B aligned) for subgroups of `subgroupSize` lanes. */
 export function fastPathWgsl(subgroupSize: number): string {
   const rowsPerLoad = Math.min(subgroupSize, MATMUL_ROWS_PER_THREAD);
   const loads = MATMUL_ROWS_PER_THREAD / rowsPerLoad;
