@@ -1,10 +1,13 @@
 // The trainer: resume after a checkpoint repeats the uninterrupted run bit for bit (CPU), a
-// prefix lowers held-out loss clearly below the untrained model's, and bad settings are typed.
+// prefix lowers held-out loss clearly below the untrained model's, a trained prefix changes what
+// the frozen model generates, and bad settings are typed.
 import { ConfigValidationError } from '@prefixkit/errors';
-import { gpt2Preset } from '@prefixkit/gpt2';
+import { generate, gpt2Preset } from '@prefixkit/gpt2';
+import { noGrad } from '@prefixkit/tensor';
 import { describe, expect, it } from 'vitest';
 import { countTrainableParameters, createPeftModel } from '../src/methods';
 import { baseParameterCount } from '../src/parameter-count-base';
+import type { PrefixTuningModel } from '../src/prefix-tuning/prefix-tuning';
 import { Trainer } from '../src/trainer/trainer';
 import { loadTinyModel } from './tiny-model';
 
@@ -88,6 +91,43 @@ describe('Trainer', () => {
     expect(result.bestEvalLoss!).toBeLessThan(untrained.evalLoss * 0.7);
     expect(progress.length).toBe(100);
     expect(progress.every((value) => value > 0)).toBe(true);
+  });
+
+  it('steers greedy generation of held-out sources to the trained template', async () => {
+    // Source "name <eos>", target "41 42 name 43 <eos>": a fixed template with one slot.
+    const template = (name: number) => {
+      const inputIds = [name, EOS, 41, 42, name, 43, EOS];
+      return { inputIds, labels: inputIds.map((id, t) => (t < 2 ? -100 : id)) };
+    };
+    const train = Array.from({ length: 32 }, (_, k) => template(1 + k));
+    const heldOut = [33, 34, 35, 36, 37, 38, 39, 40].map(template);
+    const peft = (await createPeftModel(await loadTinyModel(), {
+      method: 'prefix',
+      prefixLength: 4,
+      midDim: 32,
+    })) as PrefixTuningModel;
+    /** How many held-out sources the frozen model + prefix continues with "41 42". */
+    const templateStarts = async () => {
+      const past = noGrad(() => peft.keyValues());
+      const rows = await generate(
+        peft.base,
+        heldOut.map((example) => example.inputIds.slice(0, 2)),
+        { past, maxNewTokens: 2, eosTokenId: null },
+      );
+      for (const layer of past) {
+        layer.key.dispose();
+        layer.value.dispose();
+      }
+      return rows.filter((row) => row.tokens.join() === '41,42').length;
+    };
+    const before = await templateStarts();
+    await new Trainer(peft, {
+      config: { learningRate: 3e-2, batchSize: 8, maxSteps: 40, seed: 5 },
+      train,
+    }).train();
+    const after = await templateStarts();
+    expect(before).toBeLessThanOrEqual(1);
+    expect(after).toBeGreaterThanOrEqual(7);
   });
 
   it('rejects bad settings with the field named', async () => {
