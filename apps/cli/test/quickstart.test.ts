@@ -14,11 +14,30 @@ type Row = {
   outputs: string[];
 };
 
+// Four CLI runs at once on a shared 2-core machine: each gets more than the default minute.
+const timeout = 180_000;
+
 describe.concurrent('prefixkit quickstart', () => {
-  it('prefix-tunes the default model and prints the paper-style table (--json)', async () => {
-    const run = await runPrefixkit(
-      ['quickstart', '--json', '--eval-mrs', '2', '--max-steps', '8', '--warmup-steps', '1'].concat(
+  it(
+    'prefix-tunes the default model and prints the paper-style table (--json)',
+    async () => {
+      const run = await runPrefixkit(
         [
+          'quickstart',
+          '--json',
+          '--eval-mrs',
+          '2',
+          '--max-steps',
+          '8',
+          '--warmup-steps',
+          '1',
+          // A random init, as in the 8-step check this test was sized for: with the default word
+          // init, 8 steps at this learning rate stay above the no-prefix loss (measured).
+          '--init-words',
+          '',
+          '--prefix-method',
+          'prefix',
+        ].concat([
           '--learning-rate',
           '0.01',
           '--batch-size',
@@ -27,63 +46,135 @@ describe.concurrent('prefixkit quickstart', () => {
           '2',
           '--max-new-tokens',
           '6',
-        ],
-      ),
-    );
-    expect(run.code, run.stderr).toBe(0);
-    const result = parseJsonOutput(run).result as {
-      model: { kind: string; parameters: number };
-      data: { train: number; evalMrs: number };
-      rows: Row[];
-      signatures: Record<string, string>;
-      training: { steps: number };
-    };
-    expect(result.data).toMatchObject({ train: 202, evalMrs: 2 });
-    expect(result.training.steps).toBe(8);
-    expect(['embedded', 'stand-in']).toContain(result.model.kind);
-    const [base, tuned] = result.rows;
-    expect(Object.keys(base!.scores)).toEqual(['bleu', 'nist', 'meteor', 'rouge-l', 'cider']);
-    expect(Object.keys(tuned!.scores)).toEqual(['bleu', 'nist', 'meteor', 'rouge-l', 'cider']);
-    expect(base!.trainableParameters).toBe(0);
-    expect(tuned!.trainableParameters).toBeGreaterThan(0);
-    expect(tuned!.percentOfBase).toBeCloseTo(
-      (100 * tuned!.trainableParameters) / result.model.parameters,
-      10,
-    );
-    expect(base!.outputs).toHaveLength(2);
-    expect(tuned!.outputs).toHaveLength(2);
-    expect(result.signatures.bleu).toMatch(/^BLEU\|impl:mteval-v13a/);
-    expect(tuned!.devLoss).toBeLessThan(base!.devLoss);
-    // With --json the table is only in the JSON; stderr holds the progress lines.
-    expect(run.stderr).toMatch(/prefix-tuning step 8\/8/);
-  });
+        ]),
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const result = parseJsonOutput(run).result as {
+        model: { kind: string; parameters: number };
+        data: { train: number; evalMrs: number };
+        rows: Row[];
+        signatures: Record<string, string>;
+        training: { steps: number };
+      };
+      expect(result.data).toMatchObject({ train: 202, evalMrs: 2 });
+      expect(result.training.steps).toBe(8);
+      expect(['embedded', 'stand-in']).toContain(result.model.kind);
+      const [base, tuned] = result.rows;
+      expect(Object.keys(base!.scores)).toEqual(['bleu', 'nist', 'meteor', 'rouge-l', 'cider']);
+      expect(Object.keys(tuned!.scores)).toEqual(['bleu', 'nist', 'meteor', 'rouge-l', 'cider']);
+      expect(base!.trainableParameters).toBe(0);
+      expect(tuned!.trainableParameters).toBeGreaterThan(0);
+      expect(tuned!.percentOfBase).toBeCloseTo(
+        (100 * tuned!.trainableParameters) / result.model.parameters,
+        10,
+      );
+      expect(base!.outputs).toHaveLength(2);
+      expect(tuned!.outputs).toHaveLength(2);
+      expect(result.signatures.bleu).toMatch(/^BLEU\|impl:mteval-v13a/);
+      expect(tuned!.devLoss).toBeLessThan(base!.devLoss);
+      // With --json the table is only in the JSON; stderr holds the progress lines.
+      expect(run.stderr).toMatch(/prefix-tuning step 8\/8/);
+    },
+    timeout,
+  );
 
-  it('falls back to a stand-in pretrained on the spot, and says so', async () => {
-    const run = await runPrefixkit(
-      [
-        'quickstart',
-        '--json',
-        '--stand-in',
-        '--stand-in-layers',
-        '1',
-        '--stand-in-width',
-        '16',
-      ].concat(
-        ['--stand-in-steps', '3', '--eval-mrs', '1', '--max-steps', '2', '--batch-size', '2'],
-        ['--num-beams', '1', '--max-new-tokens', '3', '--prefix-length', '2', '--mid-dim', '8'],
-      ),
-    );
-    expect(run.code, run.stderr).toBe(0);
-    const result = parseJsonOutput(run).result as {
-      model: { kind: string; name: string };
-      rows: Row[];
-    };
-    expect(result.model.kind).toBe('stand-in');
-    expect(result.model.name).toMatch(/^stand-in GPT-2 1x16 \(pretrained here, 3 steps/);
-    expect(result.rows.map((row) => row.name)).toEqual([
-      'stand-in, no prefix',
-      'stand-in + prefix',
-    ]);
-    expect(run.stderr).toMatch(/--stand-in: pretraining a stand-in GPT-2 \(1 layers x 16/);
-  });
+  it(
+    'falls back to a stand-in pretrained on the spot, and says so',
+    async () => {
+      const run = await runPrefixkit(
+        [
+          'quickstart',
+          '--json',
+          '--stand-in',
+          '--stand-in-layers',
+          '1',
+          '--stand-in-width',
+          '16',
+        ].concat(
+          ['--stand-in-steps', '3', '--eval-mrs', '1', '--max-steps', '2', '--batch-size', '2'],
+          ['--num-beams', '1', '--max-new-tokens', '3', '--prefix-length', '2', '--mid-dim', '8'],
+          ['--init-words', '', '--prefix-method', 'prefix'],
+        ),
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const result = parseJsonOutput(run).result as {
+        model: { kind: string; name: string };
+        rows: Row[];
+      };
+      expect(result.model.kind).toBe('stand-in');
+      expect(result.model.name).toMatch(/^stand-in GPT-2 1x16 \(pretrained here, 3 steps/);
+      expect(result.rows.map((row) => row.name)).toEqual([
+        'stand-in, no prefix',
+        'stand-in + prefix',
+      ]);
+      expect(run.stderr).toMatch(/--stand-in: pretraining a stand-in GPT-2 \(1 layers x 16/);
+    },
+    timeout,
+  );
+
+  it(
+    '--methods adds adapter (0.1%) and FT-FULL rows on the same data and decoding',
+    async () => {
+      const run = await runPrefixkit(
+        ['quickstart', '--json', '--methods', 'adapter,ft-full', '--eval-mrs', '1'].concat([
+          '--max-steps',
+          '2',
+          '--batch-size',
+          '2',
+          '--num-beams',
+          '1',
+          '--max-new-tokens',
+          '3',
+        ]),
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const result = parseJsonOutput(run).result as {
+        model: { parameters: number };
+        rows: (Row & { method: string; steps: number })[];
+      };
+      expect(result.rows.map((row) => row.method)).toEqual(['none', 'adapter', 'ft-full']);
+      const [, adapter, full] = result.rows;
+      // Sized to the nearest bottleneck width: within a third of the 0.1% target.
+      expect(adapter!.percentOfBase).toBeGreaterThan(0.066);
+      expect(adapter!.percentOfBase).toBeLessThan(0.134);
+      expect(adapter!.name).toMatch(/\+ adapter \(0\.1%\)$/);
+      // FT-FULL trains every parameter of the model (the tied head counted once).
+      expect(full!.trainableParameters).toBe(result.model.parameters);
+      expect(full!.steps).toBe(2);
+      for (const row of result.rows) expect(Object.keys(row.scores)).toHaveLength(5);
+    },
+    timeout,
+  );
+
+  it(
+    '--init-words sets the prefix length to their token count; bad --methods exit 2',
+    async () => {
+      const words = await runPrefixkit(
+        [
+          'quickstart',
+          '--json',
+          '--prefix-method',
+          'prefix-flat',
+          '--init-words',
+          ' name food area',
+        ].concat(
+          ['--eval-mrs', '1', '--max-steps', '1', '--batch-size', '2', '--num-beams', '1'],
+          ['--max-new-tokens', '3'],
+        ),
+      );
+      expect(words.code, words.stderr).toBe(0);
+      const result = parseJsonOutput(words).result as {
+        rows: Row[];
+        training: { prefixLength: number; method: string };
+      };
+      // " name", " food", " area": three GPT-2 tokens; prefix-flat trains P x 2LC
+      // activations (prefixkit-tiny: L = 4, C = 128).
+      expect(result.training).toMatchObject({ prefixLength: 3, method: 'prefix-flat' });
+      expect(result.rows[1]!.trainableParameters).toBe(3 * 2 * 4 * 128);
+      const bad = await runPrefixkit(['quickstart', '--methods', 'lora']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--methods');
+    },
+    timeout,
+  );
 });

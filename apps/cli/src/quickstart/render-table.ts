@@ -47,8 +47,14 @@ export function renderQuickstart(result: QuickstartResult): string {
     line(header),
     ...rows.map(line),
     '',
-    `decoding: beam ${decoding.numBeams}, at most ${decoding.maxNewTokens} new tokens, min_length ${decoding.minLength}, tokens ${decoding.bannedTokenIds.join(' and ')} banned`,
-    `prefix-tuning: ${training.steps} steps (batch ${training.batchSize}, learning rate ${training.learningRate}); total ${formatDuration(result.seconds)}`,
+    `decoding (every row): beam ${decoding.numBeams}, at most ${decoding.maxNewTokens} new tokens, min_length ${decoding.minLength}, tokens ${decoding.bannedTokenIds.join(' and ')} banned${decoding.noRepeatNgramSize > 0 ? `, no_repeat_ngram_size ${decoding.noRepeatNgramSize}` : ''}`,
+    ...result.rows
+      .slice(1)
+      .map(
+        (row) =>
+          `${row.method === 'prefix' ? `${training.method}${training.prefixLength ? ` (length ${training.prefixLength}${training.initWords ? `, init "${training.initWords}"` : ''})` : ''}` : row.method}: ${row.steps} steps (batch ${training.batchSize}, learning rate ${row.learningRate}, ${training.warmupSteps} warm-up)`,
+      ),
+    `total ${formatDuration(result.seconds)}`,
     `dev loss: nats per reference token on the held-out MRs; metrics as e2e-metrics prints them (BLEU 0-1)`,
   ].join('\n');
 }

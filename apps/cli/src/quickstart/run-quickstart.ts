@@ -16,13 +16,19 @@ import { openBackend } from '../runtime/backend';
 import { defaultModelDir, loadModel } from '../runtime/load-model';
 import { formatProgress, shouldReport } from '../runtime/progress-bar';
 import { heldOutLoss } from './held-out-loss';
+import { createMethod, type MethodRun, methodRuns, prefixLengthFor } from './method-runs';
 import type { QuickstartOptions } from './quickstart-options';
 import { pretrainStandIn } from './stand-in-model';
+import { writeOutputs } from './write-outputs';
 
 export const sampleDir = join(repoRootGuess, 'packages', 'datasets', 'fixtures', 'e2e');
 
 export interface QuickstartRow {
   name: string;
+  /** 'none' for the model without a prefix. */
+  method: string;
+  learningRate?: number;
+  steps?: number;
   trainableParameters: number;
   percentOfBase: number;
   scores: Record<string, number>;
@@ -40,15 +46,26 @@ export interface QuickstartResult {
   };
   backend: string;
   data: { train: number; evalMrs: number; evalReferences: number; source: string };
-  decoding: { numBeams: number; maxNewTokens: number; minLength: number; bannedTokenIds: number[] };
+  decoding: {
+    numBeams: number;
+    maxNewTokens: number;
+    minLength: number;
+    bannedTokenIds: number[];
+    noRepeatNgramSize: number;
+  };
+  /** The first trained method's run (the prefix by default). */
   training: {
     steps: number;
     epochs: number;
     batchSize: number;
     learningRate: number;
+    warmupSteps: number;
     method: string;
+    prefixLength?: number;
+    initWords?: string;
   };
-  rows: [QuickstartRow, QuickstartRow];
+  /** The model without a prefix, then one row per method of --methods. */
+  rows: QuickstartRow[];
   signatures: Record<string, string>;
   seconds: number;
 }
@@ -148,7 +165,9 @@ export async function runQuickstart(
     const baseParameters = peftPackage.baseParameterCount(model.config);
 
     // 2. Held-out data: the eval MRs' references as training-format examples (for the loss).
-    const prefixLength = options.prefixLength;
+    const encodeText = (text: string) => tokenizer.encode(text);
+    const prefixLength = prefixLengthFor(options, encodeText);
+    const runs = methodRuns(options, encodeText);
     const blockSize = Math.min(1024, model.config.n_positions - prefixLength);
     const encode = (pair: TextPair) => tokenizeTrainingExample(tokenizer, pair, { blockSize });
     const devExamples = groups.flatMap((group) =>
@@ -159,6 +178,7 @@ export async function runQuickstart(
       maxNewTokens: options.maxNewTokens,
       minLength: 5,
       bannedTokenIds: [198, 628],
+      noRepeatNgramSize: options.noRepeatNgramSize,
     };
     const generateFor = async (peft: PeftModel | undefined, label: string) => {
       const outputs = await decodeInputs({
@@ -174,50 +194,82 @@ export async function runQuickstart(
       });
       return outputs.map((output) => output.text);
     };
+    const flatten = (scores: Partial<Record<string, MetricScore>>) =>
+      Object.fromEntries(Object.entries(scores).map(([metric, score]) => [metric, score!.score]));
+    const shown = kind === 'stand-in' ? 'stand-in' : name;
 
     // 3. The model without a prefix.
     const baseStart = performance.now();
     const baseLoss = await heldOutLoss((ids, o) => model.forward(ids, o), devExamples);
     const baseOutputs = await generateFor(undefined, 'no prefix');
     const baseScores = await scoreOutputs(baseOutputs, groups);
-    const baseSeconds = (performance.now() - baseStart) / 1000;
-
-    // 4. Prefix-tuning on the training sample, then the same decoding and scoring.
-    const tuneStart = performance.now();
-    const peft = await peftPackage.createPeftModel(
-      model,
-      { method: 'prefix', prefixLength, midDim: options.midDim },
-      { seed: options.seed },
-    );
-    const trainer = new peftPackage.Trainer(peft, {
-      config: {
-        learningRate: options.learningRate,
-        warmupSteps: options.warmupSteps,
-        epochs: options.epochs,
-        ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}),
-        batchSize: options.batchSize,
-        seed: options.seed,
+    const rows: QuickstartRow[] = [
+      {
+        name: `${shown}, no prefix`,
+        method: 'none',
+        trainableParameters: 0,
+        percentOfBase: 0,
+        scores: flatten(baseScores),
+        devLoss: baseLoss,
+        seconds: (performance.now() - baseStart) / 1000,
+        outputs: baseOutputs,
       },
-      train: train.map(encode),
-      signal,
-      onProgress: (event) => {
-        if (shouldReport(event.step, event.totalSteps))
-          context.progress(
-            `prefix-tuning ${formatProgress(event)}`,
-            event.step >= event.totalSteps,
-          );
-      },
-    });
-    const trained = await trainer.train();
-    if (trained.stoppedBy === 'aborted') throw new InterruptedError();
-    const tunedLoss = await heldOutLoss((ids, o) => peft.forward(ids, o), devExamples);
-    const tunedOutputs = await generateFor(peft, 'prefix-tuned');
-    const tunedScores = await scoreOutputs(tunedOutputs, groups);
-    const tunedSeconds = (performance.now() - tuneStart) / 1000;
-    const trainable = peft.parameters.count();
+    ];
+    let signatures: Record<string, string> = {};
+    const trainedModels: { run: MethodRun; peft: PeftModel }[] = [];
 
-    const flatten = (scores: Partial<Record<string, MetricScore>>) =>
-      Object.fromEntries(Object.entries(scores).map(([metric, score]) => [metric, score!.score]));
+    // 4. Each method, trained on the sample the same way, then the same loss, decoding, scoring.
+    const trainData = train.map(encode);
+    for (const run of runs) {
+      const tuneStart = performance.now();
+      const peft = await createMethod(model, run, { seed: options.seed, encode: encodeText });
+      const trainer = new peftPackage.Trainer(peft, {
+        config: {
+          learningRate: run.learningRate,
+          warmupSteps: options.warmupSteps,
+          epochs: options.epochs,
+          ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}),
+          batchSize: options.batchSize,
+          seed: options.seed,
+        },
+        train: trainData,
+        signal,
+        onProgress: (event) => {
+          if (shouldReport(event.step, event.totalSteps))
+            context.progress(
+              `${run.method === 'prefix' ? 'prefix-tuning' : run.label} ${formatProgress(event)}`,
+              event.step >= event.totalSteps,
+            );
+        },
+      });
+      const trained = await trainer.train();
+      if (trained.stoppedBy === 'aborted') throw new InterruptedError();
+      const tunedLoss = await heldOutLoss((ids, o) => peft.forward(ids, o), devExamples);
+      const tunedOutputs = await generateFor(
+        peft,
+        run.method === 'prefix' ? 'prefix-tuned' : run.label,
+      );
+      const tunedScores = await scoreOutputs(tunedOutputs, groups);
+      signatures = Object.fromEntries(
+        Object.entries(tunedScores).map(([metric, score]) => [metric, score!.signature]),
+      );
+      const trainable = peft.parameters.count();
+      rows.push({
+        name: `${shown} + ${run.label}`,
+        method: run.method,
+        learningRate: run.learningRate,
+        steps: trainer.step,
+        trainableParameters: trainable,
+        percentOfBase: (100 * trainable) / baseParameters,
+        scores: flatten(tunedScores),
+        devLoss: tunedLoss,
+        seconds: (performance.now() - tuneStart) / 1000,
+        outputs: tunedOutputs,
+      });
+      trainedModels.push({ run, peft });
+    }
+
+    const first = rows[1]!;
     const result: QuickstartResult = {
       model: { name, kind, parameters: baseParameters, seconds: modelSeconds },
       backend: opened.name,
@@ -229,63 +281,25 @@ export async function runQuickstart(
       },
       decoding,
       training: {
-        steps: trainer.step,
+        steps: first.steps ?? 0,
         epochs: options.epochs,
         batchSize: options.batchSize,
-        learningRate: options.learningRate,
-        method: 'prefix',
+        learningRate: first.learningRate ?? options.learningRate,
+        warmupSteps: options.warmupSteps,
+        method: runs[0]!.method === 'prefix' ? options.prefixMethod : runs[0]!.method,
+        ...(runs[0]!.method === 'prefix'
+          ? { prefixLength, ...(options.initWords ? { initWords: options.initWords } : {}) }
+          : {}),
       },
-      rows: [
-        {
-          name: `${kind === 'stand-in' ? 'stand-in' : name}, no prefix`,
-          trainableParameters: 0,
-          percentOfBase: 0,
-          scores: flatten(baseScores),
-          devLoss: baseLoss,
-          seconds: baseSeconds,
-          outputs: baseOutputs,
-        },
-        {
-          name: `${kind === 'stand-in' ? 'stand-in' : name} + prefix`,
-          trainableParameters: trainable,
-          percentOfBase: (100 * trainable) / baseParameters,
-          scores: flatten(tunedScores),
-          devLoss: tunedLoss,
-          seconds: tunedSeconds,
-          outputs: tunedOutputs,
-        },
-      ],
-      signatures: Object.fromEntries(
-        Object.entries(tunedScores).map(([metric, score]) => [metric, score!.signature]),
-      ),
+      rows,
+      signatures,
       seconds: (performance.now() - started) / 1000,
     };
     if (options.output)
-      await writeOutputs(resolve(context.cwd, options.output), result, peft, name);
+      await writeOutputs(resolve(context.cwd, options.output), result, trainedModels, name);
     return result;
   } finally {
     removeHandler();
     await opened.release();
   }
-}
-
-async function writeOutputs(
-  folder: string,
-  result: QuickstartResult,
-  peft: PeftModel,
-  name: string,
-) {
-  const { savePeftDirectory, writeFileAtomically } = await import('@prefixkit/peft/node');
-  const { mkdir } = await import('node:fs/promises');
-  await mkdir(folder, { recursive: true });
-  await savePeftDirectory(peft, join(folder, 'prefix'), { baseModelNameOrPath: name });
-  await writeFileAtomically(
-    join(folder, 'no-prefix.txt'),
-    result.rows[0].outputs.map((o) => `${o}\n`).join(''),
-  );
-  await writeFileAtomically(
-    join(folder, 'prefix-tuned.txt'),
-    result.rows[1].outputs.map((o) => `${o}\n`).join(''),
-  );
-  await writeFileAtomically(join(folder, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
 }
