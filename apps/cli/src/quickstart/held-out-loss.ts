@@ -4,7 +4,7 @@
 import type { TokenizedExample } from '@prefixkit/datasets';
 import type { Gpt2Output } from '@prefixkit/gpt2';
 
-type Forward = (ids: number[][], options: { labels: number[][] }) => Gpt2Output;
+type Forward = (ids: number[][], options: { labels: number[][]; logitsFor: 'none' }) => Gpt2Output;
 
 /** Mean cross-entropy (nats per target token) of `forward` over `examples`. */
 export async function heldOutLoss(
@@ -29,7 +29,9 @@ export async function heldOutLoss(
       0,
     );
     if (count === 0) continue;
-    const loss = noGrad(() => tidy(() => keep(forward(rows('inputIds'), { labels }).loss!)));
+    const loss = noGrad(() =>
+      tidy(() => keep(forward(rows('inputIds'), { labels, logitsFor: 'none' }).loss!)),
+    );
     weighted += (await loss.item()) * count;
     counted += count;
     loss.dispose();

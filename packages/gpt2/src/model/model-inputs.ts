@@ -89,6 +89,22 @@ export function labelsTensor(
       );
     return t;
   }
+  return tensor(hostLabels(labels, shape, config, 'labels'), shape, { backend, dtype: 'i32' });
+}
+
+/**
+ * Host labels [B, T], checked like labelsTensor's, as a flat row-major copy. Callers that must
+ * choose rows by label on the host (the loss without logits) refuse tensors here: reading one
+ * back would stall the device and make forward asynchronous.
+ */
+export function hostLabels(
+  labels: IntMatrix,
+  shape: readonly [number, number],
+  config: Gpt2Config,
+  why: string,
+): Int32Array {
+  if (!Array.isArray(labels))
+    throw new Gpt2InputError('labels', `host rows [B, T] (${why})`, 'a tensor');
   const rows = labels as readonly (readonly number[])[];
   if (rows.length !== shape[0] || (rows[0]?.length ?? 0) !== shape[1])
     throw new Gpt2InputError(
@@ -96,11 +112,7 @@ export function labelsTensor(
       shapeText(shape),
       shapeText([rows.length, rows[0]?.length ?? 0]),
     );
-  return tensor(
-    flatInts('labels', rows, { min: 0, max: config.vocab_size - 1, allow: -100 }),
-    shape,
-    { backend, dtype: 'i32' },
-  );
+  return flatInts('labels', rows, { min: 0, max: config.vocab_size - 1, allow: -100 });
 }
 
 /** Checks the per-layer past and returns its length P (0 without a past). */

@@ -13,7 +13,9 @@
 // - No dropout anywhere: this model computes in eval semantics (the paper's prefix dropout is 0).
 //
 // Memory: forward() records the autograd graph when any input or parameter requires a gradient;
-// run it (and backward) inside tidy() so intermediates are freed with the step.
+// run it (and backward) inside tidy() so intermediates are freed with the step. Training asks
+// for logitsFor 'none': the loss alone, the LM head run only on rows with a target
+// (./labelled-rows-loss.ts), so no [B, T, V] tensor exists.
 import {
   add,
   type Backend,
@@ -25,16 +27,19 @@ import {
   slice,
   type Tensor,
   tidy,
+  zeros,
 } from '@prefixkit/tensor';
 import { gpt2ParameterSpecs } from '../checkpoint/gpt2-parameters';
 import type { Gpt2Checkpoint, Gpt2CheckpointStream } from '../checkpoint/read-gpt2-checkpoint';
 import type { Gpt2Config } from '../config/gpt2-config';
 import type { LayerKeyValue } from './attention';
 import { block, type Gpt2Hooks } from './block';
+import { chunkRowsFor, labelledRowsLoss } from './labelled-rows-loss';
 import { type LossReduction, languageModelLoss } from './loss';
 import { type Activation, activationFor } from './mlp';
 import { Gpt2InputError, Gpt2ModelError } from './model-errors';
 import {
+  hostLabels,
   type IntMatrix,
   idsTensor,
   labelsTensor,
@@ -71,12 +76,23 @@ export interface Gpt2ForwardOptions {
    * attended to and cached, but get no logits: logits and labels stay [B, T].
    */
   readonly inputEmbeddingsPrefix?: Tensor | undefined;
-  /** 'all' (default) -> logits [B, T, V]; 'last' -> [B, 1, V] of the last position only. */
-  readonly logitsFor?: 'all' | 'last' | undefined;
+  /**
+   * 'all' (default) -> logits [B, T, V]; 'last' -> [B, 1, V] of the last position only;
+   * 'none' -> no logits (an empty [B, 0, V]): the loss alone, for training. With 'none' the LM
+   * head runs only on positions whose shifted label is not -100, in chunks whose [rows, V]
+   * logits fit one storage binding (./labelled-rows-loss.ts); labels must be host rows.
+   * Values and gradients equal the 'all' path's up to float rounding.
+   */
+  readonly logitsFor?: 'all' | 'last' | 'none' | undefined;
+  /**
+   * With logitsFor 'none': at most this many rows per logits chunk (default: as many as one
+   * storage binding holds; a smaller value lowers peak buffer size, tests force many chunks).
+   */
+  readonly logitsChunkRows?: number | undefined;
 }
 
 export interface Gpt2Output {
-  /** [B, T, V], or [B, 1, V] with logitsFor 'last'. */
+  /** [B, T, V]; [B, 1, V] with logitsFor 'last'; empty [B, 0, V] with logitsFor 'none'. */
   readonly logits: Tensor;
   /** The loss when labels were given: [] for 'mean', [B] for 'sum-per-sequence'. */
   readonly loss: Tensor | null;
@@ -193,6 +209,13 @@ export class Gpt2Model {
       cache.push(out.present);
     });
 
+    if (options.logitsFor === 'none') {
+      const hidden = E > 0 ? slice(x, 1, E, E + T) : x; // (B, T, C)
+      const logits = zeros([B, 0, config.vocab_size], { backend, dtype: this.dtype }); // (B, 0, V)
+      const loss = options.labels === undefined ? null : this.lossWithoutLogits(hidden, options);
+      return { logits, loss, cache };
+    }
+
     // Final LayerNorm and the tied LM head, on the rows that need logits only (LN is per row).
     const wanted =
       options.logitsFor === 'last'
@@ -234,6 +257,23 @@ export class Gpt2Model {
   dispose(): void {
     this.wte.dispose();
     for (const parameter of this.parameters.values()) parameter.dispose();
+  }
+
+  /** The loss of logitsFor 'none': hidden [B, T, C] -> () or (B), without logits [B, T, V]. */
+  private lossWithoutLogits(hidden: Tensor, options: Gpt2ForwardOptions): Tensor {
+    const [B, T] = hidden.shape as [number, number];
+    const { lnF } = this.weights;
+    const chunkRows = chunkRowsFor(options.logitsChunkRows, this.wte.logitsRowsPerBinding);
+    return labelledRowsLoss(
+      hidden,
+      hostLabels(options.labels!, [B, T], this.config, "logitsFor 'none' picks rows by label"),
+      {
+        reduction: options.lossReduction ?? 'mean',
+        chunkRows,
+        norm: (h) => layerNorm(h, lnF.weight, lnF.bias, { eps: this.config.layer_norm_epsilon }),
+        head: (h) => this.wte.logits(h),
+      },
+    );
   }
 
   /** The soft prompt as [B, E, C], or null. */

@@ -45,6 +45,16 @@ export class TiedEmbedding {
     }
   }
 
+  /**
+   * How many rows of logits [rows, V] one storage binding holds (Infinity without a limit): the
+   * loss without full logits sizes its chunks by this, since the head's output, the
+   * cross-entropy's input and its gradient are each bound whole.
+   */
+  get logitsRowsPerBinding(): number {
+    const [V] = this.wte.shape as [number, number];
+    return Math.floor(maxBindingBytes(this.wte) / (V * (this.wte.dtype === 'f64' ? 8 : 4)));
+  }
+
   /** wte[ids]: ids [...] (i32) -> [..., C]. Blocked tables need host ids (`hostIds`). */
   lookup(ids: Tensor, hostIds: Int32Array | null): Tensor {
     if (!this.blocks) return embedding(ids, this.wte); // (..., C)

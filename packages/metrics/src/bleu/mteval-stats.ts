@@ -9,7 +9,7 @@
 //   info(w1..wn) = log2(count(w1..wn-1) / count(w1..wn)), unigrams against the total word count.
 //   Perl treats the prefix string "0" as false, so a bigram starting with the token "0" is
 //   weighted against the total word count too; reproduced.
-import { countNgrams } from '../ngrams';
+import { NgramIndex } from '../ngrams';
 
 export const BLEU_MAX_N = 4;
 export const NIST_MAX_N = 5;
@@ -27,77 +27,140 @@ export interface MtevalSegmentStats {
   hypInfo: number[];
 }
 
-/** Information weight of every reference n-gram (orders 1..NIST_MAX_N) over the whole corpus. */
-export function nistInformation(
+/**
+ * The reference side of a corpus, prepared once and shared by every system scored against it:
+ * n-gram ids (see NgramIndex), each segment's clipping counts and NIST's information weights.
+ */
+export interface MtevalReferences {
+  index: NgramIndex;
+  /** Token count of each reference, grouped per segment. */
+  lengths: number[][];
+  /** Per segment: the distinct reference n-grams (orders 1..NIST_MAX_N)... */
+  clipIds: number[][];
+  /** ...and each one's largest count in any one reference of the segment (mteval's clipping). */
+  clipCounts: number[][];
+  /** NIST information of every reference n-gram, by id. */
+  info: Float64Array;
+}
+
+/** Prepares the reference side from mteval-tokenised references. */
+export function mtevalReferences(
   referenceTokens: readonly (readonly string[][])[],
-): Map<string, number> {
-  // Each n-gram is counted with its (n-1)-gram prefix remembered at creation, so the weights
-  // below need no string slicing. Keys grow one token at a time from each start position.
-  const counts = new Map<string, { count: number; prefix: string }>();
-  let totalWords = 0;
-  for (const group of referenceTokens) {
-    for (const tokens of group) {
-      totalWords += tokens.length;
-      for (let i = 0; i < tokens.length; i++) {
-        let key = '';
-        const last = Math.min(NIST_MAX_N, tokens.length - i);
-        for (let n = 1; n <= last; n++) {
-          const prefix = key;
-          key = n === 1 ? (tokens[i] as string) : `${key} ${tokens[i + n - 1] as string}`;
-          const entry = counts.get(key);
-          if (entry === undefined) counts.set(key, { count: 1, prefix });
-          else entry.count++;
+): MtevalReferences {
+  const index = new NgramIndex();
+  const grams = referenceTokens.map((group) =>
+    group.map((tokens) => index.ngramIds(tokens, NIST_MAX_N)),
+  );
+  const current = new Int32Array(index.size); // count in the reference at hand
+  const best = new Int32Array(index.size); // largest count in one reference so far
+  const clipIds: number[][] = [];
+  const clipCounts: number[][] = [];
+  for (const group of grams) {
+    const distinct: number[] = [];
+    for (const orders of group) {
+      for (const ids of orders) for (const id of ids) current[id] = (current[id] as number) + 1;
+      for (const ids of orders) {
+        for (const id of ids) {
+          const c = current[id] as number;
+          if (c === 0) continue; // already folded in (repeated n-gram)
+          if (best[id] === 0) distinct.push(id);
+          if (c > (best[id] as number)) best[id] = c;
+          current[id] = 0;
         }
       }
     }
+    clipIds.push(distinct);
+    clipCounts.push(distinct.map((id) => best[id] as number));
+    for (const id of distinct) best[id] = 0;
   }
-  const info = new Map<string, number>();
-  for (const [gram, { count, prefix }] of counts) {
-    // Perl: `$mgram ? count/count{$mgram} : count/$tot_wrds`; "" and "0" are both false.
-    const denominator =
-      prefix === '' || prefix === '0'
-        ? totalWords
-        : (counts.get(prefix) as { count: number }).count;
-    info.set(gram, -Math.log(count / denominator) / Math.LN2);
+  return {
+    index,
+    lengths: referenceTokens.map((group) => group.map((tokens) => tokens.length)),
+    clipIds,
+    clipCounts,
+    info: nistInformation(index, grams),
+  };
+}
+
+// Information weight of every reference n-gram (orders 1..NIST_MAX_N) over the whole corpus.
+function nistInformation(index: NgramIndex, grams: readonly number[][][][]): Float64Array {
+  const counts = new Int32Array(index.size);
+  let totalWords = 0;
+  for (const group of grams) {
+    for (const orders of group) {
+      totalWords += (orders[0] as number[]).length;
+      for (const ids of orders) for (const id of ids) counts[id] = (counts[id] as number) + 1;
+    }
+  }
+  // Perl: `$mgram ? count/count{$mgram} : count/$tot_wrds`; the prefix "" (unigrams) and the
+  // prefix "0" (bigrams after the token 0) are both false.
+  const zeroToken = index.lookupToken('0');
+  const zeroGram = zeroToken < 0 ? -1 : index.lookupGram(-1, zeroToken);
+  const info = new Float64Array(index.size);
+  for (let id = 0; id < index.size; id++) {
+    const prefix = index.prefixOf(id);
+    const denominator = prefix < 0 || prefix === zeroGram ? totalWords : counts[prefix];
+    info[id] = -Math.log((counts[id] as number) / (denominator as number)) / Math.LN2;
   }
   return info;
 }
 
-/** Statistics of one hypothesis against its references (all already tokenised). */
+/** Scratch space for {@link mtevalSegmentStats}, one per reference side (all zero between calls). */
+export interface MtevalScratch {
+  clip: Int32Array;
+  hypCount: Int32Array;
+}
+
+/** Zeroed scratch arrays sized for `refs`. */
+export function mtevalScratch(refs: MtevalReferences): MtevalScratch {
+  return { clip: new Int32Array(refs.index.size), hypCount: new Int32Array(refs.index.size) };
+}
+
+/** Statistics of one tokenised hypothesis against the references of segment `segment`. */
 export function mtevalSegmentStats(
   hyp: readonly string[],
-  refs: readonly (readonly string[])[],
-  info: ReadonlyMap<string, number>,
+  segment: number,
+  refs: MtevalReferences,
+  scratch: MtevalScratch,
 ): MtevalSegmentStats {
   const maxN = NIST_MAX_N;
-  const refMax = new Map<string, number>();
+  const { clip, hypCount } = scratch;
+  const clipIds = refs.clipIds[segment] as number[];
+  const clipCounts = refs.clipCounts[segment] as number[];
+  for (let k = 0; k < clipIds.length; k++) clip[clipIds[k] as number] = clipCounts[k] as number;
   const refCounts = new Array<number>(maxN).fill(0);
   let refLength: number | undefined;
-  for (const ref of refs) {
-    for (const table of countNgrams(ref, maxN)) {
-      for (const [gram, c] of table) {
-        const seen = refMax.get(gram);
-        if (seen === undefined || c > seen) refMax.set(gram, c);
-      }
-    }
+  for (const length of refs.lengths[segment] as number[]) {
     for (let n = 1; n <= maxN; n++)
-      refCounts[n - 1] = (refCounts[n - 1] as number) + Math.max(0, ref.length - n + 1);
-    refLength = closestLength(refLength, ref.length, hyp.length);
+      refCounts[n - 1] = (refCounts[n - 1] as number) + Math.max(0, length - n + 1);
+    refLength = closestLength(refLength, length, hyp.length);
   }
   const matches = new Array<number>(maxN).fill(0);
   const hypInfo = new Array<number>(maxN).fill(0);
   const hypCounts = new Array<number>(maxN).fill(0);
-  const hypTables = countNgrams(hyp, maxN);
+  // N-grams absent from the reference side (id -1) cannot match and are skipped.
+  const hypIds = refs.index.knownNgramIds(hyp, maxN);
   for (let n = 1; n <= maxN; n++) {
     hypCounts[n - 1] = Math.max(0, hyp.length - n + 1);
-    for (const [gram, c] of hypTables[n - 1] as Map<string, number>) {
-      const r = refMax.get(gram);
-      if (r === undefined) continue;
-      const clipped = Math.min(c, r);
-      matches[n - 1] = (matches[n - 1] as number) + clipped;
-      hypInfo[n - 1] = (hypInfo[n - 1] as number) + (info.get(gram) ?? 0) * clipped;
+    // Distinct n-grams in order of first occurrence, so the information sum below adds its
+    // terms in the same order as counting with string keys did (floating point is not associative).
+    const distinct: number[] = [];
+    for (const id of hypIds[n - 1] as number[]) {
+      if (id < 0) continue;
+      if (hypCount[id] === 0) distinct.push(id);
+      hypCount[id] = (hypCount[id] as number) + 1;
+    }
+    for (const id of distinct) {
+      const r = clip[id] as number;
+      if (r > 0) {
+        const clipped = Math.min(hypCount[id] as number, r);
+        matches[n - 1] = (matches[n - 1] as number) + clipped;
+        hypInfo[n - 1] = (hypInfo[n - 1] as number) + (refs.info[id] as number) * clipped;
+      }
+      hypCount[id] = 0;
     }
   }
+  for (const id of clipIds) clip[id] = 0;
   return { refLength: refLength ?? 0, matches, hypCounts, refCounts, hypInfo };
 }
 

@@ -6,11 +6,13 @@ import { tokenizeMteval13a } from '../tokenize/mteval-13a';
 import type { CorpusResult } from '../types';
 import { refCountLabel, validateCorpus } from '../validate';
 import {
+  type MtevalReferences,
   type MtevalSegmentStats,
   mtevalBleuFromStats,
   mtevalNistFromStats,
+  mtevalReferences,
+  mtevalScratch,
   mtevalSegmentStats,
-  nistInformation,
   sumStats,
 } from './mteval-stats';
 
@@ -42,10 +44,8 @@ function prepare(
   // BLEU and NIST of the same system share their statistics: keep the last system's.
   const hypKey = JSON.stringify(hypotheses);
   if (lastStats?.refKey !== refSide.key || lastStats.hypKey !== hypKey) {
-    const { refTokens, info } = refSide;
-    const stats = hypotheses.map((h, i) =>
-      mtevalSegmentStats(tok(h), refTokens[i] as string[][], info),
-    );
+    const scratch = mtevalScratch(refSide.refs);
+    const stats = hypotheses.map((h, i) => mtevalSegmentStats(tok(h), i, refSide.refs, scratch));
     lastStats = { refKey: refSide.key, hypKey, stats, total: sumStats(stats) };
   }
   const { stats, total } = lastStats;
@@ -63,10 +63,9 @@ function prepare(
 }
 
 // BLEU and NIST of many systems share one reference set: keep the last reference side
-// (tokens and NIST information). Keyed by the exact texts and case option, never stale.
-let lastRefs:
-  | { key: string; refTokens: string[][][]; info: ReadonlyMap<string, number> }
-  | undefined;
+// (n-gram ids, clipping counts, NIST information). Keyed by the exact texts and case option,
+// never stale.
+let lastRefs: { key: string; refs: MtevalReferences } | undefined;
 
 let lastStats:
   | { refKey: string; hypKey: string; stats: MtevalSegmentStats[]; total: MtevalSegmentStats }
@@ -75,11 +74,11 @@ let lastStats:
 function referenceSide(
   references: readonly (readonly string[])[],
   options: MtevalOptions,
-): { key: string; refTokens: string[][][]; info: ReadonlyMap<string, number> } {
+): { key: string; refs: MtevalReferences } {
   const key = `${options.preserveCase ? 'c' : '-'}${JSON.stringify(references)}`;
   if (lastRefs?.key !== key) {
     const refTokens = references.map((group) => group.map((r) => tokenizeMteval13a(r, options)));
-    lastRefs = { key, refTokens, info: nistInformation(refTokens) };
+    lastRefs = { key, refs: mtevalReferences(refTokens) };
   }
   return lastRefs;
 }

@@ -6,61 +6,30 @@
 // Quirk kept: the "length" in the penalty is the number of bigrams, not of words (COCO code
 // counts term frequencies when n == 1, i.e. for the second order).
 
-import { countNgrams } from '../ngrams';
+import { NgramIndex } from '../ngrams';
 import { tokenizeCocoCorpus } from '../tokenize/coco-corpus';
 import type { PtbOptions } from '../tokenize/ptb-coco';
 import type { CorpusResult } from '../types';
 import { refCountLabel, validateCorpus } from '../validate';
+import {
+  CIDER_N,
+  type CiderReferences,
+  ciderReferences,
+  similarity,
+  type TfIdf,
+  tfidf,
+} from './cider-vectors';
 
-const N = 4;
 export const CIDER_SIGMA = 6;
 
-interface TfIdf {
-  vec: Map<string, number>[];
-  norm: number[];
-  length: number;
-}
+// Many systems are scored against one reference set: keep the last reference side (n-gram ids,
+// document frequencies, reference vectors). Keyed by the exact reference tokens, never stale.
+let last: { key: string; refs: CiderReferences } | undefined;
 
-function tfidf(
-  counts: Map<string, number>[],
-  df: ReadonlyMap<string, number>,
-  logDocs: number,
-): TfIdf {
-  const vec: Map<string, number>[] = [];
-  const norm: number[] = [];
-  for (let n = 0; n < N; n++) {
-    const v = new Map<string, number>();
-    let sq = 0;
-    for (const [gram, tf] of counts[n] as Map<string, number>) {
-      const w = tf * (logDocs - Math.log(Math.max(1, df.get(gram) ?? 0)));
-      v.set(gram, w);
-      sq += w * w;
-    }
-    vec.push(v);
-    norm.push(Math.sqrt(sq));
-  }
-  let length = 0;
-  for (const tf of (counts[1] as Map<string, number>).values()) length += tf;
-  return { vec, norm, length };
-}
-
-function similarity(hyp: TfIdf, ref: TfIdf, sigma: number): number {
-  const delta = hyp.length - ref.length;
-  const penalty = Math.exp(-(delta * delta) / (2 * sigma * sigma));
-  let sum = 0;
-  for (let n = 0; n < N; n++) {
-    let val = 0;
-    const refVec = ref.vec[n] as Map<string, number>;
-    for (const [gram, w] of hyp.vec[n] as Map<string, number>) {
-      const r = refVec.get(gram) ?? 0;
-      val += Math.min(w, r) * r;
-    }
-    const hn = hyp.norm[n] as number;
-    const rn = ref.norm[n] as number;
-    if (hn !== 0 && rn !== 0) val /= hn * rn;
-    sum += val * penalty;
-  }
-  return sum / N;
+function referenceSide(references: readonly (readonly string[][])[]): CiderReferences {
+  const key = JSON.stringify(references);
+  if (last?.key !== key) last = { key, refs: ciderReferences(references) };
+  return last.refs;
 }
 
 export interface CiderOptions extends PtbOptions {
@@ -82,20 +51,17 @@ export function ciderD(
   const tokens = options.pretokenized
     ? { hypotheses: hypotheses.map(split), references: references.map((g) => g.map(split)) }
     : tokenizeCocoCorpus(hypotheses, references, options);
-  const refCounts = tokens.references.map((group) => group.map((r) => countNgrams(r, N)));
-  const df = new Map<string, number>();
-  for (const group of refCounts) {
-    const seen = new Set<string>();
-    for (const counts of group)
-      for (const table of counts) for (const gram of table.keys()) seen.add(gram);
-    for (const gram of seen) df.set(gram, (df.get(gram) ?? 0) + 1);
-  }
-  const logDocs = Math.log(references.length);
-  const segments = hypotheses.map((_, i) => {
-    const hyp = tfidf(countNgrams(tokens.hypotheses[i] as string[], N), df, logDocs);
-    const group = refCounts[i] as Map<string, number>[][];
+  const refs = referenceSide(tokens.references);
+  // The system's own n-grams extend the reference index for this call only (df 0 for them).
+  const index = new NgramIndex(refs.index);
+  const hypIds = tokens.hypotheses.map((h) => index.ngramIds(h, CIDER_N));
+  const count = new Int32Array(index.size);
+  const refWeight = new Float64Array(index.size);
+  const segments = hypIds.map((orders, i) => {
+    const hyp: TfIdf = tfidf(orders, refs.df, refs.logDocs, count);
+    const group = refs.vectors[i] as TfIdf[];
     let total = 0;
-    for (const counts of group) total += similarity(hyp, tfidf(counts, df, logDocs), sigma);
+    for (const ref of group) total += similarity(hyp, ref, sigma, refWeight);
     return (total / group.length) * 10;
   });
   const score = segments.length === 0 ? 0 : segments.reduce((a, b) => a + b, 0) / segments.length;

@@ -1,8 +1,9 @@
 // English function words for METEOR's delta weighting (content matches weigh delta, function
-// matches 1 - delta). METEOR 1.5 reads them from `function/english.words` inside its jar
-// (373 bytes in METEOR's repository; the most frequent tokens of a large English corpus).
-// That file is not published outside the jar; see data/meteor/README.md for how this list was
-// reconstructed and checked against the official E2E scores.
+// matches 1 - delta). METEOR 1.5 reads them from `function/english.words` inside its jar (373
+// bytes, MD5 0bdd0980b195aea3003fa14ca2754b6c in the SVN metadata of METEOR 1.3's resources;
+// the frequent tokens of a large English corpus). That file is not published outside the jar,
+// so this list is a reconstruction, checked against the official per-segment METEOR of the E2E
+// `tnt` system (see data/meteor/README.md). Only its E2E-relevant part is backed by evidence.
 
 /** METEOR 1.5's English function-word list (lower-case tokens). */
 export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
@@ -16,6 +17,9 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'in',
   '"',
   "'s",
+  // `-norm` splits a tokenised "it 's" into "it ' s": METEOR's list has the bare "s" (and "'"),
+  // as two official E2E segment scores show (data/meteor/README.md, hypothesis H1).
+  's',
   'that',
   'for',
   'is',

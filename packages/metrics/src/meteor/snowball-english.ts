@@ -21,7 +21,7 @@ const EXCEPTION1: ReadonlyMap<string, string> = new Map(
     sky: 'sky',
     news: 'news',
     howe: 'howe',
-    atlantic: 'atlantic',
+    atlas: 'atlas',
     cosmos: 'cosmos',
     bias: 'bias',
     andes: 'andes',

@@ -4,6 +4,9 @@
 // checkpoints and exact resume. Data order is a seeded shuffle per epoch and dropout seeds are
 // derived from the step, so the position (epoch, micro-batch) and the step are the whole RNG
 // state: a resumed run repeats the uninterrupted one bit for bit on the CPU backend.
+// The trainer never needs logits: its forwards ask for the loss alone (logitsFor 'none'), so the
+// LM head runs only on positions with a target, in chunks that fit one storage binding (full
+// logits of an E2E batch of 10 exceed lavapipe's and browsers' 128 MiB binding limit).
 import { type Batch, padBatch, type TokenizedExample } from '@prefixkit/datasets';
 import {
   AdamW,
@@ -209,6 +212,7 @@ export class Trainer {
     const { loss } = this.peft.forward(ids, {
       labels,
       lossReduction: this.config.lossReduction,
+      logitsFor: 'none',
       ...options,
     });
     return this.config.lossReduction === 'mean' ? loss! : mean(loss!);
@@ -228,8 +232,10 @@ export class Trainer {
       const loss = noGrad(() =>
         tidy(() =>
           keep(
-            this.peft.forward(batchRows(batch, 'inputIds'), { labels: batchRows(batch, 'labels') })
-              .loss!,
+            this.peft.forward(batchRows(batch, 'inputIds'), {
+              labels: batchRows(batch, 'labels'),
+              logitsFor: 'none',
+            }).loss!,
           ),
         ),
       );
