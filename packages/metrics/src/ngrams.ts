@@ -21,12 +21,6 @@ export function countNgrams(tokens: readonly string[], maxN: number): Map<string
   return counts;
 }
 
-/** Splits on runs of whitespace, ignoring leading and trailing whitespace (Python `str.split()`). */
-export function splitWhitespace(text: string): string[] {
-  const trimmed = text.trim();
-  return trimmed === '' ? [] : trimmed.split(/\s+/);
-}
-
 // Integer n-gram ids, for the corpus metrics' hot loops (BLEU/NIST, CIDEr). String keys cost a
 // concatenation, a hash and garbage per n-gram; here each distinct n-gram gets a dense id once:
 // an n-gram is the pair (id of its (n-1)-gram prefix, token id), found in an open-addressing

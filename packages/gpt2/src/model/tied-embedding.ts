@@ -17,13 +17,18 @@ function maxBindingBytes(table: Tensor): number {
   return device?.limits?.maxStorageBufferBindingSize ?? Number.POSITIVE_INFINITY;
 }
 
+/** Bytes of one element of `table` on the device (f32 and i32: 4; f64 on the CPU backend: 8). */
+function elementBytes(table: Tensor): number {
+  return table.dtype === 'f64' ? 8 : 4;
+}
+
 export class TiedEmbedding {
   /** Row blocks [start, rows] of wte, or null when wte itself fits in one binding. */
   private readonly blocks: { start: number; table: Tensor }[] | null;
 
   constructor(readonly wte: Tensor) {
     const [V, C] = wte.shape as [number, number];
-    const bytesPerRow = C * (wte.dtype === 'f64' ? 8 : 4);
+    const bytesPerRow = C * elementBytes(wte);
     const limit = maxBindingBytes(wte);
     if (V * bytesPerRow <= limit) {
       this.blocks = null;
@@ -52,7 +57,7 @@ export class TiedEmbedding {
    */
   get logitsRowsPerBinding(): number {
     const [V] = this.wte.shape as [number, number];
-    return Math.floor(maxBindingBytes(this.wte) / (V * (this.wte.dtype === 'f64' ? 8 : 4)));
+    return Math.floor(maxBindingBytes(this.wte) / (V * elementBytes(this.wte)));
   }
 
   /** wte[ids]: ids [...] (i32) -> [..., C]. Blocked tables need host ids (`hostIds`). */
