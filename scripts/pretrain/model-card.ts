@@ -106,6 +106,13 @@ Loss curve: \`loss-curve.svg\` (data: \`loss-curve.jsonl\`).
 ${run.command}
 \`\`\`
 
+## Prefixes shipped with it
+
+\`prefixes/e2e/\`: a 9-slot prefix trained on the full E2E training set (2,500 steps), which the
+quickstart scores beside its own short run; its [README](prefixes/e2e/README.md) has the command,
+the log and what it does and does not do. (Retrain it after retraining this model: a prefix only
+fits the weights it was trained on.)
+
 ## Licence
 
 The weights are derived from the data sets above; they are released under the most restrictive

@@ -6,6 +6,8 @@ import { parseJsonOutput, runPrefixkit } from './run-cli';
 
 type Row = {
   name: string;
+  method: string;
+  steps?: number;
   trainableParameters: number;
   percentOfBase: number;
   scores: Record<string, number>;
@@ -58,8 +60,10 @@ describe.concurrent('prefixkit quickstart', () => {
       };
       expect(result.data).toMatchObject({ train: 202, evalMrs: 2 });
       expect(result.training.steps).toBe(8);
-      expect(['embedded', 'stand-in']).toContain(result.model.kind);
-      const [base, tuned] = result.rows;
+      // models/prefixkit-tiny is in the repository, and so is the E2E prefix shipped beside it.
+      expect(result.model.kind).toBe('embedded');
+      expect(result.rows.map((row) => row.method)).toEqual(['none', 'prefix', 'shipped-prefix']);
+      const [base, tuned, shipped] = result.rows;
       expect(Object.keys(base!.scores)).toEqual(['bleu', 'nist', 'meteor', 'rouge-l', 'cider']);
       expect(Object.keys(tuned!.scores)).toEqual(['bleu', 'nist', 'meteor', 'rouge-l', 'cider']);
       expect(base!.trainableParameters).toBe(0);
@@ -72,6 +76,11 @@ describe.concurrent('prefixkit quickstart', () => {
       expect(tuned!.outputs).toHaveLength(2);
       expect(result.signatures.bleu).toMatch(/^BLEU\|impl:mteval-v13a/);
       expect(tuned!.devLoss).toBeLessThan(base!.devLoss);
+      // The shipped prefix: prefix-flat, 9 slots x 2 x 4 layers x 128, trained on all of E2E.
+      expect(shipped!.trainableParameters).toBe(9 * 2 * 4 * 128);
+      expect(shipped!.steps).toBeGreaterThan(1000);
+      expect(shipped!.outputs).toHaveLength(2);
+      expect(shipped!.devLoss).toBeLessThan(tuned!.devLoss);
       // With --json the table is only in the JSON; stderr holds the progress lines.
       expect(run.stderr).toMatch(/prefix-tuning step 8\/8/);
     },
@@ -113,10 +122,18 @@ describe.concurrent('prefixkit quickstart', () => {
   );
 
   it(
-    '--methods adds adapter (0.1%) and FT-FULL rows on the same data and decoding',
+    '--methods adds adapter (0.1%) and FT-FULL rows on the same data and decoding; --no-shipped-prefix drops that row',
     async () => {
       const run = await runPrefixkit(
-        ['quickstart', '--json', '--methods', 'adapter,ft-full', '--eval-mrs', '1'].concat([
+        [
+          'quickstart',
+          '--json',
+          '--methods',
+          'adapter,ft-full',
+          '--no-shipped-prefix',
+          '--eval-mrs',
+          '1',
+        ].concat([
           '--max-steps',
           '2',
           '--batch-size',
@@ -130,7 +147,7 @@ describe.concurrent('prefixkit quickstart', () => {
       expect(run.code, run.stderr).toBe(0);
       const result = parseJsonOutput(run).result as {
         model: { parameters: number };
-        rows: (Row & { method: string; steps: number })[];
+        rows: Row[];
       };
       expect(result.rows.map((row) => row.method)).toEqual(['none', 'adapter', 'ft-full']);
       const [, adapter, full] = result.rows;

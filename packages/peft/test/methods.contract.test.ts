@@ -72,6 +72,21 @@ describe.each(Object.keys(configs) as MethodName[])('method %s', (name) => {
   });
 });
 
+it('saves an adapter sized by parameterFraction as the width it trained, and loads it', async () => {
+  // A config takes bottleneck or parameterFraction, never both: the saved one must stay valid.
+  const base = await loadTinyModel();
+  const peft = await createPeftModel(base, { method: 'adapter', parameterFraction: 0.01 });
+  const files = await savePeft(peft, { baseModelNameOrPath: 'tiny' });
+  const saved = JSON.parse(files['adapter_config.json']).method;
+  expect(saved.parameterFraction).toBeUndefined();
+  expect(saved.bottleneck).toBeGreaterThan(0);
+  const loaded = await loadPeft(base, {
+    config: files['adapter_config.json'],
+    weights: files['adapter_model.safetensors'],
+  });
+  expect(loaded.parameters.count()).toBe(peft.parameters.count());
+});
+
 describe.each(['prefix', 'prefix-flat'] as const)('mixed-prefix batch (%s)', (name) => {
   it('gives every row what it gets alone with its prefix (or none)', async () => {
     const base = await loadTinyModel();

@@ -26,6 +26,7 @@ export interface QuickstartOptions {
   noRepeatNgramSize: number;
   maxNewTokens: number;
   standIn: boolean;
+  shippedPrefix: boolean;
   standInSteps: number;
   standInLearningRate: number;
   standInLayers: number;
@@ -125,6 +126,12 @@ export const quickstartSchema: OptionsSchema = {
       0,
       0,
     ),
+    shippedPrefix: {
+      type: 'boolean',
+      description:
+        'With the embedded model: also score the prefix shipped beside it (models/prefixkit-tiny/prefixes/e2e, trained on the full E2E training set).',
+      default: true,
+    },
     standInSteps: integer('Stand-in only: pretraining steps.', 120),
     standIn: {
       type: 'boolean',

@@ -8,7 +8,6 @@ import type { Gpt2Model } from '@prefixkit/gpt2';
 import type { PeftModel } from '@prefixkit/peft';
 import type { CommandContext } from '../command';
 import { InterruptedError } from '../errors';
-import type { MetricScore } from '../evaluate/score-task';
 import { decodeInputs } from '../generate/decode-inputs';
 import { decodingSetup } from '../generate/method-decoding';
 import { repoRootGuess } from '../paths';
@@ -18,6 +17,7 @@ import { formatProgress, shouldReport } from '../runtime/progress-bar';
 import { heldOutLoss } from './held-out-loss';
 import { createMethod, type MethodRun, methodRuns, prefixLengthFor } from './method-runs';
 import type { QuickstartOptions } from './quickstart-options';
+import { loadShippedPrefix, type ShippedPrefixTraining } from './shipped-prefix';
 import { pretrainStandIn } from './stand-in-model';
 import { writeOutputs } from './write-outputs';
 
@@ -49,7 +49,8 @@ export interface QuickstartResult {
   decoding: {
     numBeams: number;
     maxNewTokens: number;
-    minLength: number;
+    /** End-of-text is banned for this many new tokens (HF min_new_tokens). */
+    minNewTokens: number;
     bannedTokenIds: number[];
     noRepeatNgramSize: number;
   };
@@ -64,8 +65,10 @@ export interface QuickstartResult {
     prefixLength?: number;
     initWords?: string;
   };
-  /** The model without a prefix, then one row per method of --methods. */
+  /** The model without a prefix, one row per method of --methods, then the shipped prefix. */
   rows: QuickstartRow[];
+  /** The shipped prefix's folder and how it was trained, when its row is in the table. */
+  shippedPrefix?: { directory: string; training: ShippedPrefixTraining };
   signatures: Record<string, string>;
   seconds: number;
 }
@@ -176,7 +179,9 @@ export async function runQuickstart(
     const decoding = {
       numBeams: options.numBeams,
       maxNewTokens: options.maxNewTokens,
-      minLength: 5,
+      // min_new_tokens, not HF's min_length (which counts the prompt, so never binds here): a
+      // well-trained prefix otherwise ends some beams at once (README, "quickstart").
+      minNewTokens: 5,
       bannedTokenIds: [198, 628],
       noRepeatNgramSize: options.noRepeatNgramSize,
     };
@@ -194,28 +199,34 @@ export async function runQuickstart(
       });
       return outputs.map((output) => output.text);
     };
-    const flatten = (scores: Partial<Record<string, MetricScore>>) =>
-      Object.fromEntries(Object.entries(scores).map(([metric, score]) => [metric, score!.score]));
+    let signatures: Record<string, string> = {};
+    // The same held-out loss, decoding and scoring for every row.
+    const evaluate = async (peft: PeftModel | undefined, label: string) => {
+      const devLoss = await heldOutLoss((ids, o) => (peft ?? model).forward(ids, o), devExamples);
+      const outputs = await generateFor(peft, label);
+      const scored = await scoreOutputs(outputs, groups);
+      signatures = Object.fromEntries(
+        Object.entries(scored).map(([metric, score]) => [metric, score!.signature]),
+      );
+      const scores = Object.fromEntries(
+        Object.entries(scored).map(([metric, score]) => [metric, score!.score]),
+      );
+      return { devLoss, outputs, scores };
+    };
     const shown = kind === 'stand-in' ? 'stand-in' : name;
 
     // 3. The model without a prefix.
     const baseStart = performance.now();
-    const baseLoss = await heldOutLoss((ids, o) => model.forward(ids, o), devExamples);
-    const baseOutputs = await generateFor(undefined, 'no prefix');
-    const baseScores = await scoreOutputs(baseOutputs, groups);
     const rows: QuickstartRow[] = [
       {
         name: `${shown}, no prefix`,
         method: 'none',
         trainableParameters: 0,
         percentOfBase: 0,
-        scores: flatten(baseScores),
-        devLoss: baseLoss,
+        ...(await evaluate(undefined, 'no prefix')),
         seconds: (performance.now() - baseStart) / 1000,
-        outputs: baseOutputs,
       },
     ];
-    let signatures: Record<string, string> = {};
     const trainedModels: { run: MethodRun; peft: PeftModel }[] = [];
 
     // 4. Each method, trained on the sample the same way, then the same loss, decoding, scoring.
@@ -244,15 +255,7 @@ export async function runQuickstart(
       });
       const trained = await trainer.train();
       if (trained.stoppedBy === 'aborted') throw new InterruptedError();
-      const tunedLoss = await heldOutLoss((ids, o) => peft.forward(ids, o), devExamples);
-      const tunedOutputs = await generateFor(
-        peft,
-        run.method === 'prefix' ? 'prefix-tuned' : run.label,
-      );
-      const tunedScores = await scoreOutputs(tunedOutputs, groups);
-      signatures = Object.fromEntries(
-        Object.entries(tunedScores).map(([metric, score]) => [metric, score!.signature]),
-      );
+      const evaluated = await evaluate(peft, run.method === 'prefix' ? 'prefix-tuned' : run.label);
       const trainable = peft.parameters.count();
       rows.push({
         name: `${shown} + ${run.label}`,
@@ -261,12 +264,28 @@ export async function runQuickstart(
         steps: trainer.step,
         trainableParameters: trainable,
         percentOfBase: (100 * trainable) / baseParameters,
-        scores: flatten(tunedScores),
-        devLoss: tunedLoss,
+        ...evaluated,
         seconds: (performance.now() - tuneStart) / 1000,
-        outputs: tunedOutputs,
       });
       trainedModels.push({ run, peft });
+    }
+
+    // 5. The prefix shipped with the embedded model (trained on the full E2E training set).
+    const shippedStart = performance.now();
+    const shipped =
+      kind === 'embedded' && options.shippedPrefix ? await loadShippedPrefix(model) : undefined;
+    if (shipped) {
+      const trainable = shipped.peft.parameters.count();
+      rows.push({
+        name: `${shown} + shipped prefix (full E2E)`,
+        method: 'shipped-prefix',
+        learningRate: shipped.training.learningRate,
+        steps: shipped.training.steps,
+        trainableParameters: trainable,
+        percentOfBase: (100 * trainable) / baseParameters,
+        ...(await evaluate(shipped.peft, 'shipped prefix')),
+        seconds: (performance.now() - shippedStart) / 1000,
+      });
     }
 
     const first = rows[1]!;
@@ -292,6 +311,9 @@ export async function runQuickstart(
           : {}),
       },
       rows,
+      ...(shipped
+        ? { shippedPrefix: { directory: shipped.directory, training: shipped.training } }
+        : {}),
       signatures,
       seconds: (performance.now() - started) / 1000,
     };

@@ -11,8 +11,13 @@ import type { Match } from './matchers';
 
 const SEARCH_WEIGHTS = [1.0, 0.5, 0.5, 0.5];
 
+// A search path. METEOR copies each path's whole match array and both used-word arrays per
+// child; here the reference side needs no per-path copy (a match found at position `current`
+// can only overlap later positions, which only the definite matches fix, and every position
+// below `idx` is covered by the path's own matches), and the path's own matches are a linked
+// list, so a child copies only its test-side used flags.
 interface Path {
-  matches: (Match | null)[];
+  added: AddedMatch | null;
   matches1: number;
   matches2: number;
   chunks: number;
@@ -20,32 +25,26 @@ interface Path {
   lastMatchEnd: number;
   distance: number;
   used1: Uint8Array;
-  used2: Uint8Array;
 }
 
-function copyPath(p: Path): Path {
+interface AddedMatch {
+  match: Match;
+  previous: AddedMatch | null;
+}
+
+function childOf(p: Path, m: Match): Path {
+  const used1 = p.used1.slice();
+  for (let i = 0; i < m.matchLength; i++) used1[m.matchStart + i] = 1;
   return {
-    matches: p.matches.slice(),
+    added: { match: m, previous: p.added },
     matches1: p.matches1,
     matches2: p.matches2,
     chunks: p.chunks,
     idx: p.idx,
     lastMatchEnd: p.lastMatchEnd,
     distance: p.distance,
-    used1: p.used1.slice(),
-    used2: p.used2.slice(),
+    used1,
   };
-}
-
-function isUsed(p: Path, m: Match): boolean {
-  for (let i = 0; i < m.length; i++) if (p.used2[m.start + i]) return true;
-  for (let i = 0; i < m.matchLength; i++) if (p.used1[m.matchStart + i]) return true;
-  return false;
-}
-
-function setUsed(p: Path, m: Match): void {
-  for (let i = 0; i < m.length; i++) p.used2[m.start + i] = 1;
-  for (let i = 0; i < m.matchLength; i++) p.used1[m.matchStart + i] = 1;
 }
 
 // Java `int += double`: the sum is truncated toward zero.
@@ -78,8 +77,11 @@ export function resolveAlignment(
   beamSize = 40,
 ): (Match | null)[] {
   const n2 = matches.length;
+  // One-to-one, non-overlapping matches are definite.
+  const definite = new Array<Match | null>(n2).fill(null);
+  const definiteUsed2 = new Uint8Array(n2);
   const start: Path = {
-    matches: new Array<Match | null>(n2).fill(null),
+    added: null,
     matches1: 0,
     matches2: 0,
     chunks: 0,
@@ -87,9 +89,7 @@ export function resolveAlignment(
     lastMatchEnd: -1,
     distance: 0,
     used1: new Uint8Array(n1),
-    used2: new Uint8Array(n2),
   };
-  // One-to-one, non-overlapping matches are definite.
   for (let i = 0; i < n2; i++) {
     const list = matches[i] as readonly Match[];
     if (list.length !== 1) continue;
@@ -98,10 +98,16 @@ export function resolveAlignment(
     for (let j = 0; j < m.length; j++) if (coverage2[i + j] !== 1) overlap = true;
     for (let j = 0; j < m.matchLength; j++) if (coverage1[m.matchStart + j] !== 1) overlap = true;
     if (!overlap) {
-      start.matches[i] = m;
-      setUsed(start, m);
+      definite[i] = m;
+      for (let j = 0; j < m.length; j++) definiteUsed2[i + j] = 1;
+      for (let j = 0; j < m.matchLength; j++) start.used1[m.matchStart + j] = 1;
     }
   }
+  const usedBy = (p: Path, m: Match): boolean => {
+    for (let i = 0; i < m.length; i++) if (definiteUsed2[m.start + i]) return true;
+    for (let i = 0; i < m.matchLength; i++) if (p.used1[m.matchStart + i]) return true;
+    return false;
+  };
 
   let next: Path[] = [start];
   for (let current = 0; current <= n2; current++) {
@@ -114,24 +120,23 @@ export function resolveAlignment(
         next.push(path);
         continue;
       }
-      if (path.used2[current]) {
-        if (current < path.idx) {
+      if (current < path.idx) {
+        next.push(path);
+        continue;
+      }
+      if (definiteUsed2[current]) {
+        // Here idx == current, so this is the definite match starting at the path's index.
+        const fixed = definite[path.idx];
+        if (fixed) {
+          addMatch(path, fixed);
+          path.distance += Math.abs(fixed.start - fixed.matchStart);
           next.push(path);
-        } else {
-          const fixed = path.matches[path.idx];
-          if (fixed) {
-            addMatch(path, fixed);
-            path.distance += Math.abs(fixed.start - fixed.matchStart);
-            next.push(path);
-          }
         }
         continue;
       }
       for (const m of matches[current] as readonly Match[]) {
-        if (isUsed(path, m)) continue;
-        const child = copyPath(path);
-        setUsed(child, m);
-        child.matches[current] = m;
+        if (usedBy(path, m)) continue;
+        const child = childOf(path, m);
         addMatch(child, m);
         path.distance += Math.abs(m.start - m.matchStart); // sic: the parent, as in METEOR
         next.push(child);
@@ -145,7 +150,10 @@ export function resolveAlignment(
     }
     if (next.length === 0) next.push(paths[0] as Path);
   }
-  return (next.sort(compare)[0] as Path).matches;
+  const best = next.sort(compare)[0] as Path;
+  const chosen = definite.slice();
+  for (let a = best.added; a !== null; a = a.previous) chosen[a.match.start] = a.match;
+  return chosen;
 }
 
 /** Matched word counts on both sides and the chunk count of a final alignment. */

@@ -101,7 +101,12 @@ export function matchStem(
   }
 }
 
-/** Synonym: different words sharing a WordNet synset (their own or their base form's). */
+/**
+ * Synonym: different words sharing a WordNet synset (their own or their base form's). Test
+ * positions are indexed by synset once, so each reference word costs its own synsets rather than
+ * a set intersection with every test word; matches still come in test-word order per reference
+ * position, as METEOR lists them.
+ */
 export function matchSynonym(
   module: number,
   s: Stage,
@@ -109,20 +114,29 @@ export function matchSynonym(
   words2: readonly string[],
   dict: SynonymDictionary,
 ): void {
-  const sets1 = words1.map((w) => dict.cachedSynSets(w));
-  const sets2 = words2.map((w) => dict.cachedSynSets(w));
-  for (let j = 0; j < sets2.length; j++) {
-    const set2 = sets2[j] as ReadonlySet<number>;
-    if (set2.size === 0) continue;
-    for (let i = 0; i < sets1.length; i++) {
-      let shared = false;
-      for (const id of sets1[i] as ReadonlySet<number>) {
-        if (set2.has(id)) {
-          shared = true;
-          break;
-        }
-      }
-      if (shared && s.keys1[i] !== s.keys2[j]) addWordMatch(s, module, i, j);
+  const positionsBySynset = new Map<number, number[]>();
+  for (let i = 0; i < words1.length; i++) {
+    for (const id of dict.cachedSynSets(words1[i] as string)) {
+      const positions = positionsBySynset.get(id);
+      if (positions === undefined) positionsBySynset.set(id, [i]);
+      else if (positions[positions.length - 1] !== i) positions.push(i);
+    }
+  }
+  if (positionsBySynset.size === 0) return;
+  const shared = new Uint8Array(words1.length);
+  for (let j = 0; j < words2.length; j++) {
+    let any = false;
+    for (const id of dict.cachedSynSets(words2[j] as string)) {
+      const positions = positionsBySynset.get(id);
+      if (positions === undefined) continue;
+      for (const i of positions) shared[i] = 1;
+      any = true;
+    }
+    if (!any) continue;
+    for (let i = 0; i < words1.length; i++) {
+      if (shared[i] === 0) continue;
+      shared[i] = 0;
+      if (s.keys1[i] !== s.keys2[j]) addWordMatch(s, module, i, j);
     }
   }
 }

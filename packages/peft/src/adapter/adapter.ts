@@ -50,7 +50,10 @@ export async function createAdapters(
   options: CreateOptions = {},
 ): Promise<AdapterModel> {
   const parsed = parseAdapterConfig(json);
-  const config = { ...parsed, bottleneck: adapterBottleneck(base.config, parsed) };
+  // The resolved width replaces the share it came from: a saved config then names exactly what
+  // was trained (and stays valid: a config takes one of the two), whatever the base model.
+  const { parameterFraction: _share, ...given } = parsed;
+  const config = { ...given, bottleneck: adapterBottleneck(base.config, parsed) };
   const random = new SeededRandom(options.seed ?? 0);
   const parameters = new ParameterStore(
     adapterParameterShapes(base.config, config).map(({ name, shape }) => {
