@@ -32,5 +32,7 @@ describe('lineChartSvg', () => {
     expect(points[0]![1]).toBeLessThan(points[2]![1]!);
     expect(svg).toContain('<circle class="series" data-name="dev &lt;loss&gt;"');
     expect(svg).toContain('train loss (3)');
+    // The accessible name comes first inside <svg>.
+    expect(svg).toMatch(/^<svg [^>]*>\n?<title>curve<\/title>/);
   });
 });
