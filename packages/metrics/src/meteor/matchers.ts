@@ -116,10 +116,11 @@ export function matchSynonym(
 ): void {
   const positionsBySynset = new Map<number, number[]>();
   for (let i = 0; i < words1.length; i++) {
+    // A word's synsets form a set, so each position enters each list once.
     for (const id of dict.cachedSynSets(words1[i] as string)) {
       const positions = positionsBySynset.get(id);
       if (positions === undefined) positionsBySynset.set(id, [i]);
-      else if (positions[positions.length - 1] !== i) positions.push(i);
+      else positions.push(i);
     }
   }
   if (positionsBySynset.size === 0) return;
