@@ -4,7 +4,7 @@
 // rows), five E2E metrics, parameters, time.
 import { defineCommand } from '../command';
 import { type QuickstartOptions, quickstartSchema } from '../quickstart/quickstart-options';
-import type { QuickstartResult } from '../quickstart/run-quickstart';
+import type { QuickstartResult } from '../quickstart/quickstart-result';
 
 export const quickstartCommand = defineCommand<QuickstartOptions, QuickstartResult>({
   name: 'quickstart',

@@ -4,7 +4,7 @@
 import { relative } from 'node:path';
 import { repoRootGuess } from '../paths';
 import { formatDuration } from '../runtime/progress-bar';
-import type { QuickstartResult } from './run-quickstart';
+import type { QuickstartResult } from './quickstart-result';
 
 const metricColumns = [
   ['bleu', 'BLEU'],

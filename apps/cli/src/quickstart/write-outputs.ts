@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { PeftModel } from '@prefixkit/peft';
 import type { MethodRun } from './method-runs';
-import type { QuickstartResult } from './run-quickstart';
+import type { QuickstartResult } from './quickstart-result';
 
 /** Writes the quickstart's outputs, trained methods and result into `folder`. */
 export async function writeOutputs(
