@@ -2,19 +2,8 @@
 // so it runs in well under a minute: the table's structure, and the point of the exercise — the
 // trained prefix's held-out loss is below the same model's loss without a prefix.
 import { describe, expect, it } from 'vitest';
+import type { QuickstartRow } from '../src/quickstart/quickstart-result';
 import { parseJsonOutput, runPrefixkit } from './run-cli';
-
-type Row = {
-  name: string;
-  method: string;
-  steps?: number;
-  trainableParameters: number;
-  percentOfBase: number;
-  scores: Record<string, number>;
-  devLoss: number;
-  seconds: number;
-  outputs: string[];
-};
 
 // Four CLI runs at once on a shared 2-core machine: each gets more than the default minute.
 const timeout = 180_000;
@@ -54,7 +43,7 @@ describe.concurrent('prefixkit quickstart', () => {
       const result = parseJsonOutput(run).result as {
         model: { kind: string; parameters: number };
         data: { train: number; evalMrs: number };
-        rows: Row[];
+        rows: QuickstartRow[];
         signatures: Record<string, string>;
         training: { steps: number };
       };
@@ -108,7 +97,7 @@ describe.concurrent('prefixkit quickstart', () => {
       expect(run.code, run.stderr).toBe(0);
       const result = parseJsonOutput(run).result as {
         model: { kind: string; name: string };
-        rows: Row[];
+        rows: QuickstartRow[];
       };
       expect(result.model.kind).toBe('stand-in');
       expect(result.model.name).toMatch(/^stand-in GPT-2 1x16 \(pretrained here, 3 steps/);
@@ -147,7 +136,7 @@ describe.concurrent('prefixkit quickstart', () => {
       expect(run.code, run.stderr).toBe(0);
       const result = parseJsonOutput(run).result as {
         model: { parameters: number };
-        rows: Row[];
+        rows: QuickstartRow[];
       };
       expect(result.rows.map((row) => row.method)).toEqual(['none', 'adapter', 'ft-full']);
       const [, adapter, full] = result.rows;
@@ -181,7 +170,7 @@ describe.concurrent('prefixkit quickstart', () => {
       );
       expect(words.code, words.stderr).toBe(0);
       const result = parseJsonOutput(words).result as {
-        rows: Row[];
+        rows: QuickstartRow[];
         training: { prefixLength: number; method: string };
       };
       // " name", " food", " area": three GPT-2 tokens; prefix-flat trains P x 2LC
