@@ -3,9 +3,9 @@
 // the five E2E metrics from `prefixkit evaluate --json`, and two plain checks of whether the
 // outputs follow their MRs at all (the metrics reward a fluent generic sentence): the share of
 // outputs that contain the MR's name value, and how many distinct outputs there are.
-//   node scripts/experiments/table2-markdown.mjs RUN_DIR [testset_w_refs.csv]
+//   node scripts/experiments/table2-markdown.mjs RUN_DIR [testset_w_refs.csv] [MODEL_NAME]
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const out = process.argv[2];
 if (!out) {
@@ -13,9 +13,10 @@ if (!out) {
   process.exit(2);
 }
 const referencesFile = process.argv[3] ?? '../shared/data/e2e/testset_w_refs.csv';
-const modelParameters = 7259008; // models/prefixkit-tiny/README.md
+const modelParameters = 7259008; // models/prefixkit-tiny/README.md (a stage-2 model has its shape)
+const modelName = basename(process.argv[4] ?? 'prefixkit-tiny');
 const rows = [
-  ['none', 'prefixkit-tiny, no prefix'],
+  ['none', `${modelName}, no prefix`],
   ['prefix-flat', '+ prefix (prefix-flat, 9 slots)'],
   ['adapter', '+ adapter (0.1%)'],
   ['ft-full', '+ FT-FULL'],

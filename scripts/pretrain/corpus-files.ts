@@ -27,7 +27,10 @@ export function encodeStream(documents: readonly (readonly number[])[]): Uint8Ar
   return new Uint8Array(out.buffer);
 }
 
-/** The EOT-led stream -> documents (EOT never occurs inside a document). */
+/**
+ * The EOT-led stream -> documents. A structured pair (` source <|endoftext|> text`) holds an EOT
+ * and so reads back as two documents; packing them gives back the same stream.
+ */
 export function decodeStream(bytes: Uint8Array): number[][] {
   const ids = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
   const documents: number[][] = [];

@@ -7,12 +7,14 @@
 // With --seconds the step budget comes from timing a few calibration steps, so that the linear
 // decay ends inside the budget; a hard stop at the budget checkpoints and ends early if needed.
 // --resume continues from <run-dir>/checkpoints with the plan (steps, settings) saved there.
+// --init-from <model folder> starts from that model's weights and shape instead of a random
+// init (stage 2: continued pretraining on a new corpus; --layers/--embd/... are then ignored).
 
 import { mkdir, readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Gpt2Model, parseGpt2Config } from '@prefixkit/gpt2';
+import { type Gpt2Model, parseGpt2Config, parseGpt2ConfigText } from '@prefixkit/gpt2';
 import { writeGpt2Checkpoint } from '@prefixkit/gpt2/node';
 import {
   createRandomGpt2,
@@ -29,6 +31,7 @@ import { type Backend, CpuBackend } from '@prefixkit/tensor';
 import { endOfTextId, readCorpusDocuments, writeAtomic } from './corpus-files';
 import { heldOutLoss, maxLogitDifference, reloadSaved } from './evaluate-saved';
 import { modelCard, type RunSummary } from './model-card';
+import { copyStageCurves, previousStages } from './stage-history';
 
 const { values } = parseArgs({
   options: {
@@ -54,6 +57,7 @@ const { values } = parseArgs({
     'max-train-blocks': { type: 'string' },
     'max-held-out-blocks': { type: 'string' },
     resume: { type: 'boolean', default: false },
+    'init-from': { type: 'string' },
     name: { type: 'string', default: 'prefixkit-tiny' },
     command: { type: 'string' },
   },
@@ -101,18 +105,26 @@ log(
   `batch ${num('batch')} blocks = ${accumulation} micro-batch(es) of ${microBatch} (binding limit ${bindingLimit})`,
 );
 log(`backend: ${values.backend} ${adapter}`);
-const config = parseGpt2Config({
-  architectures: ['GPT2LMHeadModel'],
-  model_type: 'gpt2',
-  vocab_size: 50257,
-  n_positions: num('positions'),
-  n_embd: num('embd'),
-  n_layer: num('layers'),
-  n_head: num('heads'),
-  bos_token_id: endOfTextId,
-  eos_token_id: endOfTextId,
-});
-const model = await createRandomGpt2(config, { backend, seed: num('seed') });
+const initFrom = values['init-from'] ? resolve(values['init-from']) : undefined;
+// Checkpoints rewrite --out's weights, so starting from --out itself would lose stage 1's files.
+if (initFrom === outDir) throw new Error('--init-from must be another folder than --out');
+const config = initFrom
+  ? parseGpt2ConfigText(await readFile(join(initFrom, 'config.json'), 'utf8'))
+  : parseGpt2Config({
+      architectures: ['GPT2LMHeadModel'],
+      model_type: 'gpt2',
+      vocab_size: 50257,
+      n_positions: num('positions'),
+      n_embd: num('embd'),
+      n_layer: num('layers'),
+      n_head: num('heads'),
+      bos_token_id: endOfTextId,
+      eos_token_id: endOfTextId,
+    });
+const model = initFrom
+  ? await reloadSaved(initFrom, backend)
+  : await createRandomGpt2(config, { backend, seed: num('seed') });
+if (initFrom) log(`initial weights: ${initFrom}`);
 
 // The plan: settings and step budget, saved so a resume continues the same schedule.
 interface Plan {
@@ -220,8 +232,11 @@ const logitDiff = heldOut[0]
   : null;
 const parameters = [...result.parameters.values()].reduce((n, p) => n + p.length, 0);
 const tokensThisRun = result.tokensSeen - tokensAtResume;
+const history = initFrom ? await previousStages(initFrom) : [];
+if (initFrom) await copyStageCurves(initFrom, outDir, history.length);
 const summary: RunSummary = {
   name: values.name!,
+  ...(initFrom ? { initFrom: values['init-from']!, previousStages: history } : {}),
   config,
   parameters,
   fileBytes: (await readFile(join(outDir, 'model.safetensors'))).byteLength,
@@ -237,6 +252,7 @@ const summary: RunSummary = {
     tokensPerSecond: tokensThisRun / trainSeconds,
     finalTrainLoss: result.finalTrainLoss,
     finalHeldOutLoss: result.finalHeldOutLoss,
+    heldOutBlocks: heldOut.length,
     savedHeldOutLoss: savedLoss,
     maxLogitDifference: logitDiff,
   },
@@ -250,6 +266,9 @@ const summary: RunSummary = {
   date: new Date().toISOString(),
 };
 await writeAtomic(join(runDir, 'run.json'), `${JSON.stringify(summary, null, 2)}\n`);
+// The model folder keeps its own history too: a later stage's --init-from reads it from there.
+await mkdir(join(outDir, 'run'), { recursive: true });
+await writeAtomic(join(outDir, 'run', 'run.json'), `${JSON.stringify(summary, null, 2)}\n`);
 await writeAtomic(join(outDir, 'README.md'), modelCard(summary));
 await writeAtomic(join(outDir, 'loss-curve.jsonl'), lossCurveJsonl(curve));
 await writeAtomic(

@@ -1,23 +1,40 @@
 // Rewrites a model folder's README.md from a run summary (run.json written by pretrain.ts),
 // optionally replacing the recorded command (e.g. the one-file bundle's command on a lent GPU
-// with the full reproduction steps).
+// with the full reproduction steps). --init-from DIR records a continued-pretraining stage's
+// history (DIR's run/run.json and loss curves) for a run.json written without it, and writes
+// the completed summary to the model folder's run/run.json.
 //   node_modules/.bin/tsx --tsconfig scripts/pretrain/tsconfig.json scripts/pretrain/write-card.ts \
-//     --run models/prefixkit-tiny/run/run.json --out models/prefixkit-tiny [--command-file FILE]
-import { readFile } from 'node:fs/promises';
+//     --run models/prefixkit-tiny/run/run.json --out models/prefixkit-tiny [--command-file FILE] \
+//     [--init-from DIR]
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeAtomic } from './corpus-files';
 import { modelCard, type RunSummary } from './model-card';
+import { copyStageCurves, previousStages } from './stage-history';
 
 const { values } = parseArgs({
   options: {
     run: { type: 'string', default: 'models/prefixkit-tiny/run/run.json' },
     out: { type: 'string', default: 'models/prefixkit-tiny' },
     'command-file': { type: 'string' },
+    'init-from': { type: 'string' },
   },
 });
-const run = JSON.parse(await readFile(resolve(values.run!), 'utf8')) as RunSummary;
-const command = values['command-file']
-  ? (await readFile(resolve(values['command-file']), 'utf8')).trim()
-  : run.command;
-await writeAtomic(join(resolve(values.out!), 'README.md'), modelCard({ ...run, command }));
+let run = JSON.parse(await readFile(resolve(values.run!), 'utf8')) as RunSummary;
+if (values['command-file'])
+  run = { ...run, command: (await readFile(resolve(values['command-file']), 'utf8')).trim() };
+if (values['init-from']) {
+  const initFrom = resolve(values['init-from']);
+  if (initFrom === resolve(values.out!))
+    throw new Error('--init-from must be the earlier model folder, not --out itself');
+  const history = await previousStages(initFrom);
+  await copyStageCurves(initFrom, resolve(values.out!), history.length);
+  run = { ...run, initFrom: values['init-from'], previousStages: history };
+  await mkdir(join(resolve(values.out!), 'run'), { recursive: true });
+  await writeAtomic(
+    join(resolve(values.out!), 'run', 'run.json'),
+    `${JSON.stringify(run, null, 2)}\n`,
+  );
+}
+await writeAtomic(join(resolve(values.out!), 'README.md'), modelCard(run));

@@ -78,6 +78,11 @@ export {
   splitSentences,
 } from './pretrain/pretrain-corpus';
 export { createRandomGpt2, initialStd, randomGpt2Parameters } from './pretrain/random-gpt2';
+export {
+  buildStructuredPairs,
+  type StructuredPairs,
+  type StructuredPairsReport,
+} from './pretrain/structured-pairs';
 export { SeededRandom } from './random';
 export {
   createEmbeddingOnly,
