@@ -20,6 +20,17 @@ const { values, positionals } = parseArgs({
   },
 });
 if (positionals.length === 0) throw new Error('give one or more model folders');
+const positive = (flag: 'block' | 'max-blocks' | 'batch'): number | undefined => {
+  const text = values[flag];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${flag}: expected a positive integer, got ${JSON.stringify(text)}`);
+  return value;
+};
+const blockSize = positive('block')!;
+const maxBlocks = positive('max-blocks');
+const batchSize = positive('batch')!;
 const corpus = await readCorpusDocuments(resolve(values.corpus!));
 // The held-out slice holds the text documents first, then the pairs (build-corpus.ts).
 const pairsReport = corpus.report.structuredPairs as { documents: { heldOut: number } } | undefined;
@@ -37,9 +48,9 @@ for (const directory of positionals) {
   const model = await reloadSaved(resolve(directory), backend);
   const losses: Record<string, string> = {};
   for (const [name, documents] of Object.entries(slices)) {
-    let blocks = packBlocks(documents, { blockSize: Number(values.block), endOfTextId });
-    if (values['max-blocks']) blocks = blocks.slice(0, Number(values['max-blocks']));
-    const loss = await heldOutLoss(model, blocks, Number(values.batch));
+    let blocks = packBlocks(documents, { blockSize, endOfTextId });
+    if (maxBlocks) blocks = blocks.slice(0, maxBlocks);
+    const loss = await heldOutLoss(model, blocks, batchSize);
     losses[name] = `${loss.toFixed(4)} (${blocks.length} blocks)`;
   }
   console.log(`${directory}: ${JSON.stringify(losses)}`);
