@@ -14,7 +14,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Gpt2Model, parseGpt2Config, parseGpt2ConfigText } from '@prefixkit/gpt2';
+import { type Gpt2Model, parseGpt2Config } from '@prefixkit/gpt2';
 import { writeGpt2Checkpoint } from '@prefixkit/gpt2/node';
 import {
   createRandomGpt2,
@@ -31,7 +31,7 @@ import { type Backend, CpuBackend } from '@prefixkit/tensor';
 import { endOfTextId, readCorpusDocuments, writeAtomic } from './corpus-files';
 import { heldOutLoss, maxLogitDifference, reloadSaved } from './evaluate-saved';
 import { modelCard, type RunSummary } from './model-card';
-import { copyStageCurves, previousStages } from './stage-history';
+import { checkInitFrom, inheritStages, writeModelRunSummary } from './stage-history';
 
 const { values } = parseArgs({
   options: {
@@ -106,24 +106,24 @@ log(
 );
 log(`backend: ${values.backend} ${adapter}`);
 const initFrom = values['init-from'] ? resolve(values['init-from']) : undefined;
-// Checkpoints rewrite --out's weights, so starting from --out itself would lose stage 1's files.
-if (initFrom === outDir) throw new Error('--init-from must be another folder than --out');
-const config = initFrom
-  ? parseGpt2ConfigText(await readFile(join(initFrom, 'config.json'), 'utf8'))
-  : parseGpt2Config({
-      architectures: ['GPT2LMHeadModel'],
-      model_type: 'gpt2',
-      vocab_size: 50257,
-      n_positions: num('positions'),
-      n_embd: num('embd'),
-      n_layer: num('layers'),
-      n_head: num('heads'),
-      bos_token_id: endOfTextId,
-      eos_token_id: endOfTextId,
-    });
+if (initFrom) checkInitFrom(initFrom, outDir);
 const model = initFrom
   ? await reloadSaved(initFrom, backend)
-  : await createRandomGpt2(config, { backend, seed: num('seed') });
+  : await createRandomGpt2(
+      parseGpt2Config({
+        architectures: ['GPT2LMHeadModel'],
+        model_type: 'gpt2',
+        vocab_size: 50257,
+        n_positions: num('positions'),
+        n_embd: num('embd'),
+        n_layer: num('layers'),
+        n_head: num('heads'),
+        bos_token_id: endOfTextId,
+        eos_token_id: endOfTextId,
+      }),
+      { backend, seed: num('seed') },
+    );
+const config = model.config;
 if (initFrom) log(`initial weights: ${initFrom}`);
 
 // The plan: settings and step budget, saved so a resume continues the same schedule.
@@ -232,8 +232,7 @@ const logitDiff = heldOut[0]
   : null;
 const parameters = [...result.parameters.values()].reduce((n, p) => n + p.length, 0);
 const tokensThisRun = result.tokensSeen - tokensAtResume;
-const history = initFrom ? await previousStages(initFrom) : [];
-if (initFrom) await copyStageCurves(initFrom, outDir, history.length);
+const history = initFrom ? await inheritStages(initFrom, outDir) : [];
 const summary: RunSummary = {
   name: values.name!,
   ...(initFrom ? { initFrom: values['init-from']!, previousStages: history } : {}),
@@ -266,9 +265,7 @@ const summary: RunSummary = {
   date: new Date().toISOString(),
 };
 await writeAtomic(join(runDir, 'run.json'), `${JSON.stringify(summary, null, 2)}\n`);
-// The model folder keeps its own history too: a later stage's --init-from reads it from there.
-await mkdir(join(outDir, 'run'), { recursive: true });
-await writeAtomic(join(outDir, 'run', 'run.json'), `${JSON.stringify(summary, null, 2)}\n`);
+await writeModelRunSummary(outDir, summary);
 await writeAtomic(join(outDir, 'README.md'), modelCard(summary));
 await writeAtomic(join(outDir, 'loss-curve.jsonl'), lossCurveJsonl(curve));
 await writeAtomic(

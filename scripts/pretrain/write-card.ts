@@ -6,12 +6,12 @@
 //   node_modules/.bin/tsx --tsconfig scripts/pretrain/tsconfig.json scripts/pretrain/write-card.ts \
 //     --run models/prefixkit-tiny/run/run.json --out models/prefixkit-tiny [--command-file FILE] \
 //     [--init-from DIR]
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeAtomic } from './corpus-files';
 import { modelCard, type RunSummary } from './model-card';
-import { copyStageCurves, previousStages } from './stage-history';
+import { inheritStages, writeModelRunSummary } from './stage-history';
 
 const { values } = parseArgs({
   options: {
@@ -24,17 +24,10 @@ const { values } = parseArgs({
 let run = JSON.parse(await readFile(resolve(values.run!), 'utf8')) as RunSummary;
 if (values['command-file'])
   run = { ...run, command: (await readFile(resolve(values['command-file']), 'utf8')).trim() };
+const outDir = resolve(values.out!);
 if (values['init-from']) {
-  const initFrom = resolve(values['init-from']);
-  if (initFrom === resolve(values.out!))
-    throw new Error('--init-from must be the earlier model folder, not --out itself');
-  const history = await previousStages(initFrom);
-  await copyStageCurves(initFrom, resolve(values.out!), history.length);
+  const history = await inheritStages(resolve(values['init-from']), outDir);
   run = { ...run, initFrom: values['init-from'], previousStages: history };
-  await mkdir(join(resolve(values.out!), 'run'), { recursive: true });
-  await writeAtomic(
-    join(resolve(values.out!), 'run', 'run.json'),
-    `${JSON.stringify(run, null, 2)}\n`,
-  );
+  await writeModelRunSummary(outDir, run);
 }
-await writeAtomic(join(resolve(values.out!), 'README.md'), modelCard(run));
+await writeAtomic(join(outDir, 'README.md'), modelCard(run));

@@ -24,7 +24,7 @@ import { entityPools, swapEntities } from './swap-entities';
 export interface StructuredPairsReport {
   /** `good` train lexicalisations read. */
   readonly read: number;
-  /** Pairs whose text is an evaluation text. */
+  /** Pairs whose text is empty or an evaluation text. */
   readonly droppedEvaluationText: number;
   /** Pairs whose linearised triple set occurs in WebNLG dev or test. */
   readonly droppedEvaluationTriples: number;

@@ -54,14 +54,16 @@ export function swapEntities(
   pools: EntityPools,
   random: SeededRandom,
 ): { triples: Triple[]; text: string } {
-  const values = [...new Set(triples.flatMap(({ subject, object }) => [subject, object]))]
-    .filter((value) => entityKind(value) !== undefined && text.includes(entitySurface(value)))
-    // Longest first, so "New York City" is swapped before "New York".
-    .sort((a, b) => entitySurface(b).length - entitySurface(a).length);
+  // Each mentioned entity once, with its surface and kind; longest first, so "New York City" is
+  // swapped before "New York".
+  const mentioned = [...new Set(triples.flatMap(({ subject, object }) => [subject, object]))]
+    .map((value) => ({ value, surface: entitySurface(value), kind: entityKind(value) }))
+    .filter(({ surface, kind }) => kind !== undefined && text.includes(surface))
+    .sort((a, b) => b.surface.length - a.surface.length);
   const replacement = new Map<string, string>();
-  const taken = new Set(values.map(entitySurface));
-  for (const value of values) {
-    const pool = entityKind(value) === 'number' ? pools.numbers : pools.names;
+  const taken = new Set(mentioned.map(({ surface }) => surface));
+  for (const { value, kind } of mentioned) {
+    const pool = kind === 'number' ? pools.numbers : pools.names;
     for (let attempt = 0; attempt < 20 && pool.length > 0; attempt++) {
       const candidate = pool[Math.floor(random.next() * pool.length)]!;
       const surface = entitySurface(candidate);
@@ -72,12 +74,12 @@ export function swapEntities(
     }
   }
   // Placeholders first, so a replacement is never itself replaced.
+  const swaps = mentioned.filter(({ value }) => replacement.has(value));
   let swapped = text;
-  const slots = [...replacement.keys()];
-  slots.forEach((value, slot) => {
-    swapped = swapped.split(entitySurface(value)).join(`\u0000${slot}\u0000`);
+  swaps.forEach(({ surface }, slot) => {
+    swapped = swapped.split(surface).join(`\u0000${slot}\u0000`);
   });
-  slots.forEach((value, slot) => {
+  swaps.forEach(({ value }, slot) => {
     swapped = swapped.split(`\u0000${slot}\u0000`).join(entitySurface(replacement.get(value)!));
   });
   const swap = (value: string) => replacement.get(value) ?? value;
