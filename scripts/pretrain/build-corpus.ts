@@ -6,7 +6,11 @@
 // so the text documents' held-out slice is the same as stage 1's.
 //   node_modules/.bin/tsx --tsconfig scripts/pretrain/tsconfig.json scripts/pretrain/build-corpus.ts \
 //     [--data ../shared/data] [--out runs/pretrain/corpus] [--held-out-every 50] [--structured-pairs]
-//     [--swap-entities SEED]   (with --structured-pairs: swap-entities.ts)
+//     [--swap-entities SEED[,SEED...]]   (with --structured-pairs: swap-entities.ts)
+// Several swap seeds add one copy of the pairs per seed, each with other names, so that no name
+// can be learnt by heart: only copied. The held-out pairs are the same indices in every copy
+// (the pairs keep their order whatever the seed), held out of all copies; the first seed's
+// copy of them is the held-out slice.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +34,21 @@ const { values } = parseArgs({
     'swap-entities': { type: 'string' },
   },
 });
+/** `--swap-entities 7` or `7,8,9`: integer seeds, each once. */
+function parseSwapSeeds(flag: string | undefined): number[] | undefined {
+  if (flag === undefined) return undefined;
+  const seeds = flag.split(',').map((part) => part.trim());
+  const bad = seeds.find((part) => !/^-?\d+$/.test(part));
+  if (bad !== undefined)
+    throw new Error(
+      `--swap-entities: expected integer seeds separated by commas, got '${bad}' in '${flag}'`,
+    );
+  const numbers = seeds.map(Number);
+  if (new Set(numbers).size !== numbers.length)
+    throw new Error(`--swap-entities: seed repeated in '${flag}'`);
+  return numbers;
+}
+
 const data = values.data ? resolve(values.data) : sharedDataDir();
 const out = resolve(values.out!);
 const every = Number(values['held-out-every']);
@@ -47,21 +66,40 @@ const tokenized = documents.map((text) => tokenizer.encode(text));
 const { train, heldOut } = splitHeldOut(tokenized, every);
 let pairsReport: Record<string, unknown> | undefined;
 if (values['structured-pairs']) {
-  const swap = values['swap-entities'];
-  const pairs = await buildStructuredPairs(sources.webnlg, await evaluationTexts(sources), {
-    ...(swap === undefined ? {} : { swapEntities: { seed: Number(swap) } }),
-  });
-  const split = splitHeldOut(
-    pairs.documents.map((text) => tokenizer.encode(text)),
-    every,
-  );
-  train.push(...split.train);
-  heldOut.push(...split.heldOut);
+  const swapSeeds = parseSwapSeeds(values['swap-entities']);
+  const evaluation = await evaluationTexts(sources);
+  const reports = [];
+  for (const [copy, seed] of (swapSeeds ?? [undefined]).entries()) {
+    const pairs = await buildStructuredPairs(sources.webnlg, evaluation, {
+      ...(seed === undefined ? {} : { swapEntities: { seed } }),
+    });
+    const split = splitHeldOut(
+      pairs.documents.map((text) => tokenizer.encode(text)),
+      every,
+    );
+    train.push(...split.train);
+    if (copy === 0) heldOut.push(...split.heldOut);
+    reports.push({
+      ...pairs.report,
+      documents: { train: split.train.length, heldOut: copy === 0 ? split.heldOut.length : 0 },
+    });
+  }
+  const [first] = reports;
   pairsReport = {
-    ...pairs.report,
-    documents: { train: split.train.length, heldOut: split.heldOut.length },
+    ...first,
     format: "WebNLG training string '  | S : p : O <|endoftext|> text' (LINEARIZATION.md)",
-    ...(swap === undefined ? {} : { swapEntitiesSeed: Number(swap) }),
+    ...(swapSeeds === undefined
+      ? {}
+      : swapSeeds.length === 1
+        ? { swapEntitiesSeed: swapSeeds[0] }
+        : {
+            swapEntitiesSeeds: swapSeeds,
+            copies: reports.map((r, i) => ({
+              seed: swapSeeds[i],
+              swapped: r.swapped,
+              documents: r.documents,
+            })),
+          }),
   };
 }
 const count = (docs: number[][]) => docs.reduce((n, d) => n + d.length + 1, 0);

@@ -110,6 +110,7 @@ function stageSection(run: RunSummary, stage: number, stageCount: number): strin
         kept: number;
         swapped?: number;
         swapEntitiesSeed?: number;
+        swapEntitiesSeeds?: number[];
         documents: { train: number; heldOut: number };
       }
     | undefined;
@@ -123,9 +124,11 @@ a DART dev/test annotation was removed (whole documents and single sentences).${
       ? ` Plus ${pairs.kept.toLocaleString('en')} WebNLG 2017 TRAIN triple sets with one of their texts each, in the
 paper's WebNLG training string (\`  | S : p : O <|endoftext|> text\`), without pairs whose text is an
 evaluation text or whose triple set is a WebNLG dev/test one (${pairs.documents.train.toLocaleString('en')} trained on, ${pairs.documents.heldOut.toLocaleString('en')} held out).${
-          pairs.swapEntitiesSeed === undefined
-            ? ''
-            : ` In ${(pairs.swapped ?? 0).toLocaleString('en')} of them the entities the text names were swapped for other entities of the corpus, in the triples and the text alike (seed ${pairs.swapEntitiesSeed}; \`swap-entities.ts\`), so that only copying predicts a name.`
+          pairs.swapEntitiesSeeds !== undefined
+            ? ` The pairs come in ${pairs.swapEntitiesSeeds.length} copies, each with the entities the text names swapped for other entities of the corpus, in the triples and the text alike, by its own seed (${pairs.swapEntitiesSeeds.join(', ')}; \`swap-entities.ts\`), so that no name can be learnt by heart, only copied; the held-out triple sets are held out of every copy (counts above are per copy).`
+            : pairs.swapEntitiesSeed === undefined
+              ? ''
+              : ` In ${(pairs.swapped ?? 0).toLocaleString('en')} of them the entities the text names were swapped for other entities of the corpus, in the triples and the text alike (seed ${pairs.swapEntitiesSeed}; \`swap-entities.ts\`), so that only copying predicts a name.`
         }`
       : ''
   } See

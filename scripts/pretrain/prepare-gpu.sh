@@ -1,9 +1,13 @@
 #!/bin/bash
 # Prepares the ignored folder .gpu/pretrain for a lent GPU (../shared/GPU.md): Node (xz), the
-# bundled pretrain script, the `webgpu` package with dawn.node (xz), the tokenised corpus and
-# run-gpu.sh. The Vulkan loader .debs go in .gl/ (device README, "Headless rendering").
-# Then: run `bash .gpu/pretrain/run.sh 300` with carry [".gpu/pretrain", ".gl"].
+# bundled pretrain script, the `webgpu` package with dawn.node (xz), the tokenised corpus (its
+# train.tokens xz-compressed: a corpus with several swap copies would not fit the 64 MiB carry
+# otherwise) and run-gpu.sh. The Vulkan loader .debs go in .gl/ (device README, "Headless
+# rendering").
+#   bash scripts/pretrain/prepare-gpu.sh [CORPUS_DIR]     (default runs/pretrain/corpus)
+# Then: run `bash .gpu/pretrain/run.sh SECONDS [pretrain flags]` with carry [".gpu/pretrain", ".gl"].
 set -euo pipefail
+CORPUS=${1:-runs/pretrain/corpus}
 G=.gpu/pretrain
 mkdir -p "$G/node_modules/webgpu"
 [ -f "$G/node.xz" ] || xz -T2 -6 -c "$(readlink -f "$(which node)")" > "$G/node.xz"
@@ -11,6 +15,9 @@ bash scripts/pretrain/bundle.sh > /dev/null
 cp runs/pretrain/bundle/pretrain.mjs "$G/"
 cp node_modules/webgpu/index.js node_modules/webgpu/package.json "$G/node_modules/webgpu/"
 [ -f "$G/dawn.node.xz" ] || xz -T2 -6 -c node_modules/webgpu/dist/linux-x64/dawn.node > "$G/dawn.node.xz"
-rm -rf "$G/corpus" && cp -r runs/pretrain/corpus "$G/corpus"
+# A model to continue from goes in $G/init after this (cp -r MODEL_DIR .gpu/pretrain/init).
+rm -rf "$G/corpus" "$G/init" && mkdir -p "$G/corpus"
+cp "$CORPUS/corpus.json" "$CORPUS/heldout.tokens" "$G/corpus/"
+xz -T2 -6 -c "$CORPUS/train.tokens" > "$G/corpus/train.tokens.xz"
 cp scripts/pretrain/run-gpu.sh "$G/run.sh"
-du -sh "$G"
+du -shL "$G"

@@ -1,21 +1,33 @@
 #!/bin/bash
 # On the lent GPU: Vulkan loader, Node, Dawn; check the adapter is the NVIDIA GPU; pretrain
-# prefixkit-tiny for SECONDS seconds; the model folder, curve, card and log land in $OUT.
+# for SECONDS seconds with the given extra flags (paths relative to .gpu/pretrain, e.g.
+# --init-from init --block 256 --lr 1e-3). The model folder goes to /tmp/model (checkpoints refresh it), and
+# only what the device returns (at most 8 files) is copied into $OUT afterwards: the weights,
+# config.json, run.json, the loss curve, the log and the adapter, also when the run was cut off.
+#   bash .gpu/pretrain/run.sh SECONDS [pretrain flags...]
 set -u
 SECONDS_BUDGET=${1:-360}
+shift || true
 cd "$(dirname "$0")"
 for f in ../../.gl/*.deb; do dpkg -x "$f" /; done; ldconfig
 export VK_DRIVER_FILES=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json
 xz -dc node.xz > node && chmod +x node
 mkdir -p node_modules/webgpu/dist/linux-x64
 xz -dc dawn.node.xz > node_modules/webgpu/dist/linux-x64/dawn.node
+[ -f corpus/train.tokens ] || xz -dc corpus/train.tokens.xz > corpus/train.tokens
 nvidia-smi -L 2>&1 | tee "$OUT/adapter.txt"
 ./node -e "import('webgpu').then(async (m) => { const a = await m.create([]).requestAdapter(); const i = a.info; console.log(JSON.stringify({vendor: i.vendor, architecture: i.architecture, device: i.device, description: i.description})); process.exit(0); })" 2>&1 | tee -a "$OUT/adapter.txt"
 grep -q '"vendor":"nvidia"' "$OUT/adapter.txt" || { echo "adapter is not the NVIDIA GPU: stopping"; exit 3; }
-CMD="node pretrain.mjs --corpus corpus --run-dir /tmp/run --out \$OUT --backend webgpu --batch 32 --lr 2e-3 --eval-every 200 --checkpoint-every 500 --log-every 50 --seconds $SECONDS_BUDGET"
-timeout $((SECONDS_BUDGET + 60)) ./node pretrain.mjs --corpus corpus --run-dir /tmp/run --out "$OUT" --backend webgpu \
-  --batch 32 --lr 2e-3 --eval-every 200 --checkpoint-every 500 --log-every 50 --seconds "$SECONDS_BUDGET" \
-  --command "$CMD" 2>&1 | grep -v maxDynamic | tee "$OUT/log.txt"
+# Returns the latest checkpointed weights even if the call is killed before the copy at the end.
+( while sleep 20; do cp /tmp/model/model.safetensors /tmp/model/config.json "$OUT/" 2>/dev/null; done ) &
+COPIER=$!
+FLAGS=(--corpus corpus --run-dir /tmp/run --out /tmp/model --backend webgpu --batch 32 --lr 2e-3
+  --eval-every 200 --checkpoint-every 500 --log-every 50 --seconds "$SECONDS_BUDGET" "$@")
+timeout $((SECONDS_BUDGET + 60)) ./node pretrain.mjs "${FLAGS[@]}" --command "node pretrain.mjs ${FLAGS[*]}" \
+  2>&1 | grep -v maxDynamic | tee "$OUT/log.txt"
 echo "pretrain exit ${PIPESTATUS[0]}"
-cp /tmp/run/run.json "$OUT/run.json" 2>/dev/null
+kill $COPIER 2>/dev/null; wait $COPIER 2>/dev/null
+for f in model.safetensors config.json loss-curve.jsonl run/run.json; do
+  cp "/tmp/model/$f" "$OUT/" 2>/dev/null || echo "missing /tmp/model/$f"
+done
 ls -la "$OUT"

@@ -1,10 +1,13 @@
 // The shipped embedded model (models/prefixkit-tiny, issue #9): it loads with loadGpt2, has the
 // shape its card documents, is stored as F16 within 16 MB, and is really pretrained: on unseen
-// E2E-style text its loss is far below that of a randomly initialised model of the same shape.
+// E2E-style text its loss is far below that of a randomly initialised model of the same shape;
+// and it copies a value from a structured input into its text, which a prefix builds on.
 import { readFileSync, statSync } from 'node:fs';
+import { formatPrompt, linearizeWebNLG } from '@prefixkit/datasets';
 import type { Gpt2Model } from '@prefixkit/gpt2';
 import {
   bufferByteSource,
+  generate,
   gpt2EndOfTextId,
   loadGpt2,
   loadGpt2Tokenizer,
@@ -67,5 +70,34 @@ describe('models/prefixkit-tiny', () => {
     // A random GPT-2 is near ln(50257) = 10.8 nats; the pretrained one must be far below it.
     expect(randomLoss).toBeGreaterThan(10);
     expect(trainedLoss).toBeLessThan(4);
+  });
+
+  it('carries a value from a structured input into its text (copy probe: greedy, no prefix)', async () => {
+    // Stages 2 and 3 of its card (WebNLG train pairs with the entities swapped) taught it this:
+    // it writes 5 of these six places, the stage-1 model 1 (Madrid, inside an airport name it
+    // knew). A model that cannot copy cannot be steered by a prefix to follow an E2E MR
+    // (docs/decisions/2026-11-26-structured-pretraining-stages.md). E2E restaurant names, and
+    // places that no WebNLG pair gives them: only copying predicts the place.
+    const backend = new CpuBackend();
+    const model = await loadGpt2(
+      { config: configText, weights: bufferByteSource(weightsBytes(), 'model.safetensors') },
+      { backend },
+    );
+    const tokenizer = await loadGpt2Tokenizer();
+    const probes = [
+      ['Blue_Spice', 'Ohio'],
+      ['Alimentum', 'Paris'],
+      ['Zizzi', 'Denmark'],
+      ['Cotto', 'Madrid'],
+      ['Strada', 'Oslo'],
+      ['Aromi', 'Italy'],
+    ] as const;
+    const prompts = probes.map(([subject, object]) =>
+      tokenizer.encode(formatPrompt(linearizeWebNLG([{ subject, property: 'location', object }]))),
+    );
+    const rows = await generate(model, prompts, { maxNewTokens: 16, bannedTokenIds: [198, 628] });
+    const texts = rows.map((row) => tokenizer.decode(row.tokens));
+    const copied = texts.filter((text, i) => text.includes(probes[i]![1]));
+    expect(copied.length, texts.join(' / ')).toBeGreaterThanOrEqual(4);
   });
 });
