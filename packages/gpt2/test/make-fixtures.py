@@ -7,7 +7,8 @@ Run from packages/gpt2 with Debian's PyTorch (no transformers needed):
 GPT-2 is written here in plain torch exactly as Hugging Face's GPT2LMHeadModel computes it
 (shared/REFERENCE-SPEC.md "GPT-2 — exact computation": Conv1D as addmm, division by a tensor
 holding sqrt(D), causal mask by replacement with finfo.min, attention mask added as
-(1 - mask) * finfo.min, gelu_new, tied head). Beam search follows the spec's "Beam search —
+(1 - mask) * finfo.min, gelu_new, tied head). `gelu_exact_cases` repeat two cases with HF's
+activation_function "gelu" (torch's exact erf F.gelu) in place of gelu_new. Beam search follows the spec's "Beam search —
 precise definition" (transformers <= 4.35 BeamSearchScorer / BeamHypotheses).
 
 Writes test/fixtures/tiny/:
@@ -98,6 +99,9 @@ def gelu_new(x):
     return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))
 
 
+ACTIVATION = {"fn": gelu_new}  # main() switches it to F.gelu for the gelu_exact_cases
+
+
 def split_heads(x):  # [B,T,C] -> [B,H,T,D]
     return x.view(x.size(0), x.size(1), H, D).permute(0, 2, 1, 3)
 
@@ -136,7 +140,7 @@ def forward(p, ids, past=None, attention_mask=None, position_ids=None):
         o = torch.matmul(w, v).permute(0, 2, 1, 3).reshape(B, T, C)
         x = x + conv1d(o, p[h + "attn.c_proj.weight"], p[h + "attn.c_proj.bias"])
         m = F.layer_norm(x, (C,), p[h + "ln_2.weight"], p[h + "ln_2.bias"], 1e-5)
-        m = conv1d(gelu_new(conv1d(m, p[h + "mlp.c_fc.weight"], p[h + "mlp.c_fc.bias"])), p[h + "mlp.c_proj.weight"], p[h + "mlp.c_proj.bias"])
+        m = conv1d(ACTIVATION["fn"](conv1d(m, p[h + "mlp.c_fc.weight"], p[h + "mlp.c_fc.bias"])), p[h + "mlp.c_proj.weight"], p[h + "mlp.c_proj.bias"])
         x = x + m
     x = F.layer_norm(x, (C,), p["transformer.ln_f.weight"], p["transformer.ln_f.bias"], 1e-5)
     return F.linear(x, p["transformer.wte.weight"]), present
@@ -268,7 +272,7 @@ def main():
     prefix = [(prefix_kv[i, 0], prefix_kv[i, 1]) for i in range(L)]
     g, floats = {"config": "config.json", "prefix_length": P, "eos_token_id": EOS, "cases": {}}, {"prefix_kv": prefix_kv}
 
-    def record(name, ids, labels, mask=None, positions=None, use_prefix=False, grad=False):
+    def record(name, ids, labels, mask=None, positions=None, use_prefix=False, grad=False, into="cases"):
         kv = prefix_kv.clone().requires_grad_(grad)
         past = [(kv[i, 0], kv[i, 1]) for i in range(L)] if use_prefix else None
         logits, _ = forward(p, ids, past, mask, positions)
@@ -283,7 +287,7 @@ def main():
         if grad:
             loss.backward()
             floats[name + ".grad_prefix_kv"] = kv.grad.detach()
-        g["cases"][name] = case
+        g[into][name] = case
 
     ids = torch.randint(0, V - 1, (2, 7))
     record("plain", ids, ids.clone())
@@ -302,6 +306,13 @@ def main():
     g["beam"] = {"num_beams": 5, "max_new_tokens": 12, "length_penalty": 1.0, "early_stopping": False, "rows": []}
     for prompt in prompts:
         g["beam"]["rows"].append({"prompt": prompt, "plain": beam_search(p, prompt, 5, 12), "with_prefix": beam_search(p, prompt, 5, 12, prefix)})
+
+    # Last, so that the random draws above (and so every earlier golden) stay as they were.
+    ACTIVATION["fn"] = F.gelu
+    g["gelu_exact_cases"] = {}
+    record("plain_gelu_exact", ids, ids.clone(), into="gelu_exact_cases")
+    record("prefix_gelu_exact", ids, ids.clone(), use_prefix=True, grad=True, into="gelu_exact_cases")
+    ACTIVATION["fn"] = gelu_new
 
     with open(os.path.join(OUT, "goldens.json.tmp"), "w") as f:
         json.dump(g, f, indent=1)

@@ -3,6 +3,7 @@
 // cache's reordering and ownership, and typed errors for bad inputs.
 import { backward, CpuBackend, embedding, scale, tensor, tidy, zeros } from '@prefixkit/tensor';
 import { describe, expect, it } from 'vitest';
+import type { Gpt2Config } from '../src/config/gpt2-config';
 import { KvCache } from '../src/model/kv-cache';
 import { Gpt2Model } from '../src/model/model';
 import { Gpt2InputError, Gpt2ModelError } from '../src/model/model-errors';
@@ -167,8 +168,11 @@ describe('Gpt2Model features', () => {
     expect(() => new Gpt2Model(model.config, parameters)).toThrow(
       /transformer\.h\.1\.mlp\.c_fc\.bias: missing/,
     );
-    expect(
-      () => new Gpt2Model({ ...model.config, activation_function: 'gelu' }, model.parameters),
-    ).toThrow(Gpt2ModelError);
+    // A config that skipped parseGpt2Config (which lists the four HF names) still fails here.
+    const swish = { ...model.config, activation_function: 'swish' } as unknown as Gpt2Config;
+    expect(() => new Gpt2Model(swish, model.parameters)).toThrow(Gpt2ModelError);
+    expect(() => new Gpt2Model(swish, model.parameters)).toThrow(
+      /activation_function: expected "gelu_new", "gelu_pytorch_tanh", "gelu" or "relu", got "swish"/,
+    );
   });
 });

@@ -33,6 +33,8 @@ export interface Goldens {
   prefix_length: number;
   eos_token_id: number;
   cases: Record<string, GoldenCase>;
+  /** `plain` and `prefix` again with activation_function "gelu" (exact erf) on the same weights. */
+  gelu_exact_cases: Record<string, GoldenCase>;
   greedy: {
     prompts: number[][];
     max_new_tokens: number;

@@ -7,20 +7,24 @@ import type { LinearWeights } from './model-parameters';
 
 export type Activation = (x: Tensor) => Tensor;
 
+const geluExact: Activation = (x) => gelu(x, { approximate: 'none' });
+
 /**
  * The activation named by config.activation_function. gelu_new and gelu_pytorch_tanh are the
- * same tanh approximation. Exact (erf) `gelu` has no op in @prefixkit/tensor yet: rejected.
+ * same tanh approximation; `gelu` is the exact erf form (torch's F.gelu default).
  */
 export function activationFor(config: Gpt2Config): Activation {
   switch (config.activation_function) {
     case 'gelu_new':
     case 'gelu_pytorch_tanh':
       return gelu;
+    case 'gelu':
+      return geluExact;
     case 'relu':
       return relu;
     default:
       throw new Gpt2ModelError(
-        `config.json, field activation_function: expected "gelu_new", "gelu_pytorch_tanh" or "relu" (no erf gelu op yet), got "${config.activation_function}"`,
+        `config.json, field activation_function: expected "gelu_new", "gelu_pytorch_tanh", "gelu" or "relu", got "${config.activation_function}"`,
       );
   }
 }
