@@ -12,6 +12,7 @@ import { createWebGpuBackend, releaseDevice, type WebGpuBackend } from '@prefixk
 import { fmaCeiling } from './fma-ceiling';
 import { describeMachine } from './machine';
 import { flopsOf, type MatmulShape, matmulShapeSets, quickMatmulShapes } from './matmul-shapes';
+import { seededValues } from './seeded-values';
 import { runTorchBaseline, type TorchBaseline, type TorchTiming } from './torch-baseline';
 import { verifyMatmul } from './verify-matmul';
 import { writeJsonAtomic } from './write-json-atomic';
@@ -61,17 +62,6 @@ function summarize(times: number[], shape: MatmulShape): KernelTiming {
     gflopsBest: flops / (msBest * 1e6),
     reps: times.length,
   };
-}
-
-/** Seeded values in [-1, 1) (a small LCG: the benchmark needs data, not statistics). */
-function seededValues(length: number, seed: number): Float32Array {
-  const values = new Float32Array(length);
-  let state = seed >>> 0;
-  for (let index = 0; index < length; index++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    values[index] = state / 2 ** 31 - 1;
-  }
-  return values;
 }
 
 async function timeKernel(
