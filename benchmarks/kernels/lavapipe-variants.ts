@@ -15,6 +15,7 @@ import {
   variantWgsl,
 } from './lavapipe-variant-kernels';
 import { describeMachine } from './machine';
+import { productOperands } from './product-operands';
 import { seededValues } from './seeded-values';
 import { writeJsonAtomic } from './write-json-atomic';
 
@@ -95,11 +96,7 @@ async function main() {
   const rows: Timing[] = [];
 
   // The tuned kernel through the backend, as the tensor ops run it.
-  const a = backend.allocate(aValues.length, 'f32');
-  const b = backend.allocate(bValues.length, 'f32');
-  const c = backend.allocate(M * N, 'f32');
-  backend.write(a, aValues);
-  backend.write(b, bValues);
+  const { a, b, c, release } = productOperands(backend, aValues, bValues, M * N);
   const uniforms = {
     batch: 1,
     M,
@@ -118,7 +115,7 @@ async function main() {
   const tunedError = sampledError((await backend.read(c)) as Float32Array, aValues, bValues);
   rows.push({ name: 'tuned kernel (kernelSpecs.matmul)', ...tuned, maxSampledError: tunedError });
   log(`tuned kernel: ${tuned.gflops.toFixed(1)} GFLOP/s (best ${tuned.gflopsBest.toFixed(1)})`);
-  for (const tensor of [a, b, c]) backend.release(tensor);
+  release();
 
   // The variants on buffers and textures of their own (A as (M, K/4) and B as (K, N/4)
   // rgba32float texels).

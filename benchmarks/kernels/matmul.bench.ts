@@ -12,6 +12,7 @@ import { createWebGpuBackend, releaseDevice, type WebGpuBackend } from '@prefixk
 import { fmaCeiling } from './fma-ceiling';
 import { describeMachine } from './machine';
 import { flopsOf, type MatmulShape, matmulShapeSets, quickMatmulShapes } from './matmul-shapes';
+import { productOperands } from './product-operands';
 import { seededValues } from './seeded-values';
 import { runTorchBaseline, type TorchBaseline, type TorchTiming } from './torch-baseline';
 import { verifyMatmul } from './verify-matmul';
@@ -147,11 +148,7 @@ async function benchmarkShape(backend: WebGpuBackend, shape: MatmulShape, index:
   const { M, N, K } = shape;
   const aValues = seededValues(M * K, 2 * index + 1);
   const bValues = seededValues(K * N, 2 * index + 2);
-  const a = backend.allocate(aValues.length, 'f32');
-  const b = backend.allocate(bValues.length, 'f32');
-  const c = backend.allocate(M * N, 'f32');
-  backend.write(a, aValues);
-  backend.write(b, bValues);
+  const { a, b, c, release } = productOperands(backend, aValues, bValues, M * N);
   const uniforms = {
     batch: 1,
     M,
@@ -174,7 +171,7 @@ async function benchmarkShape(backend: WebGpuBackend, shape: MatmulShape, index:
     ? sampledError((await backend.read(c)) as Float32Array, aValues, bValues, shape)
     : null;
   const ceiling = flags.ceiling ? await timeCeiling(backend, c, uniforms, shape) : null;
-  for (const buffer of [a, b, c]) backend.release(buffer);
+  release();
   return {
     ...shape,
     gflop: flopsOf(shape) / 1e9,

@@ -4,6 +4,7 @@
 // broadcast batch. On a new device this exercises both subgroup fast paths (aligned, ragged) at
 // its subgroup size.
 import type { WebGpuBackend } from '@prefixkit/tensor/node';
+import { seededValues } from './seeded-values';
 
 export interface VerificationReport {
   readonly cases: number;
@@ -24,16 +25,6 @@ const shapes: [number, number, number][] = [
   [1023, 8, 16],
   [18, 1021, 257],
 ];
-
-function values(length: number, seed: number): Float32Array {
-  const out = new Float32Array(length);
-  let state = seed >>> 0;
-  for (let index = 0; index < length; index++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    out[index] = state / 2 ** 31 - 1;
-  }
-  return out;
-}
 
 /** Runs both kernels on every case; a case fails when |tuned - naive| > 1e-4 + 1e-4 |naive|. */
 export async function verifyMatmul(backend: WebGpuBackend): Promise<VerificationReport> {
@@ -64,8 +55,8 @@ export async function verifyMatmul(backend: WebGpuBackend): Promise<Verification
         const b = backend.allocate(batch * K * N, 'f32');
         const tuned = backend.allocate(batch * M * N, 'f32');
         const naive = backend.allocate(batch * M * N, 'f32');
-        backend.write(a, values(M * K, cases));
-        backend.write(b, values(batch * K * N, 1000 + cases));
+        backend.write(a, seededValues(M * K, cases));
+        backend.write(b, seededValues(batch * K * N, 1000 + cases));
         backend.run('matmul', { inputs: [a, b], outputs: [tuned], uniforms });
         backend.run('matmulNaive', { inputs: [a, b], outputs: [naive], uniforms });
         const got = await backend.read(tuned);
