@@ -4,10 +4,8 @@
 Run from packages/gpt2 with Debian's PyTorch (no transformers needed):
     /usr/bin/python3 test/make-fixtures.py
 
-GPT-2 is written here in plain torch exactly as Hugging Face's GPT2LMHeadModel computes it
-(shared/REFERENCE-SPEC.md "GPT-2 — exact computation": Conv1D as addmm, division by a tensor
-holding sqrt(D), causal mask by replacement with finfo.min, attention mask added as
-(1 - mask) * finfo.min, gelu_new, tied head). `gelu_exact_cases` repeat two cases with HF's
+GPT-2 is tooling/python/plain_gpt2.py: plain torch, exactly as Hugging Face's GPT2LMHeadModel
+computes it (shared/REFERENCE-SPEC.md "GPT-2 — exact computation"). `gelu_exact_cases` repeat two cases with HF's
 activation_function "gelu" (torch's exact erf F.gelu) in place of gelu_new. Beam search follows the spec's "Beam search —
 precise definition" (transformers <= 4.35 BeamSearchScorer / BeamHypotheses).
 
@@ -16,13 +14,15 @@ Writes test/fixtures/tiny/:
   goldens.json                     inputs (ids, masks, positions) and integer / scalar outputs
   goldens.safetensors              float outputs (logits, prefix key/values, gradients)
 """
-import json
-import math
 import os
-import struct
+import sys
 
 import torch
 import torch.nn.functional as F
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tooling", "python"))
+import plain_gpt2  # noqa: E402
+from plain_gpt2 import gelu_new, lm_loss, save_safetensors  # noqa: E402
 
 torch.manual_seed(1234)
 torch.set_num_threads(1)
@@ -40,29 +40,6 @@ CONFIG = {
 }
 V, C, L, H = CONFIG["vocab_size"], CONFIG["n_embd"], CONFIG["n_layer"], CONFIG["n_head"]
 NP, D, FF, EOS = CONFIG["n_positions"], C // H, 4 * C, CONFIG["eos_token_id"]
-MIN = torch.finfo(torch.float32).min
-
-
-# ---------------------------------------------------------------- safetensors (REFERENCE-SPEC)
-DTYPES = {torch.float32: ("F32", 4, "<f"), torch.int32: ("I32", 4, "<i"), torch.int64: ("I64", 8, "<q")}
-
-
-def save_safetensors(path, tensors, metadata):
-    """Header padded with spaces to 8 bytes; data ordered by (element size desc, name)."""
-    names = sorted(tensors, key=lambda n: (-DTYPES[tensors[n].dtype][1], n))
-    header, offset, chunks = {"__metadata__": metadata}, 0, []
-    for name in names:
-        tensor = tensors[name].contiguous()
-        dtype, size, code = DTYPES[tensor.dtype]
-        data = struct.pack("<%d%s" % (tensor.numel(), code[1]), *tensor.flatten().tolist())
-        header[name] = {"dtype": dtype, "shape": list(tensor.shape), "data_offsets": [offset, offset + len(data)]}
-        offset += len(data)
-        chunks.append(data)
-    text = json.dumps(header, separators=(",", ":")).encode()
-    text += b" " * ((8 - len(text) % 8) % 8)
-    with open(path + ".tmp", "wb") as f:
-        f.write(struct.pack("<Q", len(text)) + text + b"".join(chunks))
-    os.replace(path + ".tmp", path)
 
 
 # ---------------------------------------------------------------- the model
@@ -91,61 +68,9 @@ def init_params():
     return p
 
 
-def conv1d(x, w, b):
-    return torch.addmm(b, x.reshape(-1, x.size(-1)), w).view(*x.shape[:-1], w.size(1))
-
-
-def gelu_new(x):
-    return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))
-
-
-def split_heads(x):  # [B,T,C] -> [B,H,T,D]
-    return x.view(x.size(0), x.size(1), H, D).permute(0, 2, 1, 3)
-
-
 def forward(p, ids, past=None, attention_mask=None, position_ids=None, act=gelu_new):
     """ids [B,T]; past: L pairs [B or 1,H,P,D]; attention_mask [B,T] or [B,P+T]; -> logits, present."""
-    B, T = ids.shape
-    P = 0 if past is None else past[0][0].size(-2)
-    if position_ids is None:
-        position_ids = torch.arange(P, P + T).unsqueeze(0).expand(B, T)
-    assert int(position_ids.max()) < NP
-    ext = None
-    if attention_mask is not None:
-        mask = attention_mask.float()
-        if mask.size(1) == T:
-            mask = torch.cat([torch.ones(B, P), mask], dim=1)
-        ext = (1.0 - mask[:, None, None, :]) * MIN
-    causal = torch.tril(torch.ones(P + T, P + T, dtype=torch.bool))[P:P + T, :].view(1, 1, T, P + T)
-    x = p["transformer.wte.weight"][ids] + p["transformer.wpe.weight"][position_ids]
-    present = []
-    for i in range(L):
-        h = "transformer.h.%d." % i
-        a = F.layer_norm(x, (C,), p[h + "ln_1.weight"], p[h + "ln_1.bias"], 1e-5)
-        q, k, v = conv1d(a, p[h + "attn.c_attn.weight"], p[h + "attn.c_attn.bias"]).split(C, dim=2)
-        q, k, v = split_heads(q), split_heads(k), split_heads(v)
-        if past is not None:
-            pk, pv = past[i]
-            k = torch.cat([pk.expand(B, -1, -1, -1), k], dim=-2)
-            v = torch.cat([pv.expand(B, -1, -1, -1), v], dim=-2)
-        present.append((k, v))
-        w = torch.matmul(q, k.transpose(-1, -2)) / torch.full([], D ** 0.5, dtype=torch.float32)
-        w = torch.where(causal, w, torch.full([], MIN, dtype=torch.float32))
-        if ext is not None:
-            w = w + ext
-        w = torch.softmax(w, dim=-1)
-        o = torch.matmul(w, v).permute(0, 2, 1, 3).reshape(B, T, C)
-        x = x + conv1d(o, p[h + "attn.c_proj.weight"], p[h + "attn.c_proj.bias"])
-        m = F.layer_norm(x, (C,), p[h + "ln_2.weight"], p[h + "ln_2.bias"], 1e-5)
-        m = conv1d(act(conv1d(m, p[h + "mlp.c_fc.weight"], p[h + "mlp.c_fc.bias"])), p[h + "mlp.c_proj.weight"], p[h + "mlp.c_proj.bias"])
-        x = x + m
-    x = F.layer_norm(x, (C,), p["transformer.ln_f.weight"], p["transformer.ln_f.bias"], 1e-5)
-    return F.linear(x, p["transformer.wte.weight"]), present
-
-
-def lm_loss(logits, labels):
-    """HF: shift by one, one mean over every counted (!= -100) token of the batch."""
-    return F.cross_entropy(logits[:, :-1].reshape(-1, V), labels[:, 1:].reshape(-1), ignore_index=-100)
+    return plain_gpt2.forward(p, ids, H, past=past, attention_mask=attention_mask, position_ids=position_ids, act=act)
 
 
 def per_row_sum_loss(logits, labels):
@@ -258,10 +183,7 @@ def beam_search(p, prompt, k, max_new, prefix=None):
 def main():
     os.makedirs(OUT, exist_ok=True)
     p = init_params()
-    with open(os.path.join(OUT, "config.json.tmp"), "w") as f:
-        json.dump(CONFIG, f, indent=2, sort_keys=True)
-        f.write("\n")
-    os.replace(os.path.join(OUT, "config.json.tmp"), os.path.join(OUT, "config.json"))
+    plain_gpt2.write_json(os.path.join(OUT, "config.json"), CONFIG, indent=2, sort_keys=True)
     save_safetensors(os.path.join(OUT, "model.safetensors"), p, {"format": "pt"})
 
     P = 3
@@ -309,10 +231,7 @@ def main():
     record("plain_gelu_exact", ids, ids.clone(), into="gelu_exact_cases", act=F.gelu)
     record("prefix_gelu_exact", ids, ids.clone(), use_prefix=True, grad=True, into="gelu_exact_cases", act=F.gelu)
 
-    with open(os.path.join(OUT, "goldens.json.tmp"), "w") as f:
-        json.dump(g, f, indent=1)
-        f.write("\n")
-    os.replace(os.path.join(OUT, "goldens.json.tmp"), os.path.join(OUT, "goldens.json"))
+    plain_gpt2.write_json(os.path.join(OUT, "goldens.json"), g)
     save_safetensors(os.path.join(OUT, "goldens.safetensors"), floats, {"format": "pt", "generated_by": "test/make-fixtures.py"})
     for row in g["beam"]["rows"]:
         print("beam", row["prompt"], row["plain"], row["with_prefix"])

@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """PyTorch baseline of bench/peft.bench.ts: one training step of every method, GPT-2 small shapes.
 
-A plain-torch GPT-2 as Hugging Face's GPT2LMHeadModel computes it (Conv1D = addmm, causal softmax
-attention, gelu_new, tied head; the same computation as test/make-fixtures.py), random weights,
-with the methods as the paper's code / PEFT run them:
+The plain-torch GPT-2 of tooling/python/plain_gpt2.py (as Hugging Face's GPT2LMHeadModel computes
+it; the same code makes test/make-fixtures.py's goldens), random weights, with the methods as the
+paper's code / PEFT run them:
   prefix        MLP-reparameterised prefix (embedding [P, C] -> 512 -> tanh -> 2LC) as past keys/values
   prefix-flat   the activations [P, 2LC] trained directly
   embedding-only a soft prompt [P, C] on the input embeddings
@@ -19,26 +19,16 @@ Run: /usr/bin/python3 bench/peft_bench.py --batch 2 --tokens 32 --vocab 8192 --l
 import argparse
 import json
 import math
+import os
+import sys
 import time
 
 import torch
-import torch.nn.functional as F
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tooling", "python"))
+from plain_gpt2 import forward, lm_loss, prefix_mlp, prefix_past  # noqa: E402
 
 H, C, NP = 12, 768, 1024
-D = C // H
-MIN = torch.finfo(torch.float32).min
-
-
-def conv1d(x, w, b):
-    return torch.addmm(b, x.reshape(-1, x.size(-1)), w).view(*x.shape[:-1], w.size(1))
-
-
-def gelu_new(x):
-    return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))
-
-
-def heads(x):  # [B,T,C] -> [B,H,T,D]
-    return x.view(x.size(0), x.size(1), H, D).permute(0, 2, 1, 3)
 
 
 def random_base(V, L, generator):
@@ -58,65 +48,6 @@ def random_base(V, L, generator):
     return p
 
 
-def forward(p, L, ids, past=None, first_position=None, soft_prompt=None, adapters=None, lora=None, scaling=2.0):
-    """Logits [B, T(+P soft), V] and per-layer (key, value); past: L pairs [1 or B, H, P, D]."""
-    B, T = ids.shape
-    P = 0 if past is None else past[0][0].size(-2)
-    x = p["transformer.wte.weight"][ids]
-    if soft_prompt is not None:
-        x = torch.cat([soft_prompt.unsqueeze(0).expand(B, -1, -1), x], dim=1)
-    S = x.size(1)
-    start = P if first_position is None else first_position
-    x = x + p["transformer.wpe.weight"][torch.arange(start, start + S)]
-    causal = torch.tril(torch.ones(P + S, P + S, dtype=torch.bool))[P:, :].view(1, 1, S, P + S)
-    presents = []
-    for i in range(L):
-        h = "transformer.h.%d." % i
-        a = F.layer_norm(x, (C,), p[h + "ln_1.weight"], p[h + "ln_1.bias"], 1e-5)
-        qkv = conv1d(a, p[h + "attn.c_attn.weight"], p[h + "attn.c_attn.bias"])
-        if lora is not None:
-            at = h + "attn.c_attn."
-            qkv = qkv + F.linear(F.linear(a, lora[at + "lora_A.weight"]), lora[at + "lora_B.weight"]) * scaling
-        q, k, v = (heads(t) for t in qkv.split(C, dim=2))
-        presents.append((k, v))
-        if past is not None:
-            k = torch.cat([past[i][0].expand(B, -1, -1, -1), k], dim=-2)
-            v = torch.cat([past[i][1].expand(B, -1, -1, -1), v], dim=-2)
-        w = torch.matmul(q, k.transpose(-1, -2)) / torch.full([], D ** 0.5)
-        w = torch.softmax(torch.where(causal, w, torch.full([], MIN)), dim=-1)
-        o = conv1d(torch.matmul(w, v).permute(0, 2, 1, 3).reshape(B, S, C), p[h + "attn.c_proj.weight"], p[h + "attn.c_proj.bias"])
-        if adapters is not None:
-            o = adapt(o, adapters, "layers.%d.attn." % i)
-        x = x + o
-        m = F.layer_norm(x, (C,), p[h + "ln_2.weight"], p[h + "ln_2.bias"], 1e-5)
-        m = conv1d(gelu_new(conv1d(m, p[h + "mlp.c_fc.weight"], p[h + "mlp.c_fc.bias"])), p[h + "mlp.c_proj.weight"], p[h + "mlp.c_proj.bias"])
-        if adapters is not None:
-            m = adapt(m, adapters, "layers.%d.mlp." % i)
-        x = x + m
-    x = F.layer_norm(x, (C,), p["transformer.ln_f.weight"], p["transformer.ln_f.bias"], 1e-5)
-    return x @ p["transformer.wte.weight"].t(), presents
-
-
-def adapt(h, a, at):
-    down = F.linear(h, a[at + "down.weight"], a[at + "down.bias"])
-    return h + F.linear(gelu_new(down), a[at + "up.weight"], a[at + "up.bias"])
-
-
-def loss_of(logits, labels):
-    V = logits.size(-1)
-    return F.cross_entropy(logits[:, :-1].reshape(-1, V), labels[:, 1:].reshape(-1), ignore_index=-100)
-
-
-def prefix_past(r, L):
-    kv = r.view(1, r.size(0), 2 * L, H, D).permute(2, 0, 3, 1, 4).split(2)
-    return [(pair[0], pair[1]) for pair in kv]
-
-
-def prefix_mlp(t):
-    hidden = torch.tanh(F.linear(t["wte.weight"], t["control_trans.0.weight"], t["control_trans.0.bias"]))
-    return F.linear(hidden, t["control_trans.2.weight"], t["control_trans.2.bias"])
-
-
 def method(name, base, L, V, args, ids, labels, separator):
     """(trainable tensors, loss function of them) for one method."""
     P, W = args.prefix, 2 * L * C
@@ -125,23 +56,23 @@ def method(name, base, L, V, args, ids, labels, separator):
                    "control_trans.0.bias": lin(C, 512), "control_trans.2.weight": lin(512, W, 512),
                    "control_trans.2.bias": lin(512, W)}
     if name == "prefix":
-        return mlp(), lambda t: loss_of(forward(base, L, ids, past=prefix_past(prefix_mlp(t), L))[0], labels)
+        return mlp(), lambda t: lm_loss(forward(base, ids, H, past=prefix_past(prefix_mlp(t), L, H))[0], labels)
     if name == "prefix-flat":
-        return {"control_trans": torch.randn(P, W)}, lambda t: loss_of(forward(base, L, ids, past=prefix_past(t["control_trans"], L))[0], labels)
+        return {"control_trans": torch.randn(P, W)}, lambda t: lm_loss(forward(base, ids, H, past=prefix_past(t["control_trans"], L, H))[0], labels)
     if name == "embedding-only":
-        return {"embedding": torch.randn(P, C) * 0.02}, lambda t: loss_of(forward(base, L, ids, soft_prompt=t["embedding"])[0][:, P:], labels)
+        return {"embedding": torch.randn(P, C) * 0.02}, lambda t: lm_loss(forward(base, ids, H, soft_prompt=t["embedding"])[0][:, P:], labels)
     if name == "infix":
         def infix_loss(t):
-            infix = prefix_past(prefix_mlp(t), L)
+            infix = prefix_past(prefix_mlp(t), L, H)
             rows = []
             for b in range(ids.size(0)):
                 row = ids[b:b + 1]
                 split = int((row[0] == separator).nonzero()[0]) + 1
-                x_logits, x_kv = forward(base, L, row[:, :split])
+                x_logits, x_kv = forward(base, row[:, :split], H)
                 past = [(torch.cat([k, ik], dim=-2), torch.cat([v, iv], dim=-2)) for (k, v), (ik, iv) in zip(x_kv, infix)]
-                y_logits, _ = forward(base, L, row[:, split:], past=past, first_position=split + P)
+                y_logits, _ = forward(base, row[:, split:], H, past=past, first_position=split + P)
                 rows.append(torch.cat([x_logits, y_logits], dim=1))
-            return loss_of(torch.cat(rows, dim=0), labels)
+            return lm_loss(torch.cat(rows, dim=0), labels)
         return mlp(), infix_loss
     if name == "adapter":
         m, a = args.bottleneck, {}
@@ -150,19 +81,19 @@ def method(name, base, L, V, args, ids, labels, separator):
                 at = "layers.%d.%s." % (i, site)
                 a.update({at + "down.weight": torch.randn(m, C) * 0.02, at + "down.bias": torch.randn(m) * 0.02,
                           at + "up.weight": torch.randn(C, m) * 0.02, at + "up.bias": torch.randn(C) * 0.02})
-        return a, lambda t: loss_of(forward(base, L, ids, adapters=t)[0], labels)
+        return a, lambda t: lm_loss(forward(base, ids, H, adapters=t)[0], labels)
     if name == "lora":
         r, lo = 8, {}
         for i in range(L):
             at = "transformer.h.%d.attn.c_attn." % i
             lo.update({at + "lora_A.weight": lin(C, r, C), at + "lora_B.weight": torch.zeros(3 * C, r)})
-        return lo, lambda t: loss_of(forward(base, L, ids, lora=t, scaling=16 / r)[0], labels)
+        return lo, lambda t: lm_loss(forward(base, ids, H, lora=t, lora_scaling=16 / r)[0], labels)
     if name == "ft-full":
-        return {k: v.clone() for k, v in base.items()}, lambda t: loss_of(forward(t, L, ids)[0], labels)
+        return {k: v.clone() for k, v in base.items()}, lambda t: lm_loss(forward(t, ids, H)[0], labels)
     if name == "ft-top2":
         top = ("transformer.h.%d." % (L - 2), "transformer.h.%d." % (L - 1))
         tuned = {k: v.clone() for k, v in base.items() if k.startswith(top)}
-        return tuned, lambda t: loss_of(forward({**base, **t}, L, ids)[0], labels)
+        return tuned, lambda t: lm_loss(forward({**base, **t}, ids, H)[0], labels)
     raise SystemExit("unknown method %s" % name)
 
 

@@ -4,9 +4,9 @@
 Run from packages/peft with Debian's PyTorch (torch 1.13; no transformers needed):
     /usr/bin/python3 test/make-fixtures.py
 
-GPT-2 is written here in plain torch as Hugging Face's GPT2LMHeadModel computes it
-(shared/REFERENCE-SPEC.md "GPT-2 — exact computation"); the methods as the paper's code and the
-spec define them ("Prefix-tuning", "Adapters (Houlsby) and fine-tune top-2", "AdamW").
+GPT-2 and the methods are tooling/python/plain_gpt2.py: plain torch as Hugging Face's
+GPT2LMHeadModel computes it (shared/REFERENCE-SPEC.md "GPT-2 — exact computation"), the methods
+as the paper's code and the spec define them ("Prefix-tuning", "Adapters (Houlsby) and fine-tune top-2", "AdamW").
 
 Writes test/fixtures/tiny-peft/:
   config.json, model.safetensors   a tiny random GPT-2 (3 layers so that FT-TOP2 is a strict subset)
@@ -14,20 +14,21 @@ Writes test/fixtures/tiny-peft/:
   goldens.safetensors              "<case>/init/<name>", "<case>/grad/<name>",
                                    "<case>/wd=<wd>/step<k>/<name>" (after k AdamW steps, lr 1e-3)
 """
-import json
 import math
 import os
-import struct
+import sys
 
 import torch
-import torch.nn.functional as F
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tooling", "python"))
+from plain_gpt2 import prefix_mlp, save_safetensors, write_json  # noqa: E402
+import plain_gpt2  # noqa: E402
 
 torch.manual_seed(20210101)
 torch.set_num_threads(1)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "tiny-peft")
 V, C, L, H, NP = 48, 16, 3, 2, 32
 D, FF, EOS = C // H, 4 * C, V - 1
-MIN = torch.finfo(torch.float32).min
 CONFIG = {
     "activation_function": "gelu_new", "architectures": ["GPT2LMHeadModel"], "attn_pdrop": 0.1,
     "bos_token_id": EOS, "embd_pdrop": 0.1, "eos_token_id": EOS, "initializer_range": 0.02,
@@ -38,29 +39,6 @@ CONFIG = {
     "summary_type": "cls_index", "summary_use_proj": True, "torch_dtype": "float32",
     "use_cache": True, "vocab_size": V,
 }
-
-
-def save_safetensors(path, tensors, metadata):
-    """safetensors: header padded with spaces to 8 bytes; F32 data ordered by name; atomic."""
-    header, offset, chunks = {"__metadata__": metadata}, 0, []
-    for name in sorted(tensors):
-        t = tensors[name].detach().contiguous().float()
-        data = struct.pack("<%df" % t.numel(), *t.flatten().tolist())
-        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
-        offset += len(data)
-        chunks.append(data)
-    text = json.dumps(header, separators=(",", ":")).encode()
-    text += b" " * ((8 - len(text) % 8) % 8)
-    with open(path + ".tmp", "wb") as f:
-        f.write(struct.pack("<Q", len(text)) + text + b"".join(chunks))
-    os.replace(path + ".tmp", path)
-
-
-def write_json(path, value):
-    with open(path + ".tmp", "w") as f:
-        json.dump(value, f, indent=1)
-        f.write("\n")
-    os.replace(path + ".tmp", path)
 
 
 def base_params():
@@ -77,61 +55,13 @@ def base_params():
     return p
 
 
-def conv1d(x, w, b):
-    return torch.addmm(b, x.reshape(-1, x.size(-1)), w).view(*x.shape[:-1], w.size(1))
-
-
-def gelu_new(x):
-    return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))
-
-
-def heads(x):  # [B,T,C] -> [B,H,T,D]
-    return x.view(x.size(0), x.size(1), H, D).permute(0, 2, 1, 3)
-
-
 def lm_loss(p, ids, labels, past=None, adapters=None):
     """HF GPT2LMHeadModel loss; past: L (key, value) [1,H,P,D]; adapters: name -> tensor."""
-    B, T = ids.shape
-    P = 0 if past is None else past[0][0].size(-2)
-    causal = torch.tril(torch.ones(P + T, P + T, dtype=torch.bool))[P:, :].view(1, 1, T, P + T)
-    x = p["transformer.wte.weight"][ids] + p["transformer.wpe.weight"][torch.arange(P, P + T)]
-    for i in range(L):
-        h = "transformer.h.%d." % i
-        a = F.layer_norm(x, (C,), p[h + "ln_1.weight"], p[h + "ln_1.bias"], 1e-5)
-        q, k, v = (heads(t) for t in conv1d(a, p[h + "attn.c_attn.weight"], p[h + "attn.c_attn.bias"]).split(C, dim=2))
-        if past is not None:
-            k = torch.cat([past[i][0].expand(B, -1, -1, -1), k], dim=-2)
-            v = torch.cat([past[i][1].expand(B, -1, -1, -1), v], dim=-2)
-        w = torch.matmul(q, k.transpose(-1, -2)) / torch.full([], D ** 0.5)
-        w = torch.softmax(torch.where(causal, w, torch.full([], MIN)), dim=-1)
-        o = conv1d(torch.matmul(w, v).permute(0, 2, 1, 3).reshape(B, T, C), p[h + "attn.c_proj.weight"], p[h + "attn.c_proj.bias"])
-        if adapters is not None:
-            o = adapt(o, adapters, "layers.%d.attn." % i)
-        x = x + o
-        m = F.layer_norm(x, (C,), p[h + "ln_2.weight"], p[h + "ln_2.bias"], 1e-5)
-        m = conv1d(gelu_new(conv1d(m, p[h + "mlp.c_fc.weight"], p[h + "mlp.c_fc.bias"])), p[h + "mlp.c_proj.weight"], p[h + "mlp.c_proj.bias"])
-        if adapters is not None:
-            m = adapt(m, adapters, "layers.%d.mlp." % i)
-        x = x + m
-    x = F.layer_norm(x, (C,), p["transformer.ln_f.weight"], p["transformer.ln_f.bias"], 1e-5)
-    logits = x @ p["transformer.wte.weight"].t()
-    return F.cross_entropy(logits[:, :-1].reshape(-1, V), labels[:, 1:].reshape(-1), ignore_index=-100)
-
-
-def adapt(h, a, at):
-    down = F.linear(h, a[at + "down.weight"], a[at + "down.bias"])
-    return h + F.linear(gelu_new(down), a[at + "up.weight"], a[at + "up.bias"])
+    return plain_gpt2.lm_loss(plain_gpt2.forward(p, ids, H, past=past, adapters=adapters)[0], labels)
 
 
 def prefix_past(r):
-    """R [P, 2LC] -> L pairs [1,H,P,D]: view(1,P,2L,H,D).permute(2,0,3,1,4).split(2) (the paper)."""
-    kv = r.view(1, r.size(0), 2 * L, H, D).permute(2, 0, 3, 1, 4).split(2)
-    return [(pair[0], pair[1]) for pair in kv]
-
-
-def prefix_mlp_r(t):
-    hidden = torch.tanh(F.linear(t["wte.weight"], t["control_trans.0.weight"], t["control_trans.0.bias"]))
-    return F.linear(hidden, t["control_trans.2.weight"], t["control_trans.2.bias"])
+    return plain_gpt2.prefix_past(r, L, H)
 
 
 def main():
@@ -144,7 +74,7 @@ def main():
     lin = lambda fan_in, *shape: (torch.rand(*shape) * 2 - 1) / math.sqrt(fan_in)
     cases["prefix"] = ({"wte.weight": torch.randn(P, C), "control_trans.0.weight": lin(C, MID, C), "control_trans.0.bias": lin(C, MID),
                         "control_trans.2.weight": lin(MID, 2 * L * C, MID), "control_trans.2.bias": lin(MID, 2 * L * C)},
-                       lambda t: lm_loss(base, ids, labels, past=prefix_past(prefix_mlp_r(t))))
+                       lambda t: lm_loss(base, ids, labels, past=prefix_past(prefix_mlp(t))))
     cases["prefix-flat"] = ({"control_trans": torch.randn(P, 2 * L * C)}, lambda t: lm_loss(base, ids, labels, past=prefix_past(t["control_trans"])))
     adapters = {}
     for i in range(L):
