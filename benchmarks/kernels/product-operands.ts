@@ -12,5 +12,8 @@ export function productOperands(
   const c = backend.allocate(cLength, 'f32');
   backend.write(a, aValues);
   backend.write(b, bValues);
-  return { a, b, c, release: () => [a, b, c].forEach((buffer) => backend.release(buffer)) };
+  const release = () => {
+    for (const buffer of [a, b, c]) backend.release(buffer);
+  };
+  return { a, b, c, release };
 }
