@@ -1,6 +1,7 @@
 // What lavapipe makes of the tuned matmul's k loop: compiles the kernel (and the load-free
-// ceiling kernel, and three variants of lavapipe-variant-kernels.ts) in a child process with llvmpipe's machine-code dump on, finds the hot loop
-// in the dump and counts its instructions by kind. It shows where the time goes on lavapipe:
+// ceiling kernel, and three variants of lavapipe-variant-kernels.ts) in a child process with
+// llvmpipe's machine-code dump on, finds the hot loop in the dump and counts its instructions
+// by kind. It shows where the time goes on lavapipe:
 // how much of the loop is the product's arithmetic and how much is loading operands.
 //   pnpm --filter @prefixkit/benchmarks bench:lavapipe-loop-mix
 // Results go to benchmarks/results/lavapipe-loop-mix.json. Needs lavapipe (GALLIVM_DEBUG=asm
@@ -32,10 +33,8 @@ const probedVariants = [
   'broadcast 16x4, workgroup memory',
 ];
 const kernels = ['matmul', 'fmaCeiling', ...probedVariants];
-type ProbedKernel = string;
-
 /** Child: compile and run one kernel once on a small aligned product, then exit. */
-async function compileOne(kernel: ProbedKernel) {
+async function compileOne(kernel: string) {
   const backend = await createWebGpuBackend();
   const size = 64;
   const uniforms = {
@@ -99,7 +98,7 @@ async function dispatchVariantOnce(device: GPUDevice, name: string, size: number
 }
 
 /** Parent: the dump of one kernel's compilation, from a child with the dump switched on. */
-function dumpOf(kernel: ProbedKernel): string {
+function dumpOf(kernel: string): string {
   const child = spawnSync(
     process.execPath,
     [...process.execArgv, fileURLToPath(import.meta.url), '--child', kernel],
@@ -117,7 +116,7 @@ function dumpOf(kernel: ProbedKernel): string {
   return child.stderr;
 }
 
-function probe(kernel: ProbedKernel) {
+function probe(kernel: string) {
   const functions = parseFunctions(dumpOf(kernel));
   if (functions.length === 0)
     throw new Error(
