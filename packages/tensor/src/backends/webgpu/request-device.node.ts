@@ -3,6 +3,7 @@
 // `GPU` object or a device is referenced (the package's README): call releaseDevice() on exit.
 import { create, globals } from 'webgpu';
 import { type OpenedDevice, openDevice, type WebGpuDeviceOptions } from './open-device';
+import { dawnInstanceFlags } from './webgpu-flags';
 
 // One Dawn instance per process. A second create() whose device is later destroyed stops the
 // first instance's async callbacks (mapAsync never settles once work is in flight; seen with
@@ -29,7 +30,7 @@ export function requestDevice(options: WebGpuDeviceOptions = {}): Promise<Opened
       if (!(name in globalThis))
         Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
     }
-    gpu = create([]);
+    gpu = create(dawnInstanceFlags());
   }
   const opened = openDevice(gpu, options);
   held.set(key, opened);

@@ -1,6 +1,8 @@
 // PREFIXKIT_PRINT_WGSL parsing: a comma-separated list of kernel names, or all / *.
+// PREFIXKIT_DAWN_FLAGS parsing: name=value flags separated by spaces.
+import { ConfigValidationError } from '@prefixkit/errors';
 import { afterEach, describe, expect, it } from 'vitest';
-import { shouldPrintWgsl } from './webgpu-flags';
+import { dawnInstanceFlags, shouldPrintWgsl } from './webgpu-flags';
 
 describe('shouldPrintWgsl', () => {
   const saved = process.env.PREFIXKIT_PRINT_WGSL;
@@ -26,5 +28,33 @@ describe('shouldPrintWgsl', () => {
     expect(shouldPrintWgsl('anything')).toBe(true);
     process.env.PREFIXKIT_PRINT_WGSL = '*';
     expect(shouldPrintWgsl('anything')).toBe(true);
+  });
+});
+
+describe('dawnInstanceFlags', () => {
+  const saved = process.env.PREFIXKIT_DAWN_FLAGS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PREFIXKIT_DAWN_FLAGS;
+    else process.env.PREFIXKIT_DAWN_FLAGS = saved;
+  });
+
+  it('is empty without the variable', () => {
+    delete process.env.PREFIXKIT_DAWN_FLAGS;
+    expect(dawnInstanceFlags()).toEqual([]);
+  });
+
+  it('splits on spaces and keeps commas inside a flag', () => {
+    process.env.PREFIXKIT_DAWN_FLAGS =
+      '  enable-dawn-features=disable_robustness,allow_unsafe_apis   backend=vulkan ';
+    expect(dawnInstanceFlags()).toEqual([
+      'enable-dawn-features=disable_robustness,allow_unsafe_apis',
+      'backend=vulkan',
+    ]);
+  });
+
+  it('names the variable and the token that is not name=value', () => {
+    process.env.PREFIXKIT_DAWN_FLAGS = 'backend=vulkan disable_robustness';
+    expect(() => dawnInstanceFlags()).toThrowError(ConfigValidationError);
+    expect(() => dawnInstanceFlags()).toThrowError(/PREFIXKIT_DAWN_FLAGS.*'disable_robustness'/);
   });
 });
