@@ -3,6 +3,7 @@
 // stride 0). Gradients are matmuls again (the four transpose cases worked out below).
 import { record } from '../autograd/tape';
 import { formatShape, ShapeMismatchError } from '../errors';
+import { matmulTileConstants } from '../kernels/matmul/matmul-blocked.wgsl';
 import { sameShape, sizeOf } from '../shape';
 import type { Tensor } from '../tensor';
 import {
@@ -58,17 +59,25 @@ function matmulForward(a: Tensor, b: Tensor, transposeA: boolean, transposeB: bo
   const batch = sizeOf(batchShape);
   const out = newTensor(a.backend, [...batchShape, M, N], a.dtype);
   if (batch * M * N === 0) return out;
-  runKernel(op, 'matmul', [a, b], [out], {
-    batch,
-    M,
-    N,
-    K,
-    transposeA: transposeA ? 1 : 0,
-    transposeB: transposeB ? 1 : 0,
-    strideA: aBatched ? M * K : 0,
-    strideB: bBatched ? K * N : 0,
-    strideC: M * N,
-  });
+  runKernel(
+    op,
+    'matmul',
+    [a, b],
+    [out],
+    {
+      batch,
+      M,
+      N,
+      K,
+      transposeA: transposeA ? 1 : 0,
+      transposeB: transposeB ? 1 : 0,
+      strideA: aBatched ? M * K : 0,
+      strideB: bBatched ? K * N : 0,
+      strideC: M * N,
+    },
+    // Few rows (a decoding step: one per sequence) get a smaller tile, not 16 mostly idle rows.
+    matmulTileConstants(M),
+  );
   return out;
 }
 

@@ -1,6 +1,9 @@
 // The tuned batched matmul (`matmul`): same contract as matmul.reference.ts. Each invocation
 // owns a TM x TN block of C (16 rows x 4 columns) held in registers; there is no workgroup
 // memory and no barrier (barriers are costly on lavapipe, ENVIRONMENT.md).
+// Products with few rows (decoding: one row per sequence) waste most of a 16-row tile, so the
+// `matmulRows` constant (4, 8 or 16) and `matmulWorkgroupRows` (1 or 2 subgroup rows per
+// workgroup) build smaller tiles; ops/matmul.ts picks them from M (matmulTileConstants).
 //
 // Three paths, chosen per dispatch by uniform values (so one pipeline serves every shape):
 // - aligned fast (matmul-subgroup-path.wgsl.ts): when the device has subgroups of the size the
@@ -21,9 +24,14 @@
 // have no bounds branches. matmulPathOf() says in TypeScript which path a dispatch takes, and the
 // `reportPath` constant makes the shader write its path id into C instead (tests check the two
 // agree).
+import { InternalError } from '@prefixkit/errors';
 import type { UniformValues } from '../kernel-spec';
 import { raggedPathWgsl, windowOfWgsl } from './matmul-ragged-path.wgsl';
-import { fastPathWgsl, MATMUL_ROWS_PER_THREAD } from './matmul-subgroup-path.wgsl';
+import {
+  fastPathWgsl,
+  MATMUL_ROW_CHOICES,
+  MATMUL_ROWS_PER_THREAD,
+} from './matmul-subgroup-path.wgsl';
 
 /** Columns per invocation (one vec4). */
 export const MATMUL_COLUMNS_PER_THREAD = 4;
@@ -32,15 +40,44 @@ export const MATMUL_WORKGROUP_ROWS = 2;
 /** Workgroup width without subgroups. */
 const DEFAULT_WIDTH = 8;
 
+/** Rows of C per invocation for these constants (`matmulRows`: 4, 8 or 16, default 16). */
+function rowsOf(constants: UniformValues): number {
+  const rows = constants.matmulRows ?? MATMUL_ROWS_PER_THREAD;
+  if (!MATMUL_ROW_CHOICES.includes(rows))
+    throw new InternalError(
+      `matmul constant matmulRows: expected one of ${MATMUL_ROW_CHOICES.join(', ')}, got ${rows}`,
+    );
+  return rows;
+}
+
+/** Subgroup rows per workgroup for these constants (`matmulWorkgroupRows`: 1 or 2, default 2). */
+function workgroupRowsOf(constants: UniformValues): number {
+  const rows = constants.matmulWorkgroupRows ?? MATMUL_WORKGROUP_ROWS;
+  if (rows !== 1 && rows !== 2)
+    throw new InternalError(`matmul constant matmulWorkgroupRows: expected 1 or 2, got ${rows}`);
+  return rows;
+}
+
 /** The tile a workgroup covers, for the dispatch computation. */
 export function matmulTile(constants: UniformValues) {
   const width = constants.subgroupSize || DEFAULT_WIDTH;
+  const threadsY = workgroupRowsOf(constants);
   return {
-    workgroupSize: [width, MATMUL_WORKGROUP_ROWS, 1] as const,
+    workgroupSize: [width, threadsY, 1] as const,
     columnsPerGroup: width * MATMUL_COLUMNS_PER_THREAD,
-    rowsPerThread: MATMUL_ROWS_PER_THREAD,
-    threadsY: MATMUL_WORKGROUP_ROWS,
+    rowsPerThread: rowsOf(constants),
+    threadsY,
   };
+}
+
+/**
+ * The tile constants for a product with M rows: 4-row tiles in one-subgroup workgroups up to 4
+ * rows, 8-row tiles up to 8, else the default (empty: 16 rows, two subgroups).
+ */
+export function matmulTileConstants(M: number): UniformValues {
+  if (M <= 4) return { matmulRows: 4, matmulWorkgroupRows: 1 };
+  if (M <= 8) return { matmulRows: 8, matmulWorkgroupRows: 1 };
+  return {};
 }
 
 function repeat(count: number, line: (index: number) => string): string {
@@ -72,8 +109,7 @@ export function matmulPathOf(uniforms: UniformValues, constants: UniformValues):
  * Generic path from k = `kStart` (a WGSL u32 expression) to K: per k, TM scalar A loads and 4
  * scalar B loads feed TM vec4 FMAs. From 0 it is the whole product; after a fast path, its tail.
  */
-function genericPathWgsl(kStart: string): string {
-  const rows = MATMUL_ROWS_PER_THREAD;
+function genericPathWgsl(kStart: string, rows: number): string {
   return `
   let aRowStride = select(u.K, 1u, u.transposeA != 0u);
   let aKStride = select(1u, u.M, u.transposeA != 0u);
@@ -96,7 +132,7 @@ function genericPathWgsl(kStart: string): string {
 export function matmulBlockedWgsl(constants: UniformValues): string {
   const subgroupSize = constants.subgroupSize ?? 0;
   const tile = matmulTile(constants);
-  const rows = MATMUL_ROWS_PER_THREAD;
+  const rows = tile.rowsPerThread;
   const subgroupBuiltins = subgroupSize
     ? ', @builtin(subgroup_invocation_id) lane: u32, @builtin(subgroup_size) laneCount: u32'
     : '';
@@ -107,19 +143,19 @@ export function matmulBlockedWgsl(constants: UniformValues): string {
   if (laneCount == ${subgroupSize}u && subgroupAll(lane == lid.x)) {
     if (alignedFastPath()) {
       ${report('aligned')}
-      ${fastPathWgsl(subgroupSize)}
+      ${fastPathWgsl(subgroupSize, rows)}
     } else {
       ${report('ragged')}
-      ${raggedPathWgsl(subgroupSize)}
+      ${raggedPathWgsl(subgroupSize, rows)}
     }
     // The last K % 4 of k.
-    ${genericPathWgsl('u.K / 4u * 4u')}
+    ${genericPathWgsl('u.K / 4u * 4u', rows)}
   } else {
     ${report('generic')}
-    ${genericPathWgsl('0u')}
+    ${genericPathWgsl('0u', rows)}
   }`
     : `${report('generic')}
-  ${genericPathWgsl('0u')}`;
+  ${genericPathWgsl('0u', rows)}`;
   // Under reportPath (tests only) every stored element is the id of the path that ran.
   const reportStore = constants.reportPath
     ? repeat(rows, (i) => `acc${i} = vec4f(f32(path));`)

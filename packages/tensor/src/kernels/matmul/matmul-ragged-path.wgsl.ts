@@ -1,5 +1,5 @@
 // The ragged fast path of the tuned matmul (see matmul-blocked.wgsl.ts): the same subgroup
-// scheme as matmul-subgroup-path.wgsl.ts (16 rows x 4 columns per lane, A rows shared with
+// scheme as matmul-subgroup-path.wgsl.ts (16, 8 or 4 rows x 4 columns per lane, A rows shared with
 // subgroupBroadcast, no barriers) for operands whose rows do not start on a vec4: K, M (A
 // transposed), N (B not transposed) or a batch stride that is not a multiple of 4. GPT-2's LM
 // head backward is the case it exists for: dh = dlogits @ wte has K = V = 50257 and
@@ -18,12 +18,7 @@
 // the aligned path's); the unused halves of the vec4s may lie past a row or the binding, which
 // WebGPU's bounds rules make safe reads, and rows and columns past M and N (which the last
 // window of a ragged row reaches) feed only outputs that are not stored.
-import {
-  accumulateWgsl,
-  bRowsWgsl,
-  MATMUL_ROWS_PER_THREAD,
-  repeat,
-} from './matmul-subgroup-path.wgsl';
+import { accumulateWgsl, bRowsWgsl, repeat } from './matmul-subgroup-path.wgsl';
 
 /** WGSL of `windowOf(lo, hi, offset)`: elements offset..offset+3 of lo ++ hi, by selects (no branch). */
 export const windowOfWgsl = /* wgsl */ `
@@ -77,27 +72,27 @@ function bSetupWgsl(bAligned: boolean): string {
 }
 
 /** The k loop with A read along k (A not transposed): streamed windows. */
-function plainALoopWgsl(rowsPerLoad: number, bAligned: boolean): string {
-  const loads = MATMUL_ROWS_PER_THREAD / rowsPerLoad;
+function plainALoopWgsl(rowsPerLoad: number, bAligned: boolean, rows: number): string {
+  const loads = rows / rowsPerLoad;
   return `${bSetupWgsl(bAligned)}
       ${repeat(loads, (q) => `var aPrevious${q} = a[aFirst${q}];`)}
       for (var k4 = 0u; k4 < kSteps; k4++) {
       ${bLoadsWgsl(bAligned)}
       ${bRowsWgsl()}
       ${repeat(loads, (q) => `let aNew${q} = a[aFirst${q} + k4 + 1u];\n      let aLane${q} = windowOf(aPrevious${q}, aNew${q}, aOffset${q});\n      aPrevious${q} = aNew${q};`)}
-      ${accumulateWgsl(rowsPerLoad, false)}
+      ${accumulateWgsl(rowsPerLoad, false, rows)}
     }`;
 }
 
 /** The k loop with A stored (K, M): each step moves 4 rows of M, paired vec4s when misaligned. */
-function transposedALoopWgsl(rowsPerLoad: number, bAligned: boolean): string {
-  const loads = MATMUL_ROWS_PER_THREAD / rowsPerLoad;
+function transposedALoopWgsl(rowsPerLoad: number, bAligned: boolean, rows: number): string {
+  const loads = rows / rowsPerLoad;
   return `${bSetupWgsl(bAligned)}
       for (var k4 = 0u; k4 < kSteps; k4++) {
       ${bLoadsWgsl(bAligned)}
       ${bRowsWgsl()}
       ${repeat(loads, (q) => `let ai${q} = aFirst${q} + k4 * u.M;\n      let aLow${q} = a[ai${q}];\n      var aHigh${q} = aLow${q};\n      if (aPair) { aHigh${q} = a[ai${q} + 1u]; }\n      let aLane${q} = windowOf(aLow${q}, aHigh${q}, aOffset${q});`)}
-      ${accumulateWgsl(rowsPerLoad, true)}
+      ${accumulateWgsl(rowsPerLoad, true, rows)}
     }`;
 }
 
@@ -110,10 +105,10 @@ function bothBVariants(loop: (bAligned: boolean) => string): string {
     }`;
 }
 
-/** WGSL statements of the ragged fast path for subgroups of `subgroupSize` lanes. */
-export function raggedPathWgsl(subgroupSize: number): string {
-  const rowsPerLoad = Math.min(subgroupSize, MATMUL_ROWS_PER_THREAD);
-  const loads = MATMUL_ROWS_PER_THREAD / rowsPerLoad;
+/** WGSL statements of the ragged fast path for subgroups of `subgroupSize` lanes, `rows` rows each. */
+export function raggedPathWgsl(subgroupSize: number, rows: number): string {
+  const rowsPerLoad = Math.min(subgroupSize, rows);
+  const loads = rows / rowsPerLoad;
   const lanesPerK = rowsPerLoad / 4;
   return `
     // Element offsets e of each row's first window; vec4 index e / 4, window offset e % 4.
@@ -125,13 +120,13 @@ export function raggedPathWgsl(subgroupSize: number): string {
     if (u.transposeA == 0u) {
       // A (M, K): lane l streams row m0 + q*R + l along k.
       ${repeat(loads, (q) => `let aElement${q} = aBase + min(m0 + ${q * rowsPerLoad}u + loadLane, u.M - 1u) * u.K;\n      let aFirst${q} = aElement${q} / 4u;\n      let aOffset${q} = aElement${q} % 4u;`)}
-      ${bothBVariants((bAligned) => plainALoopWgsl(rowsPerLoad, bAligned))}
+      ${bothBVariants((bAligned) => plainALoopWgsl(rowsPerLoad, bAligned, rows))}
     } else {
       // A stored (K, M): lane l reads k + l / ${lanesPerK}, rows m0 + q*R + 4 * (l % ${lanesPerK}) .. +3.
       let aPair = u.M % 4u != 0u || u.strideA % 4u != 0u;
       let kOffset = loadLane / ${lanesPerK}u;
       let rowOffset = 4u * (loadLane % ${lanesPerK}u);
       ${repeat(loads, (q) => `let aElement${q} = aBase + kOffset * u.M + min(m0 + ${q * rowsPerLoad}u + rowOffset, u.M - 1u);\n      let aFirst${q} = aElement${q} / 4u;\n      let aOffset${q} = aElement${q} % 4u;`)}
-      ${bothBVariants((bAligned) => transposedALoopWgsl(rowsPerLoad, bAligned))}
+      ${bothBVariants((bAligned) => transposedALoopWgsl(rowsPerLoad, bAligned, rows))}
     }`;
 }

@@ -3,12 +3,15 @@
 // reads starts on a vec4 (matmul-ragged-path.wgsl.ts handles the rest). Per step of 4 k:
 // - each lane loads its 4 columns of B as 4 vec4s (rows of B, or columns when transposed,
 //   turned into rows by a 4x4 transpose in registers);
-// - the subgroup loads A's 16 rows x 4 k spread over lanes (R = min(subgroupSize, 16) rows per
-//   load) and every lane takes each row from its owner with subgroupBroadcast.
+// - the subgroup loads A's 16 rows (or 4 or 8: the `matmulRows` constant) x 4 k spread over
+//   lanes (R = min(subgroupSize, rows) rows per load) and every lane takes each row from its
+//   owner with subgroupBroadcast.
 // Emitted inside main(), after aBase, bBase, m0, n0 and the accumulators are defined.
 
-/** Rows of C per invocation (and per subgroup). */
+/** Rows of C per invocation (and per subgroup) unless the `matmulRows` constant says otherwise. */
 export const MATMUL_ROWS_PER_THREAD = 16;
+/** The row counts the kernel can be built with (4 and 8 serve products with few rows). */
+export const MATMUL_ROW_CHOICES: readonly number[] = [4, 8, 16];
 
 export function repeat(count: number, line: (index: number) => string): string {
   return Array.from({ length: count }, (_, index) => line(index)).join('\n      ');
@@ -34,36 +37,39 @@ export function bRowsWgsl(): string {
       let b3 = select(l3, vec4f(l0.w, l1.w, l2.w, l3.w), transposeB);`;
 }
 
-/** The 16 broadcast A rows (from aLane0.. of this step) times b0..b3 into acc0..acc15. */
-export function accumulateWgsl(rowsPerLoad: number, transposed: boolean): string {
+/** The `rows` broadcast A rows (from aLane0.. of this step) times b0..b3 into acc0... */
+export function accumulateWgsl(rowsPerLoad: number, transposed: boolean, rows: number): string {
   return repeat(
-    MATMUL_ROWS_PER_THREAD,
+    rows,
     (i) =>
       `let a${i} = ${broadcastRow(i, rowsPerLoad, transposed)};\n      acc${i} += a${i}.x * b0 + a${i}.y * b1 + a${i}.z * b2 + a${i}.w * b3;`,
   );
 }
 
-/** One step of 4 k at vec4 index `k4`: 4 B loads, R-row A loads, 16 broadcast rows x 4 FMAs. */
-function stepWgsl(k4: string, rowsPerLoad: number, transposed: boolean): string {
-  const loads = MATMUL_ROWS_PER_THREAD / rowsPerLoad;
+/** One step of 4 k at vec4 index `k4`: 4 B loads, R-row A loads, `rows` broadcast rows x 4 FMAs. */
+function stepWgsl(k4: string, rowsPerLoad: number, transposed: boolean, rows: number): string {
+  const loads = rows / rowsPerLoad;
   return `{
       let bi = bLane + ${k4} * bKStep;
       let l0 = b[bi]; let l1 = b[bi + bTStep]; let l2 = b[bi + 2u * bTStep]; let l3 = b[bi + 3u * bTStep];
       ${bRowsWgsl()}
       ${repeat(loads, (q) => `let aLane${q} = a[aLane${q}Base + ${k4} * aKStep];`)}
-      ${accumulateWgsl(rowsPerLoad, transposed)}
+      ${accumulateWgsl(rowsPerLoad, transposed, rows)}
     }`;
 }
 
 /** The k loop. (Unrolling it 2x was slower on lavapipe: more registers spill.) */
-function loopWgsl(rowsPerLoad: number, transposed: boolean): string {
-  return `for (var k4 = 0u; k4 < kSteps; k4++) ${stepWgsl('k4', rowsPerLoad, transposed)}`;
+function loopWgsl(rowsPerLoad: number, transposed: boolean, rows: number): string {
+  return `for (var k4 = 0u; k4 < kSteps; k4++) ${stepWgsl('k4', rowsPerLoad, transposed, rows)}`;
 }
 
-/** WGSL statements of the aligned fast path (every vec4 of A and B aligned) for subgroups of `subgroupSize` lanes. */
-export function fastPathWgsl(subgroupSize: number): string {
-  const rowsPerLoad = Math.min(subgroupSize, MATMUL_ROWS_PER_THREAD);
-  const loads = MATMUL_ROWS_PER_THREAD / rowsPerLoad;
+/**
+ * WGSL statements of the aligned fast path (every vec4 of A and B aligned) for subgroups of
+ * `subgroupSize` lanes and `rows` rows of C per subgroup.
+ */
+export function fastPathWgsl(subgroupSize: number, rows: number): string {
+  const rowsPerLoad = Math.min(subgroupSize, rows);
+  const loads = rows / rowsPerLoad;
   const lanesPerK = rowsPerLoad / 4;
   return `
     // All indices below count vec4s. Lanes beyond the rows of a load reuse the last row.
@@ -78,13 +84,13 @@ export function fastPathWgsl(subgroupSize: number): string {
       // A (M, K): lane l loads row m0 + q*R + l, k..k+3.
       ${repeat(loads, (q) => `let aLane${q}Base = aBase / 4u + min(m0 + ${q * rowsPerLoad}u + loadLane, u.M - 1u) * kSteps;`)}
       let aKStep = 1u;
-      ${loopWgsl(rowsPerLoad, false)}
+      ${loopWgsl(rowsPerLoad, false, rows)}
     } else {
       // A stored (K, M): lane l loads k + l / ${lanesPerK}, rows m0 + q*R + 4 * (l % ${lanesPerK}) .. +3.
       let kOffset = loadLane / ${lanesPerK}u;
       let rowOffset = 4u * (loadLane % ${lanesPerK}u);
       ${repeat(loads, (q) => `let aLane${q}Base = aBase / 4u + kOffset * (u.M / 4u) + min(m0 + ${q * rowsPerLoad}u + rowOffset, u.M - 4u) / 4u;`)}
       let aKStep = u.M;
-      ${loopWgsl(rowsPerLoad, true)}
+      ${loopWgsl(rowsPerLoad, true, rows)}
     }`;
 }

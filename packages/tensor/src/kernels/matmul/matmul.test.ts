@@ -3,7 +3,9 @@
 // vec4-aligned shapes (the tuned kernel's aligned fast path; the odd ones take its ragged fast
 // path), every transpose combination, batches with and without broadcast operands, and a batch
 // large enough to spill into dispatch z; the tuned kernel's generic path (no subgroups) on the
-// same cases. GPT-2 LM-head shapes and the path each takes: matmul-ragged.test.ts.
+// same cases; the smaller tiles that products with few rows get (matmulTileConstants) on the
+// same cases, fast and generic paths. GPT-2 LM-head shapes and the path each takes:
+// matmul-ragged.test.ts.
 import { describe, expect, it } from 'vitest';
 import { getWebGpuBackend } from '../../../test/webgpu-fixture';
 import { matmulReference } from './matmul.reference';
@@ -18,6 +20,7 @@ import {
   transposes,
   uniformsOf,
 } from './matmul.test-support';
+import { matmulTileConstants } from './matmul-blocked.wgsl';
 
 const oddShapes: [number, number, number][] = [
   [1, 1, 1],
@@ -102,4 +105,47 @@ describe('matmul generic path (built without subgroups) vs matmulReference', () 
       expectClose(got, data.want, matmul.tolerance, `generic: ${describeCase(test)}`);
     }
   });
+});
+
+describe('matmul with the small tiles of products with few rows', () => {
+  const tiles = [matmulTileConstants(1), matmulTileConstants(8)];
+
+  it('picks 4 rows up to M = 4, 8 up to 8, else the default', () => {
+    expect(matmulTileConstants(1)).toEqual({ matmulRows: 4, matmulWorkgroupRows: 1 });
+    expect(matmulTileConstants(4)).toEqual({ matmulRows: 4, matmulWorkgroupRows: 1 });
+    expect(matmulTileConstants(5)).toEqual({ matmulRows: 8, matmulWorkgroupRows: 1 });
+    expect(matmulTileConstants(9)).toEqual({});
+    expect(
+      matmul.dispatch({ batch: 1, M: 1, N: 50257, K: 128 }, { subgroupSize: 8, ...tiles[0] }),
+    ).toEqual([1571, 1, 1]);
+    expect(() => matmul.wgsl({ subgroupSize: 8, matmulRows: 2 })).toThrowError(
+      /matmulRows: expected one of 4, 8, 16, got 2/,
+    );
+    expect(() => matmul.wgsl({ matmulWorkgroupRows: 3 })).toThrowError(
+      /matmulWorkgroupRows: expected 1 or 2, got 3/,
+    );
+  });
+
+  for (const tile of tiles) {
+    it(`matches on the same cases with ${JSON.stringify(tile)} (fast and generic paths)`, async (context) => {
+      const backend = await getWebGpuBackend(context);
+      for (const [caseIndex, test] of cases.entries()) {
+        const data = caseData(test, caseIndex);
+        const fast = await runOnDevice(backend, matmul, data, tile);
+        expectClose(
+          fast,
+          data.want,
+          matmul.tolerance,
+          `${JSON.stringify(tile)}: ${describeCase(test)}`,
+        );
+        const generic = await runOnDevice(backend, matmul, data, { ...tile, subgroupSize: 0 });
+        expectClose(
+          generic,
+          data.want,
+          matmul.tolerance,
+          `generic ${JSON.stringify(tile)}: ${describeCase(test)}`,
+        );
+      }
+    });
+  }
 });
