@@ -93,11 +93,25 @@ export const lmHeadMatmulShapes: readonly MatmulShape[] = [
   },
 ];
 
+/**
+ * One decoding step of prefixkit-tiny: the LM head for one row and for 5 (one prompt, 5 beams),
+ * the shapes that get the small tiles (matmulTileConstants).
+ */
+export const decodeMatmulShapes: readonly MatmulShape[] = [1, 5].map((rows) => ({
+  name: `tiny decode logits ${rows}x128 @ (50257x128)^T`,
+  M: rows,
+  N: 50257,
+  K: 128,
+  transposeA: 0,
+  transposeB: 1,
+}));
+
 /** Shape sets by `--set` name (default `all`). */
 export const matmulShapeSets: Readonly<Record<string, readonly MatmulShape[]>> = {
   gpt2: gpt2MatmulShapes,
   'lm-head': lmHeadMatmulShapes,
-  all: [...gpt2MatmulShapes, ...lmHeadMatmulShapes],
+  decode: decodeMatmulShapes,
+  all: [...gpt2MatmulShapes, ...lmHeadMatmulShapes, ...decodeMatmulShapes],
 };
 
 /** A quick set for smoke runs (`--quick`). */

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { kernelSpecs } from '@prefixkit/tensor';
+import { kernelSpecs, matmulTileConstants } from '@prefixkit/tensor';
 import { createWebGpuBackend, releaseDevice, type WebGpuBackend } from '@prefixkit/tensor/node';
 import { fmaCeiling } from './fma-ceiling';
 import { describeMachine } from './machine';
@@ -117,7 +117,7 @@ async function tunedPath(
   backend: WebGpuBackend,
   call: Parameters<WebGpuBackend['run']>[1],
 ): Promise<string> {
-  backend.runSpec(kernelSpecs.matmul, { ...call, constants: { reportPath: 1 } });
+  backend.runSpec(kernelSpecs.matmul, { ...call, constants: { ...call.constants, reportPath: 1 } });
   const id = ((await backend.read(call.outputs[0] as never)) as Float32Array)[0] as number;
   return tunedPathNames[id] ?? `unknown (${id})`;
 }
@@ -161,9 +161,17 @@ async function benchmarkShape(backend: WebGpuBackend, shape: MatmulShape, index:
     strideC: 0,
   };
   const call = { inputs: [a, b], outputs: [c], uniforms };
-  const tuned = await timeKernel(backend, 'matmul', call, shape, Number(flags.reps));
+  // The tile the matmul op picks for this M (smaller for products with few rows).
+  const tile = matmulTileConstants(M);
+  const tunedCall = { ...call, constants: tile };
+  const tuned = await timeKernel(backend, 'matmul', tunedCall, shape, Number(flags.reps));
+  // With a small tile, the default 16-row one too: what the tile choice gains.
+  const defaultTile =
+    Object.keys(tile).length === 0
+      ? null
+      : await timeKernel(backend, 'matmul', call, shape, Number(flags.reps));
   const tunedError = sampledError((await backend.read(c)) as Float32Array, aValues, bValues, shape);
-  const path = await tunedPath(backend, call);
+  const path = await tunedPath(backend, tunedCall);
   const naive = flags['skip-naive']
     ? null
     : await timeKernel(backend, 'matmulNaive', call, shape, Number(flags['naive-reps']));
@@ -176,6 +184,8 @@ async function benchmarkShape(backend: WebGpuBackend, shape: MatmulShape, index:
     ...shape,
     gflop: flopsOf(shape) / 1e9,
     tunedPath: path,
+    tunedTile: tile,
+    tunedDefaultTile: defaultTile,
     tuned,
     naive,
     fmaCeiling: ceiling,
@@ -244,9 +254,12 @@ async function main() {
       ? `, load-free ceiling ${row.fmaCeiling.gflops.toFixed(2)}`
       : '';
     const naiveText = row.naive ? `, naive ${row.naive.gflops.toFixed(2)}` : '';
+    const tileText = row.tunedDefaultTile
+      ? ` with tile ${JSON.stringify(row.tunedTile)} (default tile ${row.tunedDefaultTile.gflops.toFixed(2)})`
+      : '';
     const torchText = reference ? `, torch ${reference.gflops.toFixed(1)}` : '';
     log(
-      `${shape.name}: tuned (${row.tunedPath} path) ${row.tuned.gflops.toFixed(2)} GFLOP/s${naiveText}${ceilingText}${torchText}`,
+      `${shape.name}: tuned (${row.tunedPath} path) ${row.tuned.gflops.toFixed(2)} GFLOP/s${tileText}${naiveText}${ceilingText}${torchText}`,
     );
     results.push({
       ...row,

@@ -45,7 +45,12 @@ export { requestedBackend } from './flags';
 export type { KernelName } from './kernels/kernel-names';
 export type { DType, KernelSpec, KernelTolerance, UniformValues } from './kernels/kernel-spec';
 export { kernelSpecs } from './kernels/kernel-specs';
-export { matmulReference, matmulReferences, matmulSpecs } from './kernels/matmul';
+export {
+  matmulReference,
+  matmulReferences,
+  matmulSpecs,
+  matmulTileConstants,
+} from './kernels/matmul';
 export { type GeluOptions, gelu, relu, tanh } from './ops/activation';
 export { type AttentionOptions, type AttentionResult, attention } from './ops/attention';
 export { type CrossEntropyOptions, crossEntropy } from './ops/cross-entropy';

@@ -3,7 +3,7 @@
 // stride 0). Gradients are matmuls again (the four transpose cases worked out below).
 import { record } from '../autograd/tape';
 import { formatShape, ShapeMismatchError } from '../errors';
-import { matmulTileConstants } from '../kernels/matmul/matmul-blocked.wgsl';
+import { matmulTileConstants } from '../kernels/matmul';
 import { sameShape, sizeOf } from '../shape';
 import type { Tensor } from '../tensor';
 import {
