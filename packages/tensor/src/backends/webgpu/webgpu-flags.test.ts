@@ -4,12 +4,17 @@ import { ConfigValidationError } from '@prefixkit/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dawnInstanceFlags, shouldPrintWgsl } from './webgpu-flags';
 
-describe('shouldPrintWgsl', () => {
-  const saved = process.env.PREFIXKIT_PRINT_WGSL;
+/** Puts the variable back as it was after each test of the enclosing describe. */
+function restoreAfterEach(name: string): void {
+  const saved = process.env[name];
   afterEach(() => {
-    if (saved === undefined) delete process.env.PREFIXKIT_PRINT_WGSL;
-    else process.env.PREFIXKIT_PRINT_WGSL = saved;
+    if (saved === undefined) delete process.env[name];
+    else process.env[name] = saved;
   });
+}
+
+describe('shouldPrintWgsl', () => {
+  restoreAfterEach('PREFIXKIT_PRINT_WGSL');
 
   it('is off without the variable', () => {
     delete process.env.PREFIXKIT_PRINT_WGSL;
@@ -32,11 +37,7 @@ describe('shouldPrintWgsl', () => {
 });
 
 describe('dawnInstanceFlags', () => {
-  const saved = process.env.PREFIXKIT_DAWN_FLAGS;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.PREFIXKIT_DAWN_FLAGS;
-    else process.env.PREFIXKIT_DAWN_FLAGS = saved;
-  });
+  restoreAfterEach('PREFIXKIT_DAWN_FLAGS');
 
   it('is empty without the variable', () => {
     delete process.env.PREFIXKIT_DAWN_FLAGS;
