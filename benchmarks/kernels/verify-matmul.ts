@@ -3,6 +3,7 @@
 // against the CPU reference) on odd and vec4-aligned shapes, every transpose, with and without a
 // broadcast batch. On a new device this exercises both subgroup fast paths (aligned, ragged) at
 // its subgroup size.
+import { matmulTileConstants } from '@prefixkit/tensor';
 import type { WebGpuBackend } from '@prefixkit/tensor/node';
 import { seededValues } from './seeded-values';
 
@@ -24,6 +25,9 @@ const shapes: [number, number, number][] = [
   [20, 12, 1023],
   [1023, 8, 16],
   [18, 1021, 257],
+  // Few rows (the small tiles of a decoding step: 4 rows up to M = 4, 8 up to 8).
+  [3, 128, 1024],
+  [6, 36, 257],
 ];
 
 /** Runs both kernels on every case; a case fails when |tuned - naive| > 1e-4 + 1e-4 |naive|. */
@@ -57,7 +61,13 @@ export async function verifyMatmul(backend: WebGpuBackend): Promise<Verification
         const naive = backend.allocate(batch * M * N, 'f32');
         backend.write(a, seededValues(M * K, cases));
         backend.write(b, seededValues(batch * K * N, 1000 + cases));
-        backend.run('matmul', { inputs: [a, b], outputs: [tuned], uniforms });
+        // With the tile the matmul op picks for M (small tiles for M <= 8).
+        backend.run('matmul', {
+          inputs: [a, b],
+          outputs: [tuned],
+          uniforms,
+          constants: matmulTileConstants(M),
+        });
         backend.run('matmulNaive', { inputs: [a, b], outputs: [naive], uniforms });
         const got = await backend.read(tuned);
         const want = await backend.read(naive);
