@@ -7,8 +7,8 @@
 //   owns `rows` rows of C; each lane owns `vec4Columns` vec4 columns and loads only its B; A's
 //   rows are loaded once per subgroup and handed out with subgroupBroadcast.
 //   Options: multiply-add as WGSL's fma() instead of `a * b + c`; operands read with
-//   textureLoad from rgba32float textures; or from workgroup memory (timing only: a 16 KiB
-//   window of the operands, so the product is wrong).
+//   textureLoad from rgba32float textures; from workgroup memory or from uniform buffers (timing
+//   only: 16 KiB and 64 KiB windows of the operands, so the product is wrong).
 // - `uniformB`: lanes own rows instead and the whole subgroup reads the same B address, so B's
 //   loads are subgroup-uniform (a driver may load them once); A is loaded per lane.
 
