@@ -16,6 +16,7 @@ import {
 } from './lavapipe-variant-kernels';
 import { describeMachine } from './machine';
 import { productOperands } from './product-operands';
+import { sampledError } from './sampled-error';
 import { seededValues } from './seeded-values';
 import { writeJsonAtomic } from './write-json-atomic';
 
@@ -46,19 +47,7 @@ const reps = Number(flags.reps);
 if (!Number.isInteger(reps) || reps < 1)
   throw new Error(`--reps: expected a positive integer, got ${flags.reps}`);
 const flops = 2 * M * N * K;
-
-/** max |c - exact| over 16 sampled entries, the exact value summed in double. */
-function sampledError(c: Float32Array, a: Float32Array, b: Float32Array): number {
-  let worst = 0;
-  for (let sample = 0; sample < 16; sample++) {
-    const m = (sample * 7919) % M;
-    const n = (sample * 104729) % N;
-    let sum = 0;
-    for (let k = 0; k < K; k++) sum += (a[m * K + k] as number) * (b[k * N + n] as number);
-    worst = Math.max(worst, Math.abs(sum - (c[m * N + n] as number)));
-  }
-  return worst;
-}
+const plainShape = { M, N, K, transposeA: 0, transposeB: 0 } as const;
 
 interface Timing {
   readonly name: string;
@@ -112,7 +101,12 @@ async function main() {
     backend.run('matmul', { inputs: [a, b], outputs: [c], uniforms });
     await backend.synchronize();
   });
-  const tunedError = sampledError((await backend.read(c)) as Float32Array, aValues, bValues);
+  const tunedError = sampledError(
+    (await backend.read(c)) as Float32Array,
+    aValues,
+    bValues,
+    plainShape,
+  );
   rows.push({ name: 'tuned kernel (kernelSpecs.matmul)', ...tuned, maxSampledError: tunedError });
   log(`tuned kernel: ${tuned.gflops.toFixed(1)} GFLOP/s (best ${tuned.gflopsBest.toFixed(1)})`);
   release();
@@ -216,7 +210,7 @@ async function main() {
       await device.queue.onSubmittedWorkDone();
     });
     const windowOnly = source === 'workgroup' || source === 'uniform';
-    const error = windowOnly ? null : sampledError(await readC(), aValues, bValues);
+    const error = windowOnly ? null : sampledError(await readC(), aValues, bValues, plainShape);
     record(variant.name, timing, error);
   }
   // The whole product with B in 64 KiB uniform tiles (K and N must divide into tiles).
@@ -228,7 +222,7 @@ async function main() {
       await device.queue.onSubmittedWorkDone();
     });
     const name = `uniform tiles of B, ${tileRows} x ${16384 / tileRows} (${product.dispatches} dispatches)`;
-    record(name, timing, sampledError(await readC(), aValues, bValues));
+    record(name, timing, sampledError(await readC(), aValues, bValues, plainShape));
     product.destroy();
   }
   for (const made of [

@@ -34,8 +34,8 @@ export function parseFunctions(dump: string): DumpedFunction[] {
 }
 
 /** The multiplies, adds and FMAs on vectors of floats: the product's own arithmetic. */
-const isProductArithmetic = (mnemonic: string) =>
-  /^v(mul|add|fn?madd\w*|fn?msub\w*)ps$/.test(mnemonic);
+const PRODUCT_ARITHMETIC = /^v(mul|add|fn?madd\w*|fn?msub\w*)ps$/;
+const isProductArithmetic = (mnemonic: string) => PRODUCT_ARITHMETIC.test(mnemonic);
 
 export interface DumpedLoop {
   readonly functionName: string;
@@ -89,7 +89,7 @@ export function hottestLoop(functions: readonly DumpedFunction[]): DumpedLoop | 
 
 /** Kinds of instruction, first match wins. */
 const KINDS: readonly (readonly [string, RegExp])[] = [
-  ['vector multiply/add/FMA (the product)', /^v(mul|add|fn?madd\w*|fn?msub\w*)ps$/],
+  ['vector multiply/add/FMA (the product)', PRODUCT_ARITHMETIC],
   ['compare or test (bounds, lane masks)', /^(cmp|test|vptest|kortest)/],
   ['conditional branch', /^j(?!mp)/],
   ['unconditional jump', /^jmp$/],

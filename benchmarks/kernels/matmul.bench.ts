@@ -13,6 +13,7 @@ import { fmaCeiling } from './fma-ceiling';
 import { describeMachine } from './machine';
 import { flopsOf, type MatmulShape, matmulShapeSets, quickMatmulShapes } from './matmul-shapes';
 import { productOperands } from './product-operands';
+import { sampledError } from './sampled-error';
 import { seededValues } from './seeded-values';
 import { runTorchBaseline, type TorchBaseline, type TorchTiming } from './torch-baseline';
 import { verifyMatmul } from './verify-matmul';
@@ -122,28 +123,6 @@ async function tunedPath(
   return tunedPathNames[id] ?? `unknown (${id})`;
 }
 
-/** max |c - exact| over a few sampled entries, with the exact value summed in double. */
-function sampledError(
-  c: Float32Array,
-  a: Float32Array,
-  b: Float32Array,
-  shape: MatmulShape,
-): number {
-  const { M, N, K, transposeA, transposeB } = shape;
-  let worst = 0;
-  for (let sample = 0; sample < 16; sample++) {
-    const m = (sample * 7919) % M;
-    const n = (sample * 104729) % N;
-    let sum = 0;
-    for (let k = 0; k < K; k++)
-      sum +=
-        (a[transposeA ? k * M + m : m * K + k] as number) *
-        (b[transposeB ? n * K + k : k * N + n] as number);
-    worst = Math.max(worst, Math.abs(sum - (c[m * N + n] as number)));
-  }
-  return worst;
-}
-
 async function benchmarkShape(backend: WebGpuBackend, shape: MatmulShape, index: number) {
   const { M, N, K } = shape;
   const aValues = seededValues(M * K, 2 * index + 1);
@@ -165,12 +144,13 @@ async function benchmarkShape(backend: WebGpuBackend, shape: MatmulShape, index:
   const tile = matmulTileConstants(M);
   const tunedCall = { ...call, constants: tile };
   const tuned = await timeKernel(backend, 'matmul', tunedCall, shape, Number(flags.reps));
+  // Read before the default-tile run below overwrites C.
+  const tunedError = sampledError((await backend.read(c)) as Float32Array, aValues, bValues, shape);
   // With a small tile, the default 16-row one too: what the tile choice gains.
   const defaultTile =
     Object.keys(tile).length === 0
       ? null
       : await timeKernel(backend, 'matmul', call, shape, Number(flags.reps));
-  const tunedError = sampledError((await backend.read(c)) as Float32Array, aValues, bValues, shape);
   const path = await tunedPath(backend, tunedCall);
   const naive = flags['skip-naive']
     ? null
