@@ -141,6 +141,56 @@ describe.concurrent('prefixkit generate', () => {
     expect(output.text).not.toBe(plain.stdout.trim());
   });
 
+  it('generates with an infix (source, infix slots, then the output) as its forward scores it', async () => {
+    const run = join(root, 'infix-run');
+    const trained = await runInProcess([
+      'train',
+      '--task',
+      'jsonl',
+      '--data',
+      join(root, 'pairs.jsonl'),
+      '--model',
+      model,
+      '--backend',
+      'cpu',
+      '--method',
+      'infix',
+      '--max-steps',
+      '2',
+      '--batch-size',
+      '3',
+      '--learning-rate',
+      '0.05',
+      '--method-options',
+      '{"infixLength":2,"midDim":4}',
+      '--output',
+      run,
+    ]);
+    expect(trained.code, trained.stderr).toBe(0);
+    const generated = await runPrefixkit([
+      'generate',
+      '--model',
+      model,
+      '--adapter',
+      join(run, 'final'),
+      '--input',
+      tinyPairs[1]!.source,
+      '--backend',
+      'cpu',
+      '--max-new-tokens',
+      '5',
+      '--json',
+    ]);
+    expect(generated.code, generated.stderr).toBe(0);
+    const result = parseJsonOutput(generated).result as { method: string; outputs: Output[] };
+    expect(result.method).toBe('infix');
+    const output = result.outputs[0]!;
+    expect(output.generatedIds).toHaveLength(5);
+    // Beam search accumulated what the infix forward (source, infix, output) gives token by token.
+    const sum = output.tokenLogprobs.reduce((a, b) => a + b, 0);
+    expect(sum / (output.promptIds.length + 5)).toBeCloseTo(output.score!, 5);
+  });
+
   it('rejects missing or double inputs (exit 2) and a missing adapter folder (exit 4)', async () => {
     const none = await runInProcess(['generate', '--model', model, '--backend', 'cpu']);
     expect(none.code).toBe(2);

@@ -40,7 +40,11 @@ export {
 // The model (src/model) and generation (src/generate).
 export { type GeneratedRow, generate } from './generate/generate';
 export { GenerateOptionsError } from './generate/generate-errors';
-export type { GenerateOptions } from './generate/generate-options';
+export type {
+  GenerateOptions,
+  InfixDecoding,
+  MethodDecodingOptions,
+} from './generate/generate-options';
 export type { LayerKeyValue } from './model/attention';
 export type { Gpt2Hooks } from './model/block';
 export { KvCache } from './model/kv-cache';

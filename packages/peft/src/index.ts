@@ -21,6 +21,7 @@ export { PeftConfigError, PeftFormatError, TrainerError } from './errors';
 export { loadPeft } from './formats/load-peft';
 export { type PeftFiles, prefixkitFormat, type SaveOptions, savePeft } from './formats/save-peft';
 export { safetensorsToTensors, tensorsToSafetensors } from './formats/tensor-files';
+export { generateWithPeft, type PeftGenerateOptions } from './generate-with-peft';
 export {
   createLora,
   type LoraConfig,
@@ -40,7 +41,13 @@ export {
 export { type MixedPrefixOptions, mixedPrefixForward } from './mixed/mixed-prefix-forward';
 export { baseParameterCount } from './parameter-count-base';
 export { type HostTensor, ParameterStore } from './parameter-store';
-export type { CreateOptions, ParameterShape, PeftForwardOptions, PeftModel } from './peft-model';
+export type {
+  CreateOptions,
+  ParameterShape,
+  PeftDecoding,
+  PeftForwardOptions,
+  PeftModel,
+} from './peft-model';
 export {
   type PrefixTuningConfig,
   parsePrefixTuningConfig,

@@ -25,9 +25,14 @@ it('the README example trains, saves in PEFT layout and loads back the same pref
     spy.mockRestore();
     await rm(directory, { recursive: true, force: true });
   }
-  const result = logged[0] as Record<string, number>;
+  const result = logged[0] as Record<string, number> & { generated?: number[][] };
+
   expect(result.trainable).toBe(5 * 32 + 64 * 32 + 64 + 2 * 2 * 32 * 64 + 2 * 2 * 32);
   expect(result.after).toBeLessThan(result.before! * 0.6);
   expect(Math.abs(result.reloaded! - result.trained!)).toBeLessThan(1e-5);
   expect(result.trained).toBeCloseTo(result.after!, 4);
+  // The prefix steers generation to the task's template: 41 42 <slot> 43 <eos>.
+  for (const tokens of result.generated!) {
+    expect([tokens[0], tokens[1], tokens[3], tokens[4]]).toEqual([41, 42, 43, 47]);
+  }
 });

@@ -17,6 +17,7 @@ import {
   EOS,
   trainTwoStepsKeepingBaseFrozen,
 } from './contract-checks';
+import { decodingConfigs, expectDecodingAsForward, trained } from './decoding-checks';
 import { type Goldens, loadGoldens, loadTinyModel, maxAbsDiff } from './tiny-model';
 
 let goldens: Awaited<ReturnType<typeof loadGoldens>>;
@@ -134,3 +135,14 @@ describe.each(['prefix', 'prefix-flat'] as const)('WebGPU mixed-prefix batch (%s
       ).toBeLessThan(1e-5);
   });
 });
+
+describe.each(['prefix', 'infix', 'embedding-only', 'lora'] as const)(
+  'WebGPU decoding (%s)',
+  (name) => {
+    it('decodes exactly as its forward computes', async (context) => {
+      await expectDecodingAsForward(
+        await trained(decodingConfigs[name], await getWebGpuBackend(context)),
+      );
+    });
+  },
+);

@@ -86,8 +86,7 @@ export const generateCommand = defineCommand<GenerateCliOptions, GenerateResult>
     const { loadModel } = await import('../runtime/load-model');
     const { loadGpt2Tokenizer } = await import('@prefixkit/gpt2');
     const { formatPrompt } = await import('@prefixkit/datasets');
-    const { decodingSetup } = await import('../generate/method-decoding');
-    const { decodeInputs } = await import('../generate/decode-inputs');
+    const { decodeInputs, plainDecoding } = await import('../generate/decode-inputs');
     const { tokenLogprobs } = await import('../generate/token-logprobs');
     const started = performance.now();
     const opened = await openBackend(options.backend, context.env);
@@ -102,11 +101,12 @@ export const generateCommand = defineCommand<GenerateCliOptions, GenerateResult>
         const { loadPeftDirectory } = await import('@prefixkit/peft/node');
         peft = await loadPeftDirectory(loaded.model, resolve(context.cwd, options.adapter));
       }
-      const setup = await decodingSetup(loaded.model, peft);
+      const forward = peft ?? loaded.model;
       const tokenizer = await loadGpt2Tokenizer();
       const decoding = decodingOptions(options);
+      const decoder = peft ? peft.decoding() : plainDecoding(loaded.model);
       const decoded = await decodeInputs({
-        setup,
+        decoder,
         tokenizer,
         inputs,
         prompt: (input) => (options.template === 'raw' ? input : formatPrompt(input)),
@@ -117,14 +117,18 @@ export const generateCommand = defineCommand<GenerateCliOptions, GenerateResult>
           if (total > options.batchSize)
             context.progress(`generated ${done}/${total}`, done === total);
         },
-      });
+      }).finally(() => decoder.dispose());
       const outputs: GenerateResult['outputs'] = [];
       for (const output of decoded) {
         outputs.push(
           context.json
             ? {
                 ...output,
-                tokenLogprobs: await tokenLogprobs(setup, output.promptIds, output.generatedIds),
+                tokenLogprobs: await tokenLogprobs(
+                  (ids) => forward.forward(ids),
+                  output.promptIds,
+                  output.generatedIds,
+                ),
               }
             : output,
         );

@@ -1,7 +1,7 @@
 // Decodes a list of inputs in batches with @prefixkit/gpt2's generate() and applies the paper's
 // post-processing; shared by `prefixkit generate` and the quickstart.
-import type { GenerateOptions, Gpt2Tokenizer } from '@prefixkit/gpt2';
-import type { DecodingSetup } from './method-decoding';
+import type { GenerateOptions, Gpt2Model, Gpt2Tokenizer } from '@prefixkit/gpt2';
+import type { PeftDecoding } from '@prefixkit/peft';
 import { postprocessOutput } from './postprocess';
 
 export interface DecodedOutput {
@@ -17,8 +17,14 @@ export interface DecodedOutput {
   score?: number;
 }
 
+/** The plain model, or a trained method's decoding. */
+export function plainDecoding(model: Gpt2Model): PeftDecoding {
+  return { model, options: {}, dispose: () => {} };
+}
+
 export interface DecodeInputsOptions {
-  setup: DecodingSetup;
+  /** What to decode with: a method's decoding() or plainDecoding(model). */
+  decoder: Pick<PeftDecoding, 'model' | 'options'>;
   tokenizer: Gpt2Tokenizer;
   inputs: readonly string[];
   /** Input -> prompt text. */
@@ -32,16 +38,16 @@ export interface DecodeInputsOptions {
 /** One post-processed output per input, in input order. */
 export async function decodeInputs(options: DecodeInputsOptions): Promise<DecodedOutput[]> {
   const { generate } = await import('@prefixkit/gpt2');
-  const { setup, tokenizer, inputs } = options;
+  const { decoder, tokenizer, inputs } = options;
   const outputs: DecodedOutput[] = [];
   for (let start = 0; start < inputs.length; start += options.batchSize) {
     options.signal?.throwIfAborted();
     const batch = inputs.slice(start, start + options.batchSize);
     const prompts = batch.map((input) => options.prompt(input));
     const ids = prompts.map((prompt) => tokenizer.encode(prompt));
-    const rows = await generate(setup.model, ids, {
+    const rows = await generate(decoder.model, ids, {
       ...options.decoding,
-      ...setup.options,
+      ...decoder.options,
       ...(options.decoding.stopStrings?.length
         ? { decode: (t: readonly number[]) => tokenizer.decode([...t]) }
         : {}),

@@ -1,9 +1,9 @@
-// The log-probability of every generated token under the decoding model, by one teacher-forced
-// forward pass over prompt + output with the same method inputs (prefix, hooks, soft prompt).
+// The log-probability of every generated token under the decoding method, by one teacher-forced
+// forward pass over prompt + output through the method's own forward (which its decoding equals).
 // This is log_softmax of the raw logits, before banned tokens or length rules: the quantity
 // HF's beam search sums into a beam's score, so sum(logprobs) / length**lengthPenalty equals
 // the beam score, and another implementation can be checked number by number.
-import type { DecodingSetup } from './method-decoding';
+import type { Gpt2Output, IntMatrix } from '@prefixkit/gpt2';
 
 /** log_softmax(row)[token], in float64. */
 export function logSoftmaxAt(row: Float32Array, token: number): number {
@@ -16,26 +16,14 @@ export function logSoftmaxAt(row: Float32Array, token: number): number {
 
 /** Per generated token, its log-probability given the prompt and the tokens before it. */
 export async function tokenLogprobs(
-  setup: DecodingSetup,
+  forward: (ids: IntMatrix) => Gpt2Output,
   prompt: readonly number[],
   generated: readonly number[],
 ): Promise<number[]> {
   if (generated.length === 0) return [];
   const { keep, noGrad, tidy } = await import('@prefixkit/tensor');
   const ids = [...prompt, ...generated];
-  const { past, positionsFromZero, hooks, inputEmbeddingsPrefix } = setup.options;
-  const logits = noGrad(() =>
-    tidy(() =>
-      keep(
-        setup.model.forward([ids], {
-          past,
-          hooks,
-          inputEmbeddingsPrefix,
-          ...(positionsFromZero ? { positionOffset: 0 } : {}),
-        }).logits,
-      ),
-    ),
-  ); // (1, T, V)
+  const logits = noGrad(() => tidy(() => keep(forward([ids]).logits))); // (1, T, V)
   const V = logits.shape[2]!;
   const data = (await logits.data()) as Float32Array;
   logits.dispose();

@@ -8,8 +8,7 @@ import type { Gpt2Model } from '@prefixkit/gpt2';
 import type { PeftModel } from '@prefixkit/peft';
 import type { CommandContext } from '../command';
 import { InterruptedError } from '../errors';
-import { decodeInputs } from '../generate/decode-inputs';
-import { decodingSetup } from '../generate/method-decoding';
+import { decodeInputs, plainDecoding } from '../generate/decode-inputs';
 import { repoRootGuess } from '../paths';
 import { openBackend } from '../runtime/backend';
 import { defaultModelDir, loadModel } from '../runtime/load-model';
@@ -137,8 +136,9 @@ export async function runQuickstart(
       noRepeatNgramSize: options.noRepeatNgramSize,
     };
     const generateFor = async (peft: PeftModel | undefined, label: string) => {
+      const decoder = peft ? peft.decoding() : plainDecoding(model);
       const outputs = await decodeInputs({
-        setup: await decodingSetup(model, peft),
+        decoder,
         tokenizer,
         inputs: groups.map((group) => group.source),
         prompt: (source) => formatPrompt(source),
@@ -147,7 +147,7 @@ export async function runQuickstart(
         signal,
         onBatch: (done, total) =>
           context.progress(`${label}: generated ${done}/${total}`, done === total),
-      });
+      }).finally(() => decoder.dispose());
       return outputs.map((output) => output.text);
     };
     let signatures: Record<string, string> = {};

@@ -3,17 +3,21 @@
 // generate does, each row's positions are cumsum(mask) - 1 (pads get 1), offset by the prefix
 // length P unless positions start from 0, and the mask hides the pads from every later token.
 // start() and step() return the last position's logits of every row, read back to the host.
+// With an infix, start() runs each prompt's source (up to its first separator), appends the
+// infix to the cache, then runs the rest of the prompt after it (InfixDecoding).
 import type { Tensor } from '@prefixkit/tensor';
 import type { LayerKeyValue } from '../model/attention';
 import type { Gpt2Hooks } from '../model/block';
 import { KvCache } from '../model/kv-cache';
 import type { Gpt2Model } from '../model/model';
+import type { InfixDecoding } from './generate-options';
 
 export interface DecodeSessionOptions {
   readonly past?: readonly LayerKeyValue[] | undefined;
   readonly positionsFromZero?: boolean | undefined;
   readonly hooks?: Gpt2Hooks | undefined;
   readonly inputEmbeddingsPrefix?: Tensor | undefined;
+  readonly infix?: InfixDecoding | undefined;
   readonly padTokenId: number;
 }
 
@@ -33,6 +37,7 @@ export class DecodeSession {
 
   /** Runs the left-padded prompts; returns each row's next-token logits [V]. */
   async start(prompts: readonly (readonly number[])[]): Promise<Float32Array[]> {
+    if (this.options.infix) return this.startWithInfix(prompts, this.options.infix);
     const { options } = this;
     const P = this.cache.length;
     const E = options.inputEmbeddingsPrefix
@@ -59,6 +64,57 @@ export class DecodeSession {
     }
     this.nextPositions = prompts.map((prompt) => base + E + prompt.length);
     return this.run(ids, positionIds, options.inputEmbeddingsPrefix);
+  }
+
+  /**
+   * Sources x (up to each prompt's first separator) left-padded with positions from 0, then the
+   * infix's P slots, then the prompts' remaining tokens y0 (left-padded, pads masked) at
+   * positions len(x) + P on. A row without y0 is predicted from its x alone, as in training.
+   */
+  private async startWithInfix(
+    prompts: readonly (readonly number[])[],
+    infix: InfixDecoding,
+  ): Promise<Float32Array[]> {
+    const { padTokenId } = this.options;
+    const splits = prompts.map((prompt) => prompt.indexOf(infix.separatorTokenId) + 1);
+    const sources = prompts.map((prompt, row) => prompt.slice(0, splits[row]));
+    const rests = prompts.map((prompt, row) => prompt.slice(splits[row]));
+    const leftPad = (parts: readonly (readonly number[])[]) => {
+      const T = Math.max(...parts.map((part) => part.length));
+      return parts.map((part) => ({ pads: T - part.length, part }));
+    };
+    const x = leftPad(sources);
+    this.mask = x.map(({ pads, part }) => [
+      ...new Array<number>(pads).fill(0),
+      ...new Array<number>(part.length).fill(1),
+    ]);
+    const fromSources = await this.run(
+      x.map(({ pads, part }) => [...new Array<number>(pads).fill(padTokenId), ...part]),
+      x.map(({ pads, part }) => [...new Array<number>(pads).fill(1), ...part.map((_, t) => t)]),
+      undefined,
+    );
+    const P = infix.keyValues[0]?.key.shape[2] ?? 0;
+    this.cache.append(infix.keyValues);
+    for (const row of this.mask) row.push(...new Array<number>(P).fill(1));
+    const starts = splits.map((split) => split + P);
+    this.nextPositions = starts.map((start, row) => start + rests[row]!.length);
+    if (rests.every((rest) => rest.length === 0)) return fromSources;
+    const y = leftPad(rests);
+    y.forEach(({ pads, part }, row) => {
+      this.mask![row]!.push(
+        ...new Array<number>(pads).fill(0),
+        ...new Array<number>(part.length).fill(1),
+      );
+    });
+    const fromRests = await this.run(
+      y.map(({ pads, part }) => [...new Array<number>(pads).fill(padTokenId), ...part]),
+      y.map(({ pads, part }, row) => [
+        ...new Array<number>(pads).fill(1),
+        ...part.map((_, t) => starts[row]! + t),
+      ]),
+      undefined,
+    );
+    return rests.map((rest, row) => (rest.length > 0 ? fromRests[row]! : fromSources[row]!));
   }
 
   /** Appends one token per row; returns each row's next-token logits [V]. */

@@ -48,7 +48,26 @@ export interface GenerateOptions {
   readonly hooks?: Gpt2Hooks;
   /** Soft-prompt rows [E, C] or [1, E, C] before each prompt (embedding-only ablation). */
   readonly inputEmbeddingsPrefix?: Tensor;
+  /** Keys/values placed right after each prompt's first separator token (the infix ablation). */
+  readonly infix?: InfixDecoding;
 }
+
+/**
+ * The paper's [x; INFIX; y] at decoding time: x (the prompt up to and including its first
+ * `separatorTokenId`) runs alone, the infix's per-layer keys/values [1, NH, P, HS] join the cache
+ * after it, and y (the rest of the prompt, then the generated tokens) takes positions from
+ * len(x) + P on. As in training, the token after x is predicted from x alone.
+ */
+export interface InfixDecoding {
+  readonly keyValues: readonly LayerKeyValue[];
+  readonly separatorTokenId: number;
+}
+
+/** What a trained method adds to generate(): the options through which it acts on decoding. */
+export type MethodDecodingOptions = Pick<
+  GenerateOptions,
+  'past' | 'positionsFromZero' | 'hooks' | 'inputEmbeddingsPrefix' | 'infix'
+>;
 
 /** Options with defaults filled in and checked against the model's config. */
 export interface ResolvedGenerateOptions {
@@ -131,6 +150,13 @@ export function resolveGenerateOptions(
     throw new GenerateOptionsError('decode', 'a function (needed by stopStrings)', 'undefined');
   if (stopStrings.some((text) => text.length === 0))
     throw new GenerateOptionsError('stopStrings', 'non-empty strings', JSON.stringify(stopStrings));
+  if (options.infix && (options.past || options.inputEmbeddingsPrefix))
+    throw new GenerateOptionsError(
+      'infix',
+      'no past or inputEmbeddingsPrefix beside it (an infix model has neither)',
+      options.past ? 'past' : 'inputEmbeddingsPrefix',
+    );
+  if (options.infix) tokenId('infix.separatorTokenId', options.infix.separatorTokenId, vocab);
   return {
     maxNewTokens: integer('maxNewTokens', options.maxNewTokens, 20, 1),
     minLength: integer('minLength', options.minLength, 0, 0),
@@ -163,5 +189,20 @@ export function checkPrompts(prompts: readonly (readonly number[])[], vocab: num
     prompt.forEach((id, index) => {
       tokenId(`prompts[${row}][${index}]`, id, vocab);
     });
+  });
+}
+
+/** With an infix, every prompt must hold its separator: the infix goes right after it. */
+export function checkInfixPrompts(
+  prompts: readonly (readonly number[])[],
+  separatorTokenId: number,
+): void {
+  prompts.forEach((prompt, row) => {
+    if (!prompt.includes(separatorTokenId))
+      throw new GenerateOptionsError(
+        `prompts[${row}]`,
+        `the infix separator token ${separatorTokenId} (the infix goes right after it)`,
+        'a prompt without it',
+      );
   });
 }

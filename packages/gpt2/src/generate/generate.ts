@@ -2,7 +2,12 @@
 // or beam search (chosen from the options as HF generate does), with an optional prefix.
 import type { Gpt2Model } from '../model/model';
 import { beamSearch } from './beam-search';
-import { checkPrompts, type GenerateOptions, resolveGenerateOptions } from './generate-options';
+import {
+  checkInfixPrompts,
+  checkPrompts,
+  type GenerateOptions,
+  resolveGenerateOptions,
+} from './generate-options';
 import { greedySearch } from './greedy-search';
 
 /** One prompt's continuation. */
@@ -30,11 +35,13 @@ export async function generate(
 ): Promise<GeneratedRow[]> {
   const resolved = resolveGenerateOptions(options, model.config);
   checkPrompts(prompts, model.config.vocab_size);
+  if (options.infix) checkInfixPrompts(prompts, options.infix.separatorTokenId);
   const session = {
     past: options.past,
     positionsFromZero: options.positionsFromZero,
     hooks: options.hooks,
     inputEmbeddingsPrefix: options.inputEmbeddingsPrefix,
+    infix: options.infix,
   };
   return resolved.numBeams > 1
     ? beamSearch(model, prompts, resolved, session)

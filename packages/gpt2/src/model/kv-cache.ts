@@ -4,7 +4,7 @@
 // search picks, for every new beam, the row of the beam it extends; a prefix of one row is
 // copied to K beams the same way). Tensors handed in by the caller (a trainable prefix) are
 // never disposed by the cache; tensors it produced itself are.
-import { embedding, noGrad, reshape, type Tensor, tensor } from '@prefixkit/tensor';
+import { concat, embedding, expand, noGrad, reshape, type Tensor, tensor } from '@prefixkit/tensor';
 import type { LayerKeyValue } from './attention';
 import { Gpt2InputError } from './model-errors';
 
@@ -77,6 +77,34 @@ export class KvCache {
       return result;
     });
     this.update(picked);
+  }
+
+  /**
+   * Appends `layers` ([1 or N, NH, S', HS] per layer) after the positions held, in every row
+   * (an infix joins the cache after the source this way). The result is owned by the cache.
+   */
+  append(layers: readonly LayerKeyValue[]): void {
+    if (layers.length !== this.entries.length) {
+      throw new Gpt2InputError(
+        'layers',
+        `keys/values for each of the ${this.entries.length} cached layers`,
+        String(layers.length),
+      );
+    }
+    const rows = this.rows;
+    const joined = noGrad(() =>
+      this.entries.map((layer, l) => {
+        const join = (held: Tensor, added: Tensor) => {
+          const [, NH, S, HS] = added.shape as [number, number, number, number];
+          const wide = added.shape[0] === rows ? added : expand(added, [rows, NH, S, HS]);
+          const out = concat([held, wide], 2); // (N, NH, S_held + S', HS)
+          if (wide !== added) wide.dispose();
+          return out;
+        };
+        return { key: join(layer.key, layers[l]!.key), value: join(layer.value, layers[l]!.value) };
+      }),
+    );
+    this.update(joined);
   }
 
   /** Frees the tensors the cache made; the cache is empty afterwards. */

@@ -210,6 +210,16 @@ export class Gpt2Model {
     for (const parameter of this.parameters.values()) parameter.dispose();
   }
 
+  /**
+   * Frees what this model holds beyond `shared`'s tensors: a model built over another one's
+   * weights with some replaced (merged LoRA weights) frees its replacements, never the shared ones.
+   */
+  disposeBeyond(shared: Gpt2Model): void {
+    this.wte.dispose();
+    for (const [name, parameter] of this.parameters)
+      if (shared.parameters.get(name) !== parameter) parameter.dispose();
+  }
+
   /** The loss of logitsFor 'none': hidden [B, T, C] -> () or (B), without logits [B, T, V]. */
   private lossWithoutLogits(hidden: Tensor, options: Gpt2ForwardOptions): Tensor {
     const [B, T] = hidden.shape as [number, number];

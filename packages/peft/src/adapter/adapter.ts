@@ -78,6 +78,7 @@ export async function createAdapters(
       ids: IntMatrix,
       { training: _t, dropoutSeed: _s, ...rest }: PeftForwardOptions = {},
     ) => base.forward(ids, { ...rest, hooks }),
+    decoding: () => ({ model: base, options: { hooks }, dispose: () => {} }),
     dispose: () => parameters.dispose(),
   };
 }

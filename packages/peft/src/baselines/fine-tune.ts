@@ -92,6 +92,8 @@ export async function createFineTune(base: Gpt2Model, json: unknown): Promise<Fi
       ids: IntMatrix,
       { training: _t, dropoutSeed: _s, ...rest }: PeftForwardOptions = {},
     ) => tuned.forward(ids, rest),
+    // The tuned copies are the method's own parameters: decoding borrows them.
+    decoding: () => ({ model: tuned, options: {}, dispose: () => {} }),
     dispose: () => parameters.dispose(),
   };
 }

@@ -2,9 +2,10 @@
 // layout: lora_A.weight [r, in], lora_B.weight [out, r], delta = (B A)^T * alpha / r added to the
 // Conv1D weight [in, out] (PEFT's fan_in_fan_out = true for GPT-2). Init as PEFT: A ~
 // kaiming-uniform(a = sqrt 5) = U(+-1/sqrt(in)), B = 0, so training starts at the plain LM.
-// Each forward builds the merged weights W + delta (recorded for autograd) in a model view.
+// Each forward builds the merged weights W + delta (recorded for autograd) in a model view;
+// decoding builds them once, without a graph.
 import { type Gpt2Config, Gpt2Model, gpt2ParameterSpecs, type IntMatrix } from '@prefixkit/gpt2';
-import { add, matmul, scale, type Tensor } from '@prefixkit/tensor';
+import { add, matmul, noGrad, scale, type Tensor, tidy } from '@prefixkit/tensor';
 import { validateConfig } from '../config/validate-config';
 import { trainableLeaf } from '../leaf';
 import { ParameterStore } from '../parameter-store';
@@ -88,8 +89,9 @@ export async function createLora(
     }),
   );
   const scaling = config.alpha / config.r;
-  const merged = (): Gpt2Model => {
-    const weights = new Map<string, Tensor>(base.parameters);
+  /** The targeted Conv1D weights with their updates added, by HF name. */
+  const mergedWeights = (): Record<string, Tensor> => {
+    const weights: Record<string, Tensor> = {};
     for (let layer = 0; layer < base.config.n_layer; layer++) {
       for (const target of config.targetModules) {
         const at = `transformer.h.${layer}.${target}`;
@@ -98,14 +100,13 @@ export async function createLora(
           parameters.get(`${at}.lora_B.weight`)!,
           { transposeA: true, transposeB: true },
         ); // (in, out)
-        weights.set(
-          `${at}.weight`,
-          add(base.parameters.get(`${at}.weight`)!, scale(delta, scaling)),
-        ); // (in, out)
+        weights[`${at}.weight`] = add(base.parameters.get(`${at}.weight`)!, scale(delta, scaling)); // (in, out)
       }
     }
-    return new Gpt2Model(base.config, weights);
+    return weights;
   };
+  const merged = (weights = mergedWeights()): Gpt2Model =>
+    new Gpt2Model(base.config, new Map([...base.parameters, ...Object.entries(weights)]));
   return {
     method: 'lora',
     config,
@@ -115,6 +116,10 @@ export async function createLora(
       ids: IntMatrix,
       { training: _t, dropoutSeed: _s, ...rest }: PeftForwardOptions = {},
     ) => merged().forward(ids, rest),
+    decoding() {
+      const model = merged(noGrad(() => tidy(mergedWeights)));
+      return { model, options: {}, dispose: () => model.disposeBeyond(base) };
+    },
     dispose: () => parameters.dispose(),
   };
 }

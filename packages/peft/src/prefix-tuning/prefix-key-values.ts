@@ -57,3 +57,11 @@ export function activationsFromKeyValues(
   });
   return out;
 }
+
+/** Frees per-layer keys/values built for decoding (prefixKeyValues' output). */
+export function disposeKeyValues(layers: readonly LayerKeyValue[]): void {
+  for (const { key, value } of layers) {
+    key.dispose();
+    value.dispose();
+  }
+}

@@ -11,7 +11,7 @@ import { SeededRandom } from '../random';
 import { type PrefixTuningConfig, parsePrefixTuningConfig } from './prefix-config';
 import { prefixActivations, prefixParameterShapes } from './prefix-encoder';
 import { fitOutputLayer, randomPrefixValues, wordActivations } from './prefix-init';
-import { prefixKeyValues } from './prefix-key-values';
+import { disposeKeyValues, prefixKeyValues } from './prefix-key-values';
 
 export interface PrefixTuningModel extends PeftModel<'prefix' | 'prefix-flat', PrefixTuningConfig> {
   /** R [P, 2*L*C] as the current parameters give it (records the graph when they train). */
@@ -87,6 +87,16 @@ export async function createPrefixTuning(
         ),
       ),
     keyValues: () => prefixKeyValues(reshape(activations(), [1, P, -1]), dims),
+    decoding() {
+      const past = noGrad(() =>
+        tidy(() => prefixKeyValues(reshape(activations(), [1, P, -1]), dims)),
+      ); // (1, NH, P, HS) per layer
+      return {
+        model: base,
+        options: { past, positionsFromZero: config.positions === 'from-zero' },
+        dispose: () => disposeKeyValues(past),
+      };
+    },
     forward(ids: IntMatrix, forwardOptions: PeftForwardOptions = {}): Gpt2Output {
       const { training, dropoutSeed, ...rest } = forwardOptions;
       const batch = Array.isArray(ids) ? ids.length : (ids as Tensor).shape[0]!;

@@ -102,6 +102,7 @@ export async function createEmbeddingOnly(
       ids: IntMatrix,
       { training: _t, dropoutSeed: _s, ...rest }: PeftForwardOptions = {},
     ) => base.forward(ids, { ...rest, inputEmbeddingsPrefix: rows }),
+    decoding: () => ({ model: base, options: { inputEmbeddingsPrefix: rows }, dispose: () => {} }),
     dispose: () => parameters.dispose(),
   };
 }

@@ -6,7 +6,16 @@
 // source). Rows are run one at a time (x lengths differ); the loss is computed over the batch
 // exactly as Gpt2Model does it ('mean' over every counted token, or per-row sums).
 import type { Gpt2Config, Gpt2Model, Gpt2Output, IntMatrix } from '@prefixkit/gpt2';
-import { concat, crossEntropy, reshape, slice, type Tensor, tensor } from '@prefixkit/tensor';
+import {
+  concat,
+  crossEntropy,
+  noGrad,
+  reshape,
+  slice,
+  type Tensor,
+  tensor,
+  tidy,
+} from '@prefixkit/tensor';
 import { validateConfig } from '../config/validate-config';
 import { PeftConfigError } from '../errors';
 import { trainableLeaf } from '../leaf';
@@ -14,7 +23,7 @@ import { ParameterStore } from '../parameter-store';
 import type { CreateOptions, ParameterShape, PeftForwardOptions, PeftModel } from '../peft-model';
 import { prefixActivations, prefixParameterShapes } from '../prefix-tuning/prefix-encoder';
 import { randomPrefixValues } from '../prefix-tuning/prefix-init';
-import { prefixKeyValues } from '../prefix-tuning/prefix-key-values';
+import { disposeKeyValues, prefixKeyValues } from '../prefix-tuning/prefix-key-values';
 import { SeededRandom } from '../random';
 
 export interface InfixConfig {
@@ -99,6 +108,14 @@ export async function createInfix(
     channels: base.config.n_embd,
   };
   const P = config.infixLength;
+  const infixKeyValues = () =>
+    prefixKeyValues(
+      reshape(
+        prefixActivations(encoderConfig(config).method, (name) => parameters.get(name)!),
+        [1, P, -1],
+      ),
+      dims,
+    ); // (1, NH, P, HS) per layer
 
   const forward = (ids: IntMatrix, options: PeftForwardOptions = {}): Gpt2Output => {
     if (!Array.isArray(ids) || (options.labels !== undefined && !Array.isArray(options.labels))) {
@@ -116,13 +133,7 @@ export async function createInfix(
       );
     }
     const rows = ids as readonly (readonly number[])[];
-    const infix = prefixKeyValues(
-      reshape(
-        prefixActivations(encoderConfig(config).method, (name) => parameters.get(name)!),
-        [1, P, -1],
-      ),
-      dims,
-    );
+    const infix = infixKeyValues();
     const logits = rows.map((row) => {
       const split = row.indexOf(config.separatorTokenId) + 1;
       if (split === 0 || split === row.length) return base.forward([row]).logits; // (1, T, V): no y
@@ -165,6 +176,14 @@ export async function createInfix(
     base,
     parameters,
     forward,
+    decoding() {
+      const keyValues = noGrad(() => tidy(infixKeyValues));
+      return {
+        model: base,
+        options: { infix: { keyValues, separatorTokenId: config.separatorTokenId } },
+        dispose: () => disposeKeyValues(keyValues),
+      };
+    },
     dispose: () => parameters.dispose(),
   };
 }
