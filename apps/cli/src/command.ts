@@ -8,10 +8,18 @@ export interface OptionSchema {
   type: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
   description: string;
   enum?: readonly string[];
-  items?: { type: 'string' | 'integer'; enum?: readonly string[] };
+  items?: {
+    type: 'string' | 'integer';
+    enum?: readonly string[];
+    minimum?: number;
+    minLength?: number;
+    maxLength?: number;
+  };
   default?: unknown;
   minimum?: number;
+  exclusiveMinimum?: number;
   maximum?: number;
+  maxItems?: number;
   /** Annotation: the value is a file-system path (resolved against a config file's folder). */
   'x-path'?: boolean;
   /** Annotation: the value's name in --help (`FILE`, `N`). */

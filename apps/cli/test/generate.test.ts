@@ -127,13 +127,20 @@ describe.concurrent('prefixkit generate', () => {
       '1',
       '--max-new-tokens',
       '4',
+      '--banned-token-ids',
+      '',
     ];
     const plain = await runPrefixkit(args);
     const tuned = await runPrefixkit([...args, '--adapter', adapter, '--json']);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout.split('\n')).toHaveLength(2);
     expect(plain.stderr).toMatch(/generated 1 output with .* on cpu in/);
-    const output = (parseJsonOutput(tuned).result as { outputs: Output[] }).outputs[0]!;
+    const tunedResult = parseJsonOutput(tuned).result as {
+      decoding: { bannedTokenIds: number[] };
+      outputs: Output[];
+    };
+    expect(tunedResult.decoding.bannedTokenIds).toEqual([]);
+    const output = tunedResult.outputs[0]!;
     expect(output.finishReason).toBe('length');
     // Greedy picks the argmax, whose log-probability can never be below log(1/V).
     for (const logprob of output.tokenLogprobs)
@@ -210,5 +217,9 @@ describe.concurrent('prefixkit generate', () => {
     expect(missing.stderr).toMatch(/nope\/adapter_config\.json: not found/);
     const badIds = await runInProcess(['generate', '--input', 'x', '--banned-token-ids', '198,x']);
     expect(badIds.code).toBe(2);
+    // generate()'s own schema bounds the flags: one limit, one message.
+    const beams = await runInProcess(['generate', '--input', 'x', '--num-beams', '65']);
+    expect(beams.code).toBe(2);
+    expect(beams.stderr).toMatch(/--num-beams.*64/);
   });
 });

@@ -45,6 +45,10 @@ export type {
   InfixDecoding,
   MethodDecodingOptions,
 } from './generate/generate-options';
+export {
+  type GenerateDataOptionName,
+  generateOptionsSchema,
+} from './generate/generate-options-schema';
 export type { LayerKeyValue } from './model/attention';
 export type { Gpt2Hooks } from './model/block';
 export { KvCache } from './model/kv-cache';

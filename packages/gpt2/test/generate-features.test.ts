@@ -162,6 +162,10 @@ describe('generate options', () => {
   it('rejects bad options and prompts with GenerateOptionsError naming them', async () => {
     const cases: [object, string, number[][]?][] = [
       [{ numBeams: 0 }, 'numBeams'],
+      [{ numBeams: 65 }, 'numBeams'],
+      [{ maxNewTokens: 2 ** 60 }, 'maxNewTokens'],
+      [{ bannedTokenIds: [-1] }, 'bannedTokenIds[0]'],
+      [{ stopStrings: [''], decode: () => '' }, 'stopStrings[0]'],
       [{ numBeams: 2, doSample: true }, 'doSample'],
       [{ topP: 0 }, 'topP'],
       [{ temperature: 0 }, 'temperature'],

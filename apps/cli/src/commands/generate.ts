@@ -9,7 +9,11 @@ import type { PeftModel } from '@prefixkit/peft';
 import { defineCommand } from '../command';
 import { UsageError } from '../errors';
 import type { DecodedOutput } from '../generate/decode-inputs';
-import { type GenerateCliOptions, generateSchema } from '../generate/generate-options';
+import {
+  decodingOptionsOf,
+  type GenerateCliOptions,
+  generateSchema,
+} from '../generate/generate-options';
 
 export interface GenerateResult {
   model: string;
@@ -46,24 +50,6 @@ async function readInputs(options: GenerateCliOptions, cwd: string, env: NodeJS.
     inputs = groups.map((group) => group.source);
   }
   return options.maxInputs === undefined ? inputs : inputs.slice(0, options.maxInputs);
-}
-
-function decodingOptions(options: GenerateCliOptions) {
-  return {
-    numBeams: options.numBeams,
-    maxNewTokens: options.maxNewTokens,
-    minLength: options.minLength,
-    minNewTokens: options.minNewTokens,
-    doSample: options.doSample,
-    temperature: options.temperature,
-    topK: options.topK,
-    topP: options.topP,
-    seed: options.seed,
-    bannedTokenIds: options.bannedTokenIds,
-    noRepeatNgramSize: options.noRepeatNgramSize,
-    lengthPenalty: options.lengthPenalty,
-    ...(options.stopStrings ? { stopStrings: options.stopStrings } : {}),
-  };
 }
 
 export const generateCommand = defineCommand<GenerateCliOptions, GenerateResult>({
@@ -103,7 +89,7 @@ export const generateCommand = defineCommand<GenerateCliOptions, GenerateResult>
       }
       const forward = peft ?? loaded.model;
       const tokenizer = await loadGpt2Tokenizer();
-      const decoding = decodingOptions(options);
+      const decoding = decodingOptionsOf(options);
       const decoder = peft ? peft.decoding() : plainDecoding(loaded.model);
       const decoded = await decodeInputs({
         decoder,

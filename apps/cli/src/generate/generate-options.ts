@@ -1,7 +1,8 @@
 // The options of `prefixkit generate`: where inputs come from, the model and method, and every
 // decoding option of @prefixkit/gpt2's generate() with the paper's defaults (gpt2/gen.py: beam 5,
 // GPT-2's newline tokens 198 and 628 banned, up to 100 new tokens, min_length 5).
-import type { OptionsSchema } from '../command';
+import { type GenerateDataOptionName, generateOptionsSchema } from '@prefixkit/gpt2';
+import type { OptionSchema, OptionsSchema } from '../command';
 import { taskNames } from '../data/task-data';
 import { type BackendName, backendOption } from '../runtime/backend';
 
@@ -28,76 +29,66 @@ export interface GenerateCliOptions {
   bannedTokenIds: number[];
   noRepeatNgramSize: number;
   lengthPenalty: number;
-  stopStrings?: string[];
+  stopStrings: string[];
   batchSize: number;
   backend?: BackendName;
 }
 
-const decoding: OptionsSchema['properties'] = {
-  numBeams: {
-    type: 'integer',
-    description: 'Beams (1: greedy or sampling).',
-    minimum: 1,
-    default: 5,
-  },
-  maxNewTokens: { type: 'integer', description: 'New tokens at most.', minimum: 1, default: 100 },
-  minLength: {
-    type: 'integer',
-    description: 'End-of-text is banned while prompt + output is shorter (HF min_length).',
-    minimum: 0,
-    default: 5,
-  },
-  minNewTokens: {
-    type: 'integer',
-    description: 'End-of-text is banned for this many new tokens (HF min_new_tokens).',
-    minimum: 0,
-    default: 0,
-  },
-  doSample: {
-    type: 'boolean',
-    description: 'Sample instead of argmax (needs --num-beams 1).',
-    default: false,
-  },
-  temperature: { type: 'number', description: 'Sampling temperature.', minimum: 0, default: 1 },
-  topK: {
-    type: 'integer',
-    description: 'Sampling: keep the k most likely tokens (0: off).',
-    minimum: 0,
-    default: 0,
-  },
-  topP: {
-    type: 'number',
-    description: 'Sampling: nucleus probability (1: off).',
-    minimum: 0,
-    maximum: 1,
-    default: 1,
-  },
-  seed: { type: 'integer', description: 'Sampling seed.', minimum: 0, default: 0 },
-  bannedTokenIds: {
-    type: 'array',
-    description: 'Token ids never generated (the paper bans the newlines 198 and 628).',
-    items: { type: 'integer' },
-    default: [198, 628],
-    'x-placeholder': 'IDS',
-  },
-  noRepeatNgramSize: {
-    type: 'integer',
-    description: 'No n-gram of this size repeats (0: off).',
-    minimum: 0,
-    default: 0,
-  },
-  lengthPenalty: {
-    type: 'number',
-    description: 'Beam scores are sum(logp) / length ** this.',
-    default: 1,
-  },
-  stopStrings: {
-    type: 'array',
-    description: 'Greedy/sampling: stop a row once its text contains one of these.',
-    items: { type: 'string' },
-    'x-placeholder': 'LIST',
-  },
+/** The paper's decoding (gpt2/gen.py) where it differs from generate()'s HF defaults. */
+const paperDefaults: Partial<Record<DecodingOptionName, unknown>> = {
+  numBeams: 5,
+  maxNewTokens: 100,
+  minLength: 5,
+  bannedTokenIds: [198, 628],
 };
+
+const decodingOptionNames = [
+  'numBeams',
+  'maxNewTokens',
+  'minLength',
+  'minNewTokens',
+  'doSample',
+  'temperature',
+  'topK',
+  'topP',
+  'seed',
+  'bannedTokenIds',
+  'noRepeatNgramSize',
+  'lengthPenalty',
+  'stopStrings',
+] as const satisfies readonly GenerateDataOptionName[];
+type DecodingOptionName = (typeof decodingOptionNames)[number];
+
+const placeholders: Partial<Record<DecodingOptionName, string>> = {
+  bannedTokenIds: 'IDS',
+  stopStrings: 'LIST',
+};
+
+/** The decoding options among the parsed flags, as generate() takes them. */
+export function decodingOptionsOf(
+  options: GenerateCliOptions,
+): Pick<GenerateCliOptions, DecodingOptionName> {
+  return Object.fromEntries(decodingOptionNames.map((name) => [name, options[name]])) as Pick<
+    GenerateCliOptions,
+    DecodingOptionName
+  >;
+}
+
+/** generate()'s own schema for each decoding flag: bounds and help text are defined there. */
+const decoding: OptionsSchema['properties'] = Object.fromEntries(
+  decodingOptionNames.map((name) => {
+    const { default: hfDefault, ...option } = generateOptionsSchema.properties[name];
+    const fallback = name in paperDefaults ? paperDefaults[name] : hfDefault;
+    return [
+      name,
+      {
+        ...(option as OptionSchema),
+        default: fallback,
+        ...(placeholders[name] ? { 'x-placeholder': placeholders[name] } : {}),
+      },
+    ];
+  }),
+);
 
 export const generateSchema: OptionsSchema = {
   type: 'object',

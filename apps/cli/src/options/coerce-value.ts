@@ -65,7 +65,9 @@ export function coerceValue(
         .split(',')
         .map((item) => item.trim())
         .filter((item) => item !== '');
-      if (items.length === 0) throw badValue(flag, 'a comma-separated list', raw);
+      // An empty value is the empty list (e.g. --banned-token-ids '' bans nothing).
+      if (items.length === 0 && raw.trim() !== '')
+        throw badValue(flag, 'a comma-separated list', raw);
       const checked = items.map((item) => {
         if (schema.items?.type !== 'integer') return checkEnum(flag, item, schema.items?.enum);
         const value = Number(item);

@@ -2,10 +2,12 @@
 // and their validation. Decoding: greedy (default), sampling (doSample) or beam search
 // (numBeams > 1); shared/REFERENCE-SPEC.md "Greedy decoding" and "Beam search".
 import type { Tensor } from '@prefixkit/tensor';
+import { Ajv, type ErrorObject } from 'ajv';
 import type { Gpt2Config } from '../config/gpt2-config';
 import type { LayerKeyValue } from '../model/attention';
 import type { Gpt2Hooks } from '../model/block';
 import { GenerateOptionsError } from './generate-errors';
+import { generateOptionsSchema } from './generate-options-schema';
 
 export interface GenerateOptions {
   /** New tokens at most (HF max_new_tokens). Default 20. */
@@ -89,11 +91,61 @@ export interface ResolvedGenerateOptions {
   readonly decode: ((tokens: readonly number[]) => string) | undefined;
 }
 
-function integer(name: string, value: number | undefined, fallback: number, min: number): number {
-  const v = value ?? fallback;
-  if (!Number.isInteger(v) || v < min)
-    throw new GenerateOptionsError(name, `an integer >= ${min}`, String(value));
-  return v;
+const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: true });
+const validateData = ajv.compile(generateOptionsSchema);
+
+/** `/bannedTokenIds/0` -> `bannedTokenIds[0]`. */
+function optionPath(instancePath: string, fallback: string): string {
+  const [name, ...indices] = instancePath.split('/').slice(1);
+  return name ? `${name}${indices.map((index) => `[${index}]`).join('')}` : fallback;
+}
+
+/** What the schema asked for, as a phrase ("an integer <= 64", "a number > 0"). */
+function expectedOf(error: ErrorObject): string {
+  const limit = (error.params as { limit?: number }).limit;
+  switch (error.keyword) {
+    case 'type':
+      return `a value of type ${String((error.params as { type: string }).type)}`;
+    case 'minimum':
+      return `a value >= ${limit}`;
+    case 'exclusiveMinimum':
+      return `a value > ${limit}`;
+    case 'maximum':
+      return `a value <= ${limit}`;
+    case 'maxItems':
+      return `at most ${limit} items`;
+    case 'minLength':
+      return 'a non-empty string';
+    case 'maxLength':
+      return `at most ${limit} characters`;
+    case 'additionalProperties':
+      return 'a known option';
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+function valueAt(data: unknown, instancePath: string): unknown {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .reduce((value, key) => (value as Record<string, unknown> | undefined)?.[key], data);
+}
+
+/** The plain-data options, validated against generateOptionsSchema, with defaults filled in. */
+function dataOptions(options: GenerateOptions): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const name of Object.keys(generateOptionsSchema.properties)) {
+    const value = (options as Record<string, unknown>)[name];
+    if (value !== undefined) data[name] = Array.isArray(value) ? [...value] : value;
+  }
+  if (!validateData(data)) {
+    const error = validateData.errors![0]!;
+    const where = optionPath(error.instancePath, 'options');
+    const got = valueAt(data, error.instancePath);
+    throw new GenerateOptionsError(where, expectedOf(error), JSON.stringify(got) ?? String(got));
+  }
+  return data;
 }
 
 function tokenId(name: string, value: number, vocab: number): number {
@@ -108,48 +160,31 @@ export function resolveGenerateOptions(
   config: Gpt2Config,
 ): ResolvedGenerateOptions {
   const vocab = config.vocab_size;
-  const eosOption = options.eosTokenId === undefined ? config.eos_token_id : options.eosTokenId;
+  const data = dataOptions(options) as Omit<
+    ResolvedGenerateOptions,
+    'eosTokenIds' | 'padTokenId' | 'decode'
+  > &
+    Pick<GenerateOptions, 'eosTokenId' | 'padTokenId'>;
+  const eosOption = data.eosTokenId === undefined ? config.eos_token_id : data.eosTokenId;
   const eosList =
     eosOption === null ? [] : typeof eosOption === 'number' ? [eosOption] : [...eosOption];
   eosList.forEach((id, index) => {
     tokenId(`eosTokenId[${index}]`, id, vocab);
   });
-  const temperature = options.temperature ?? 1;
-  if (!(temperature > 0) || !Number.isFinite(temperature))
-    throw new GenerateOptionsError(
-      'temperature',
-      'a finite number > 0',
-      String(options.temperature),
-    );
-  const topP = options.topP ?? 1;
-  if (!(topP > 0 && topP <= 1))
-    throw new GenerateOptionsError('topP', 'a number in (0, 1]', String(options.topP));
-  const lengthPenalty = options.lengthPenalty ?? 1;
-  if (!Number.isFinite(lengthPenalty))
-    throw new GenerateOptionsError(
-      'lengthPenalty',
-      'a finite number',
-      String(options.lengthPenalty),
-    );
-  const numBeams = integer('numBeams', options.numBeams, 1, 1);
-  const doSample = options.doSample ?? false;
-  if (doSample && numBeams > 1)
+  if (data.doSample && data.numBeams > 1)
     throw new GenerateOptionsError(
       'doSample',
       'false with numBeams > 1 (beam sampling is not supported)',
       'true',
     );
-  const stopStrings = options.stopStrings ?? [];
-  if (stopStrings.length > 0 && numBeams > 1)
+  if (data.stopStrings.length > 0 && data.numBeams > 1)
     throw new GenerateOptionsError(
       'stopStrings',
       'none with numBeams > 1 (beams end by eos or length only)',
-      JSON.stringify(stopStrings),
+      JSON.stringify(data.stopStrings),
     );
-  if (stopStrings.length > 0 && !options.decode)
+  if (data.stopStrings.length > 0 && !options.decode)
     throw new GenerateOptionsError('decode', 'a function (needed by stopStrings)', 'undefined');
-  if (stopStrings.some((text) => text.length === 0))
-    throw new GenerateOptionsError('stopStrings', 'non-empty strings', JSON.stringify(stopStrings));
   if (options.infix && (options.past || options.inputEmbeddingsPrefix))
     throw new GenerateOptionsError(
       'infix',
@@ -158,23 +193,23 @@ export function resolveGenerateOptions(
     );
   if (options.infix) tokenId('infix.separatorTokenId', options.infix.separatorTokenId, vocab);
   return {
-    maxNewTokens: integer('maxNewTokens', options.maxNewTokens, 20, 1),
-    minLength: integer('minLength', options.minLength, 0, 0),
-    minNewTokens: integer('minNewTokens', options.minNewTokens, 0, 0),
-    numBeams,
-    doSample,
-    temperature,
-    topK: integer('topK', options.topK, 0, 0),
-    topP,
-    seed: integer('seed', options.seed, 0, 0),
-    bannedTokenIds: (options.bannedTokenIds ?? []).map((id, index) =>
+    maxNewTokens: data.maxNewTokens,
+    minLength: data.minLength,
+    minNewTokens: data.minNewTokens,
+    numBeams: data.numBeams,
+    doSample: data.doSample,
+    temperature: data.temperature,
+    topK: data.topK,
+    topP: data.topP,
+    seed: data.seed,
+    bannedTokenIds: data.bannedTokenIds.map((id, index) =>
       tokenId(`bannedTokenIds[${index}]`, id, vocab),
     ),
-    noRepeatNgramSize: integer('noRepeatNgramSize', options.noRepeatNgramSize, 0, 0),
-    lengthPenalty,
+    noRepeatNgramSize: data.noRepeatNgramSize,
+    lengthPenalty: data.lengthPenalty,
     eosTokenIds: eosList,
-    padTokenId: tokenId('padTokenId', options.padTokenId ?? eosList[0] ?? 0, vocab),
-    stopStrings,
+    padTokenId: tokenId('padTokenId', data.padTokenId ?? eosList[0] ?? 0, vocab),
+    stopStrings: data.stopStrings,
     decode: options.decode,
   };
 }
