@@ -38,17 +38,27 @@ export {
   TokenizerInputError,
 } from './errors';
 // The model (src/model) and generation (src/generate).
+export {
+  DecodeBatch,
+  type DecodeBatchOptions,
+  type RowDecodingOptions,
+} from './generate/decode-batch';
 export { type GeneratedRow, generate } from './generate/generate';
 export { GenerateOptionsError } from './generate/generate-errors';
-export type {
-  GenerateOptions,
-  InfixDecoding,
-  MethodDecodingOptions,
+export {
+  type GenerateOptions,
+  type InfixDecoding,
+  type MethodDecodingOptions,
+  type ResolvedGenerateOptions,
+  resolveGenerateOptions,
 } from './generate/generate-options';
 export {
   type GenerateDataOptionName,
   generateOptionsSchema,
 } from './generate/generate-options-schema';
+export { logSoftmax } from './generate/logits-processors';
+export { nextToken } from './generate/next-token';
+export { seededRandom } from './generate/sampling';
 export type { LayerKeyValue } from './model/attention';
 export type { Gpt2Hooks } from './model/block';
 export { KvCache } from './model/kv-cache';

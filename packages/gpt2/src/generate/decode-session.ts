@@ -21,6 +21,16 @@ export interface DecodeSessionOptions {
   readonly padTokenId: number;
 }
 
+/** A session's model state after its prompts ran (DecodeSession.release). */
+export interface DecodeSessionState {
+  /** Per layer, [N, NH, S, HS]: owned by whoever released them. */
+  readonly layers: readonly LayerKeyValue[];
+  /** Per row, 0/1 over the S cached positions. */
+  readonly masks: number[][];
+  /** Per row, the position its next token takes. */
+  readonly nextPositions: number[];
+}
+
 export class DecodeSession {
   private readonly cache: KvCache;
   /** Per row, 0/1 over every cached position; null while no row has padding. */
@@ -134,6 +144,22 @@ export class DecodeSession {
     this.cache.reorder(indices);
     if (this.mask) this.mask = indices.map((index) => [...this.mask![index]!]);
     this.nextPositions = indices.map((index) => this.nextPositions[index]!);
+  }
+
+  /**
+   * Hands over what start()/step() built: the cache (the caller disposes it), each row's 0/1 mask
+   * over it and next position. The session is empty afterwards.
+   */
+  release(): DecodeSessionState {
+    const T = this.cache.length;
+    const state = {
+      layers: this.cache.take(),
+      masks: this.mask ?? this.nextPositions.map(() => new Array<number>(T).fill(1)),
+      nextPositions: this.nextPositions,
+    };
+    this.mask = null;
+    this.nextPositions = [];
+    return state;
   }
 
   dispose(): void {

@@ -6,8 +6,8 @@ import type { Gpt2Model } from '../model/model';
 import { DecodeSession, type DecodeSessionOptions } from './decode-session';
 import type { GeneratedRow } from './generate';
 import type { ResolvedGenerateOptions } from './generate-options';
-import { applyLogitsProcessors, argmax } from './logits-processors';
-import { sampleToken, seededRandom } from './sampling';
+import { nextToken } from './next-token';
+import { seededRandom } from './sampling';
 
 interface RowState {
   readonly tokens: number[];
@@ -34,13 +34,8 @@ export async function greedySearch(
     for (let step = 0; step < options.maxNewTokens; step++) {
       const next = rows.map((row, index) => {
         if (row.finishReason) return options.padTokenId;
-        const scores = Float32Array.from(logits[index]!);
-        applyLogitsProcessors(
-          scores,
-          { tokens: row.tokens, generated: row.tokens.length - row.promptLength },
-          options,
-        );
-        return options.doSample ? sampleToken(scores, options, random) : argmax(scores);
+        const context = { tokens: row.tokens, generated: row.tokens.length - row.promptLength };
+        return nextToken(logits[index]!, context, options, random);
       });
       rows.forEach((row, index) => {
         if (row.finishReason) return;

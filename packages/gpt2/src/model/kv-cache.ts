@@ -107,6 +107,14 @@ export class KvCache {
     this.update(joined);
   }
 
+  /** Hands the held keys/values to the caller (who disposes them); the cache is empty afterwards. */
+  take(): readonly LayerKeyValue[] {
+    const layers = this.entries;
+    this.entries = [];
+    this.owned = false;
+    return layers;
+  }
+
   /** Frees the tensors the cache made; the cache is empty afterwards. */
   dispose(): void {
     this.release();

@@ -1,0 +1,220 @@
+// Continuous batching: a decoding batch whose rows join and leave between steps. Each row joins
+// with its own prompt and its own method inputs (a prefix's keys/values, a soft prompt, an
+// infix): its prompt runs alone, after which those inputs live only in its rows of the KV cache,
+// so rows of different prefixes (and rows with none) share every later forward pass. Rows share
+// the model and its hooks (adapters, merged weights decode in batches of their own).
+// Cache rows are aligned on the right: a row shorter than the batch is left-padded with masked
+// zeros, exactly as generate() pads prompts, so a row's tokens equal those it gets alone.
+import {
+  concat,
+  embedding,
+  noGrad,
+  reshape,
+  slice,
+  type Tensor,
+  tensor,
+  zeros,
+} from '@prefixkit/tensor';
+import type { LayerKeyValue } from '../model/attention';
+import type { Gpt2Hooks } from '../model/block';
+import type { Gpt2Model } from '../model/model';
+import { Gpt2InputError } from '../model/model-errors';
+import { DecodeSession } from './decode-session';
+import { checkInfixPrompts, checkPrompts, type MethodDecodingOptions } from './generate-options';
+
+/** A row's method inputs: everything a method hands generate() except the batch's shared hooks. */
+export type RowDecodingOptions = Omit<MethodDecodingOptions, 'hooks'>;
+
+export interface DecodeBatchOptions {
+  /** Adapter hooks shared by every row (rows of different hooks need batches of their own). */
+  readonly hooks?: Gpt2Hooks | undefined;
+  /** Token fed to pad positions while a prompt runs. Default: the model's first eos id, else 0. */
+  readonly padTokenId?: number;
+}
+
+function leftPad(t: Tensor, columns: number): Tensor {
+  if (columns === 0) return t;
+  const [N, NH, , HS] = t.shape as [number, number, number, number];
+  const pad = zeros([N, NH, columns, HS], { backend: t.backend, dtype: t.dtype });
+  const out = concat([pad, t], 2); // (N, NH, columns + S, HS)
+  pad.dispose();
+  return out;
+}
+
+export class DecodeBatch {
+  private layers: readonly LayerKeyValue[] = [];
+  /** Row ids, in cache-row order. */
+  private ids: number[] = [];
+  private masks: number[][] = [];
+  private nextPositions: number[] = [];
+  private readonly padTokenId: number;
+
+  constructor(
+    private readonly model: Gpt2Model,
+    private readonly options: DecodeBatchOptions = {},
+  ) {
+    this.padTokenId = options.padTokenId ?? model.config.eos_token_id ?? 0;
+  }
+
+  /** The ids of the rows in the batch. */
+  get rows(): readonly number[] {
+    return this.ids;
+  }
+
+  /** Cached positions per row (the padded width of the cache). */
+  get width(): number {
+    return this.layers[0]?.key.shape[2] ?? 0;
+  }
+
+  /**
+   * Runs `prompt` alone with the row's method inputs and adds the row to the batch; returns its
+   * next-token logits [V]. `id` must not be in the batch already.
+   */
+  async join(
+    id: number,
+    prompt: readonly number[],
+    method: RowDecodingOptions = {},
+  ): Promise<Float32Array> {
+    if (this.ids.includes(id))
+      throw new Gpt2InputError('id', 'a row id not in the batch', String(id));
+    checkPrompts([prompt], this.model.config.vocab_size);
+    if (method.infix) checkInfixPrompts([prompt], method.infix.separatorTokenId);
+    const session = new DecodeSession(this.model, {
+      ...method,
+      hooks: this.options.hooks,
+      padTokenId: this.padTokenId,
+    });
+    let logits: Float32Array[];
+    try {
+      logits = await session.start([prompt]);
+    } catch (error) {
+      session.dispose();
+      throw error;
+    }
+    const row = session.release();
+    this.merge(row.layers, row.masks[0]!);
+    this.ids.push(id);
+    this.nextPositions.push(row.nextPositions[0]!);
+    return Float32Array.from(logits[0]!);
+  }
+
+  /** Appends one token to every row (`tokens` maps each row id); returns each row's logits [V]. */
+  async step(tokens: ReadonlyMap<number, number>): Promise<Map<number, Float32Array>> {
+    if (this.ids.length === 0) return new Map();
+    const ids = this.ids.map((id) => {
+      const token = tokens.get(id);
+      if (token === undefined)
+        throw new Gpt2InputError(`tokens[${id}]`, 'a token for every row in the batch', 'none');
+      return [token];
+    });
+    const positionIds = this.nextPositions.map((position) => [position]);
+    for (const mask of this.masks) mask.push(1);
+    const out = this.model.forwardLast(ids, {
+      past: this.layers,
+      positionIds,
+      attentionMask: this.masks,
+      hooks: this.options.hooks,
+    });
+    this.release();
+    this.layers = out.cache;
+    this.nextPositions = this.nextPositions.map((position) => position + 1);
+    const V = this.model.config.vocab_size;
+    const raw = await out.logits.data();
+    out.logits.dispose();
+    const data = raw instanceof Float32Array ? raw : Float32Array.from(raw);
+    return new Map(this.ids.map((id, row) => [id, data.slice(row * V, (row + 1) * V)]));
+  }
+
+  /** Removes rows (finished or cancelled) and the columns no remaining row attends to. */
+  leave(ids: readonly number[]): void {
+    const gone = new Set(ids);
+    const keep = this.ids.flatMap((id, row) => (gone.has(id) ? [] : [row]));
+    if (keep.length === this.ids.length) return;
+    const masks = keep.map((row) => this.masks[row]!);
+    // Leading columns masked in every remaining row are padding only: drop them.
+    let first = 0;
+    while (masks.length > 0 && first < this.width && masks.every((mask) => mask[first] === 0))
+      first++;
+    const layers = this.layers;
+    this.layers =
+      keep.length === 0
+        ? []
+        : noGrad(() => {
+            const rowIds = tensor(Int32Array.from(keep), [keep.length], {
+              backend: this.model.backend,
+              dtype: 'i32',
+            });
+            const gather = (t: Tensor) => {
+              const [N, NH, S, HS] = t.shape as [number, number, number, number];
+              const table = reshape(t, [N, NH * S * HS]);
+              const picked = embedding(rowIds, table); // (M, NH*S*HS)
+              const rows = reshape(picked, [keep.length, NH, S, HS]);
+              const out = first > 0 ? slice(rows, 2, first, S) : rows; // (M, NH, S - first, HS)
+              table.dispose();
+              picked.dispose();
+              if (out !== rows) rows.dispose();
+              return out;
+            };
+            const result = layers.map((layer) => ({
+              key: gather(layer.key),
+              value: gather(layer.value),
+            }));
+            rowIds.dispose();
+            return result;
+          });
+    for (const layer of layers) {
+      layer.key.dispose();
+      layer.value.dispose();
+    }
+    this.masks = masks.map((mask) => mask.slice(first));
+    this.nextPositions = keep.map((row) => this.nextPositions[row]!);
+    this.ids = keep.map((row) => this.ids[row]!);
+  }
+
+  /** Frees the cache; the batch is empty afterwards. */
+  dispose(): void {
+    this.release();
+    this.layers = [];
+    this.ids = [];
+    this.masks = [];
+    this.nextPositions = [];
+  }
+
+  /** Adds one row's cache [1, NH, S', HS] per layer (and its mask) below the batch's rows. */
+  private merge(row: readonly LayerKeyValue[], mask: number[]): void {
+    const width = Math.max(this.width, row[0]!.key.shape[2]!);
+    const widen = this.width < width ? width - this.width : 0;
+    const rowPad = width - row[0]!.key.shape[2]!;
+    if (this.layers.length === 0) {
+      this.layers = row;
+    } else {
+      const held = this.layers;
+      this.layers = noGrad(() =>
+        held.map((layer, l) => {
+          const join = (batch: Tensor, added: Tensor) => {
+            const left = leftPad(batch, widen);
+            const right = leftPad(added, rowPad);
+            const out = concat([left, right], 0); // (N + 1, NH, width, HS)
+            if (left !== batch) left.dispose();
+            if (right !== added) right.dispose();
+            return out;
+          };
+          return { key: join(layer.key, row[l]!.key), value: join(layer.value, row[l]!.value) };
+        }),
+      );
+      for (const layer of [...held, ...row]) {
+        layer.key.dispose();
+        layer.value.dispose();
+      }
+    }
+    this.masks = this.masks.map((m) => [...new Array<number>(widen).fill(0), ...m]);
+    this.masks.push([...new Array<number>(rowPad).fill(0), ...mask]);
+  }
+
+  private release(): void {
+    for (const layer of this.layers) {
+      layer.key.dispose();
+      layer.value.dispose();
+    }
+  }
+}
