@@ -1,0 +1,351 @@
+// Token-level continuous batching over one frozen GPT-2. Requests join the running batch between
+// decoding steps and leave when done: rows of every prefix-like method and of the base model
+// share one DecodeBatch (each carries its own prefix keys/values in its cache rows); adapters
+// that change the model's layers or weights get a batch of their own per adapter. Admission is
+// first come, first served over all adapters and every group steps once per round, so no adapter
+// can starve another. Beam-search requests run as their own decoding (generate()) beside it.
+import {
+  DecodeBatch,
+  generate,
+  logSoftmax,
+  nextToken,
+  type ResolvedGenerateOptions,
+  resolveGenerateOptions,
+  seededRandom,
+} from '@prefixkit/gpt2';
+import type { AdapterLease, AdapterRegistry } from '../adapters/adapter-registry';
+import { ServerRequestError } from '../errors';
+import type { CompletionRow, RowResult, SchedulerEvents, TokenEvent } from './completion-row';
+
+export interface SchedulerOptions {
+  /** Rows decoding at once, over every group (beam requests count one each). */
+  readonly maxRows: number;
+  /** Requests waiting beyond the running rows; one more is refused (429). */
+  readonly maxQueue: number;
+  /** Prompts run (prefill) per round, so joining rows never stall the running ones for long. */
+  readonly joinsPerRound?: number;
+}
+
+interface Waiting {
+  readonly id: number;
+  readonly row: CompletionRow;
+  readonly lease: AdapterLease;
+  readonly resolved: ResolvedGenerateOptions;
+  readonly enqueuedAt: number;
+  readonly resolve: (result: RowResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface Running extends Waiting {
+  readonly group: Group;
+  readonly random: () => number;
+  readonly tokens: number[];
+  readonly events: TokenEvent[];
+  generated: number;
+  next: number;
+  lastTokenAt: number;
+}
+
+interface Group {
+  readonly key: object;
+  readonly batch: DecodeBatch;
+  readonly rows: Map<number, Running>;
+}
+
+export class Scheduler {
+  private readonly queue: Waiting[] = [];
+  private readonly groups = new Map<object, Group>();
+  private beams = 0;
+  private nextId = 1;
+  private wake: (() => void) | null = null;
+  private closed = false;
+  private readonly loop: Promise<void>;
+
+  constructor(
+    private readonly registry: AdapterRegistry,
+    private readonly options: SchedulerOptions,
+    private readonly events: SchedulerEvents = {},
+  ) {
+    this.loop = this.run();
+  }
+
+  /** Requests waiting for a slot. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Rows decoding now (beam requests count one each). */
+  get running(): number {
+    let rows = this.beams;
+    for (const group of this.groups.values()) rows += group.rows.size;
+    return rows;
+  }
+
+  /**
+   * Decodes one prompt with `model` (the base id or an adapter id). Validates the options and the
+   * length against the model's positions before queueing; 429 when the queue is full.
+   */
+  async submit(model: string, row: CompletionRow): Promise<RowResult> {
+    if (this.closed)
+      throw new ServerRequestError('SERVER_DRAINING', 'the server is shutting down', 503);
+    this.checkQueue();
+    const lease = await this.registry.acquire(model);
+    try {
+      const base = lease.decoding.model.config;
+      const resolved = resolveGenerateOptions({ ...row.options, ...lease.decoding.options }, base);
+      const positions = lease.info.numVirtualTokens + row.prompt.length + resolved.maxNewTokens;
+      if (positions > base.n_positions)
+        throw new ServerRequestError(
+          'SERVER_CONTEXT_LENGTH',
+          `prompt (${row.prompt.length} tokens) + prefix (${lease.info.numVirtualTokens}) + max_tokens (${resolved.maxNewTokens}) = ${positions} positions; the model has ${base.n_positions}`,
+          400,
+          'max_tokens',
+        );
+      this.checkQueue();
+      return await new Promise<RowResult>((resolve, reject) => {
+        this.queue.push({
+          id: this.nextId++,
+          row,
+          lease,
+          resolved,
+          enqueuedAt: performance.now(),
+          resolve: (result) => {
+            lease.release();
+            resolve(result);
+          },
+          reject: (error) => {
+            lease.release();
+            reject(error);
+          },
+        });
+        this.wake?.();
+      });
+    } catch (error) {
+      lease.release();
+      throw error;
+    }
+  }
+
+  /** Waits for every queued and running row, up to `timeoutMs`; then aborts the rest. */
+  async drain(timeoutMs: number): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while ((this.queue.length > 0 || this.running > 0) && Date.now() < until)
+      await new Promise((done) => setTimeout(done, 20));
+    await this.close();
+  }
+
+  /** Fails whatever is left, stops the loop and frees the batches. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const error = new ServerRequestError('SERVER_DRAINING', 'the server is shutting down', 503);
+    for (const waiting of this.queue.splice(0)) waiting.reject(error);
+    this.wake?.();
+    await this.loop;
+    for (const group of this.groups.values()) {
+      for (const row of group.rows.values()) row.reject(error);
+      group.batch.dispose();
+    }
+    this.groups.clear();
+  }
+
+  private checkQueue(): void {
+    if (this.queue.length >= this.options.maxQueue)
+      throw new ServerRequestError(
+        'SERVER_QUEUE_FULL',
+        `the queue is full (${this.options.maxQueue} requests waiting); retry later`,
+        429,
+        null,
+        { retryAfterSeconds: 1 },
+      );
+  }
+
+  private async run(): Promise<void> {
+    while (!this.closed) {
+      await this.admit();
+      const groups = [...this.groups.values()];
+      for (const group of groups) await this.step(group);
+      const idle = groups.every((group) => group.rows.size === 0);
+      const blocked = this.queue.length === 0 || this.running >= this.options.maxRows;
+      if (idle && blocked && !this.closed) await this.sleep();
+    }
+  }
+
+  /** Waits for a submit, a finished beam request or close(). */
+  private sleep(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.wake = () => {
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  /** Starts queued requests while there is room: a prefill each, at most joinsPerRound. */
+  private async admit(): Promise<void> {
+    let joins = 0;
+    while (
+      this.queue.length > 0 &&
+      this.running < this.options.maxRows &&
+      joins < (this.options.joinsPerRound ?? 4)
+    ) {
+      const waiting = this.queue.shift()!;
+      if (this.failIfDone(waiting)) continue;
+      this.events.onQueueTime?.((performance.now() - waiting.enqueuedAt) / 1000);
+      if (waiting.resolved.numBeams > 1) {
+        this.startBeams(waiting);
+        continue;
+      }
+      joins++;
+      const group = this.groupFor(waiting.lease);
+      const running: Running = {
+        ...waiting,
+        group,
+        random: seededRandom(waiting.resolved.seed),
+        tokens: [...waiting.row.prompt],
+        events: [],
+        generated: 0,
+        next: 0,
+        lastTokenAt: performance.now(),
+      };
+      const { hooks: _hooks, ...method } = waiting.lease.decoding.options;
+      try {
+        const logits = await group.batch.join(waiting.id, waiting.row.prompt, method);
+        group.rows.set(waiting.id, running);
+        this.events.onFirstToken?.((performance.now() - waiting.enqueuedAt) / 1000);
+        this.advance(running, logits);
+      } catch (error) {
+        waiting.reject(error);
+      }
+    }
+  }
+
+  private groupFor(lease: AdapterLease): Group {
+    const key = lease.decoding.options.hooks ?? lease.decoding.model;
+    let group = this.groups.get(key);
+    if (!group) {
+      const { hooks } = lease.decoding.options;
+      group = {
+        key,
+        batch: new DecodeBatch(lease.decoding.model, hooks ? { hooks } : {}),
+        rows: new Map(),
+      };
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
+  /** One decoding step of a group's rows; cancelled and timed-out rows leave first. */
+  private async step(group: Group): Promise<void> {
+    for (const row of group.rows.values()) this.failIfDone(row);
+    if (group.rows.size === 0) {
+      group.batch.dispose();
+      this.groups.delete(group.key);
+      return;
+    }
+    this.events.onBatch?.(group.rows.size);
+    let logits: Map<number, Float32Array>;
+    try {
+      logits = await group.batch.step(new Map([...group.rows].map(([id, row]) => [id, row.next])));
+    } catch (error) {
+      for (const row of group.rows.values()) row.reject(error);
+      group.rows.clear();
+      group.batch.dispose();
+      this.groups.delete(group.key);
+      return;
+    }
+    for (const row of [...group.rows.values()]) this.advance(row, logits.get(row.id)!);
+  }
+
+  /** Picks the row's next token from its logits, reports it, and ends the row when it is done. */
+  private advance(row: Running, logits: Float32Array): void {
+    const { resolved } = row;
+    const token = nextToken(
+      logits,
+      { tokens: row.tokens, generated: row.generated },
+      resolved,
+      row.random,
+    );
+    let event: TokenEvent = { token };
+    if (row.row.logprobs > 0) event = { token, ...topLogprobs(logits, token, row.row.logprobs) };
+    row.tokens.push(token);
+    row.generated++;
+    row.events.push(event);
+    const now = performance.now();
+    if (row.generated > 1) this.events.onInterToken?.((now - row.lastTokenAt) / 1000);
+    row.lastTokenAt = now;
+    row.row.onToken?.(event);
+    const generated = row.tokens.slice(row.row.prompt.length);
+    const finish: RowResult['finishReason'] | null = resolved.eosTokenIds.includes(token)
+      ? 'eos'
+      : stopHit(generated, resolved)
+        ? 'stop-string'
+        : row.generated >= resolved.maxNewTokens
+          ? 'length'
+          : null;
+    if (!finish) {
+      row.next = token;
+      return;
+    }
+    this.leave(row);
+    this.events.onTokens?.(row.lease.id, row.generated);
+    row.resolve({ tokens: generated, finishReason: finish, events: row.events });
+  }
+
+  private leave(row: Running): void {
+    row.group.rows.delete(row.id);
+    row.group.batch.leave([row.id]);
+  }
+
+  /** Rejects a row whose client left or whose time ran out; true when it did. */
+  private failIfDone(row: Waiting | Running): boolean {
+    const error = row.row.signal.aborted
+      ? new ServerRequestError('SERVER_CANCELLED', 'the client closed the request', 499)
+      : Date.now() > row.row.deadline
+        ? new ServerRequestError('SERVER_TIMEOUT', 'the request ran past its time limit', 408)
+        : null;
+    if (!error) return false;
+    if ('group' in row) this.leave(row);
+    row.reject(error);
+    return true;
+  }
+
+  private startBeams(waiting: Waiting): void {
+    this.beams++;
+    const { decoding } = waiting.lease;
+    const started = performance.now();
+    generate(decoding.model, [waiting.row.prompt], { ...waiting.row.options, ...decoding.options })
+      .then(([out]) => {
+        this.events.onFirstToken?.((performance.now() - started) / 1000);
+        const events = out!.tokens.map((token) => ({ token }));
+        for (const event of events) waiting.row.onToken?.(event);
+        this.events.onTokens?.(waiting.lease.id, out!.tokens.length);
+        waiting.resolve({ tokens: out!.tokens, finishReason: out!.finishReason, events });
+      }, waiting.reject)
+      .finally(() => {
+        this.beams--;
+        this.wake?.();
+      });
+  }
+}
+
+/** Whether the decoded output contains one of the stop strings. */
+function stopHit(generated: readonly number[], options: ResolvedGenerateOptions): boolean {
+  if (options.stopStrings.length === 0 || !options.decode) return false;
+  const text = options.decode(generated);
+  return options.stopStrings.some((stop) => text.includes(stop));
+}
+
+/** The chosen token's log-probability and the `k` most likely tokens. */
+function topLogprobs(logits: Float32Array, token: number, k: number): Omit<TokenEvent, 'token'> {
+  const logprobs = logSoftmax(logits);
+  const top: [number, number][] = [];
+  for (let id = 0; id < logprobs.length; id++) {
+    const value = logprobs[id]!;
+    if (top.length === k && value <= top[k - 1]![1]) continue;
+    top.push([id, value]);
+    top.sort((a, b) => b[1] - a[1]);
+    if (top.length > k) top.pop();
+  }
+  return { logprob: logprobs[token]!, top };
+}

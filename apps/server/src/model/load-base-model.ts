@@ -1,0 +1,55 @@
+// The frozen GPT-2 the server serves: a checkpoint folder, or a hub id fetched into the cache,
+// uploaded to the chosen backend.
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { Gpt2Model } from '@prefixkit/gpt2';
+import { downloadGpt2, openGpt2CheckpointDirectory } from '@prefixkit/gpt2/node';
+import { type Backend, CpuBackend } from '@prefixkit/tensor';
+
+export interface BaseModel {
+  readonly model: Gpt2Model;
+  readonly backend: Backend;
+  /** The id clients use for the base model. */
+  readonly id: string;
+  /** Frees the device. */
+  release(): Promise<void>;
+}
+
+export async function loadBaseModel(options: {
+  model: string;
+  modelId?: string | undefined;
+  backend: 'webgpu' | 'cpu';
+  env: NodeJS.ProcessEnv;
+}): Promise<BaseModel> {
+  const local = existsSync(resolve(options.model));
+  const folder = local
+    ? resolve(options.model)
+    : await downloadGpt2({ repoId: options.model, env: options.env });
+  let backend: Backend;
+  let release = async () => {};
+  if (options.backend === 'cpu') backend = new CpuBackend();
+  else {
+    const { createWebGpuBackend, releaseDevice } = await import('@prefixkit/tensor/node');
+    const device = await createWebGpuBackend();
+    backend = device;
+    release = async () => {
+      device.destroy();
+      await releaseDevice();
+    };
+  }
+  const stream = await openGpt2CheckpointDirectory(folder);
+  try {
+    const model = await Gpt2Model.fromCheckpoint(stream, { backend });
+    return {
+      model,
+      backend,
+      id: options.modelId ?? (local ? basename(folder) : options.model),
+      release,
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  } finally {
+    await stream.close();
+  }
+}
