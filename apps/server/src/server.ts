@@ -149,6 +149,9 @@ export async function createServer(
     limiter.check(authorize(request, keys));
   });
 
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close');
+  });
   app.get('/health', { schema: { tags: ['health'] } }, async () => ({ status: 'ok' }));
   app.get('/ready', { schema: { tags: ['health'] } }, async (_request, reply) => {
     if (draining) return reply.code(503).send({ ready: false, reason: 'draining' });
@@ -199,7 +202,15 @@ export async function createServer(
       if (closed) return;
       closed = true;
       draining = true;
-      await Promise.all([scheduler.drain(options.drainTimeoutMs), app.close()]);
+      // Stop accepting connections now; those open close as they fall idle (responses carry
+      // `connection: close` from here on), the last ones once every row has finished.
+      const closing = app.close();
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+      await scheduler.drain(options.drainTimeoutMs);
+      await Promise.race([closing, new Promise((done) => setTimeout(done, 1_000))]);
+      app.server.closeAllConnections();
+      await closing;
+      clearInterval(sweep);
       await registry.dispose();
       base.model.dispose();
       await base.release();

@@ -168,6 +168,9 @@ export class Scheduler {
       const idle = groups.every((group) => group.rows.size === 0);
       const blocked = this.queue.length === 0 || this.running >= this.options.maxRows;
       if (idle && blocked && !this.closed) await this.sleep();
+      // A round of steps can complete without ever leaving the microtask queue (the CPU backend
+      // computes synchronously): yield to the event loop so new requests and disconnects get in.
+      else await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

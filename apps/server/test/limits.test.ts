@@ -1,0 +1,87 @@
+// Limits and access: a full queue answers 429 with Retry-After, a request past its time 408, API
+// keys and per-key rate limits, no unauthenticated listening beyond loopback unless asked, admin
+// routes off without an admin key, and shutdown lets running requests finish.
+import { describe, expect, it } from 'vitest';
+import { createServer } from '../src/server';
+import { modelDir, post, startServer } from './fixtures';
+
+const long = {
+  model: 'prefixkit-tiny',
+  prompt: 'name : Aromi',
+  max_tokens: 40,
+  temperature: 0,
+  banned_token_ids: [50256],
+};
+
+describe('limits', () => {
+  it('refuses requests beyond the queue with 429 and Retry-After', async () => {
+    const { url } = await startServer({ backend: 'cpu', maxBatchRows: 1, maxQueue: 1 });
+    const responses = await Promise.all([1, 2, 3].map(() => post(`${url}/v1/completions`, long)));
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([200, 200, 429]);
+    const refused = responses.find((response) => response.status === 429)!;
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(refused.json.error.code).toBe('SERVER_QUEUE_FULL');
+  });
+
+  it('fails a request that runs past its time with 408', async () => {
+    const { url } = await startServer({ backend: 'cpu', requestTimeoutMs: 1 });
+    const response = await post(`${url}/v1/completions`, long);
+    expect(response.status).toBe(408);
+    expect(response.json.error.code).toBe('SERVER_TIMEOUT');
+  });
+
+  it('needs an API key when keys are configured, and limits each key', async () => {
+    const key = 'client-key-0123456789';
+    const server = await createServer(
+      { model: modelDir, port: 0, backend: 'cpu', rateLimitPerMinute: 2 },
+      { env: { PREFIXKIT_API_KEYS: key }, warn: () => {} },
+    );
+    const url = await server.listen();
+    try {
+      const body = { ...long, max_tokens: 1 };
+      expect((await post(`${url}/v1/completions`, body)).status).toBe(401);
+      const auth = { authorization: `Bearer ${key}` };
+      expect((await post(`${url}/v1/completions`, body, auth)).status).toBe(200);
+      expect((await post(`${url}/v1/completions`, body, auth)).status).toBe(200);
+      const limited = await post(`${url}/v1/completions`, body, auth);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      const adminOff = await post(`${url}/v1/adapters`, { id: 'a', path: 'b' }, auth);
+      expect(adminOff.status).toBe(403);
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+    } finally {
+      await server.shutdown();
+    }
+  });
+
+  it('listens beyond loopback without keys only when told to, with a warning', async () => {
+    await expect(
+      createServer({ model: modelDir, host: '0.0.0.0', backend: 'cpu' }, { env: {} }),
+    ).rejects.toThrow(/refusing to listen on 0\.0\.0\.0 without API keys/);
+    const warnings: string[] = [];
+    const server = await createServer(
+      { model: modelDir, host: '0.0.0.0', port: 0, backend: 'cpu', allowUnauthenticated: true },
+      { env: {}, warn: (line) => warnings.push(line) },
+    );
+    expect(warnings.join()).toMatch(/without API keys/);
+    await server.shutdown();
+  });
+
+  it('drains on shutdown: running requests finish, then the port closes', async () => {
+    const { server, url } = await startServer({ backend: 'cpu', drainTimeoutMs: 60_000 });
+    const running = post(`${url}/v1/completions`, { ...long, max_tokens: 8 });
+    while (server.scheduler.running === 0) await new Promise((done) => setTimeout(done, 10));
+    const closing = server.shutdown();
+    const finished = await running;
+    expect(finished.status).toBe(200);
+    expect(finished.json.choices[0].token_ids).toHaveLength(8);
+    await closing;
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+  });
+
+  it('refuses invalid server options naming the field', async () => {
+    await expect(createServer({ model: modelDir, port: 70_000 })).rejects.toThrow(/field \/port/);
+    await expect(createServer({ model: modelDir, maxBatchRow: 1 })).rejects.toThrow(/maxBatchRow/);
+  });
+});
