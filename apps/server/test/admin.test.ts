@@ -104,9 +104,9 @@ describe('models and adapters', () => {
       expect(refused.status, path).toBe(400);
       expect(refused.json.error.param).toBe('path');
     }
-    const escape = await post(`${url}/v1/completions`, { model: 'escape', prompt: 'x' });
-    expect(escape.status).toBe(400);
-    expect(escape.json.error.code).toBe('SERVER_PATH_OUTSIDE_ROOT');
+    const escaped = await post(`${url}/v1/completions`, { model: 'escape', prompt: 'x' });
+    expect(escaped.status).toBe(400);
+    expect(escaped.json.error.code).toBe('SERVER_PATH_OUTSIDE_ROOT');
     const deleted = await fetch(`${url}/v1/adapters/alias`, { method: 'DELETE', headers: admin });
     expect(deleted.status).toBe(200);
     const gone = await post(`${url}/v1/completions`, { model: 'alias', prompt: 'x' });
