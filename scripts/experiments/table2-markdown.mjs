@@ -1,6 +1,6 @@
 // Prints e2e-table2.sh's results as a Markdown table: per row the trained parameters (counted
 // from the run's final/adapter_model.safetensors header), the last dev loss of its training log,
-// the five E2E metrics from `prefixkit evaluate --json`, and two plain checks of whether the
+// the E2E metrics from `prefixkit evaluate --json`, and two plain checks of whether the
 // outputs follow their MRs at all (the metrics reward a fluent generic sentence): the share of
 // outputs that contain the MR's name value, and how many distinct outputs there are.
 //   node scripts/experiments/table2-markdown.mjs RUN_DIR [testset_w_refs.csv] [MODEL_NAME]
@@ -21,7 +21,6 @@ const rows = [
   ['adapter', '+ adapter (0.1%)'],
   ['ft-full', '+ FT-FULL'],
 ];
-const metrics = ['bleu', 'nist', 'meteor', 'rouge-l', 'cider'];
 
 /** Elements stored in a safetensors file (its JSON header's shapes). */
 function storedParameters(file) {
@@ -93,14 +92,15 @@ function lastDevLoss(run) {
 }
 
 const mrs = uniqueMrs(referencesFile);
-console.log(
-  '| row | trained params | BLEU | NIST | METEOR | ROUGE_L | CIDEr | dev loss (step) | MR name in output | distinct outputs |',
-);
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+const lines = [];
+// The metric columns are the task's official set as `prefixkit evaluate --json` reports it
+// (in reporting order, with the official script's labels), not a list kept here.
+let columns;
 for (const [run, label] of rows) {
   const scoresFile = join(out, 'scores', `${run}.json`);
   if (!existsSync(scoresFile)) continue;
   const { scores } = JSON.parse(readFileSync(scoresFile, 'utf8')).result;
+  columns ??= Object.entries(scores).map(([name, score]) => [name, score.label]);
   const weights = join(out, run, 'final', 'adapter_model.safetensors');
   const trained = run === 'none' ? 0 : existsSync(weights) ? storedParameters(weights) : Number.NaN;
   const share =
@@ -108,10 +108,15 @@ for (const [run, label] of rows) {
       ? '0'
       : `${trained.toLocaleString('en-US')} (${((100 * trained) / modelParameters).toPrecision(3)}%)`;
   const dev = lastDevLoss(run);
-  const cells = metrics.map((metric) => scores[metric].score.toFixed(4));
+  const cells = columns.map(([metric]) => scores[metric].score.toFixed(4));
   const follows = followsMr(join(out, 'outputs', `${run}.txt`), mrs);
   const named = `${follows.named}/${follows.total}`;
-  console.log(
+  lines.push(
     `| ${label} | ${share} | ${cells.join(' | ')} | ${dev ? `${dev.devLoss.toFixed(3)} (${dev.step})` : '-'} | ${named} | ${follows.distinct} |`,
   );
 }
+const header = ['row', 'trained params', ...(columns ?? []).map(([, label]) => label)];
+header.push('dev loss (step)', 'MR name in output', 'distinct outputs');
+console.log(`| ${header.join(' | ')} |`);
+console.log(`|${header.map(() => '---|').join('')}`);
+for (const line of lines) console.log(line);

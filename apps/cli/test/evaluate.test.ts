@@ -1,12 +1,18 @@
-// `prefixkit evaluate`, run as a real process: the committed E2E fixtures of @prefixkit/metrics
-// (two challenge systems with their official scores), the shared WebNLG test set, hand-checkable
-// ROUGE, and every kind of bad input.
+// `prefixkit evaluate`, run as a real process: five E2E challenge systems against their official
+// scores (the shared data, or the two committed in @prefixkit/metrics' fixtures), the shared
+// WebNLG test set, hand-checkable ROUGE, and every kind of bad input.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCsv } from '@prefixkit/datasets';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  availableE2ESystems,
+  E2E_OUTPUTS,
+  E2E_REFERENCES,
+  officialE2EScores,
+} from '../../../packages/metrics/test/official-e2e-scores';
 import type { EvaluateResult } from '../src/commands/evaluate';
 import { parseJsonOutput, runInProcess, runPrefixkit } from './run-cli';
 
@@ -47,36 +53,36 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'prefixkit-evaluate-'));
 });
 
-describe.concurrent('prefixkit evaluate on the E2E fixtures', () => {
-  it('reproduces the official scores of tgen from its TSV and the official CSV', async () => {
-    const run = await runPrefixkit([
-      'evaluate',
-      '--task=e2e',
-      '--hypotheses',
-      join(fixtures, 'tgen.tsv'),
-      '--references',
-      join(fixtures, 'testset_w_refs.csv'),
-      '--json',
-    ]);
-    expect(run.code).toBe(0);
-    const output = parseJsonOutput(run);
-    expect(output).toMatchObject({ ok: true, command: 'evaluate' });
-    const result = output.result as EvaluateResult;
-    expect(result).toMatchObject({ task: 'e2e', inputs: 630, referenceFormat: 'e2e-csv' });
-    // Official (e2e-metrics measure_scores.py, metrics fixtures NOTICE.md): BLEU on 0-1.
-    expect(round(result.scores.bleu!.score, 4)).toBe(0.6593);
-    expect(round(result.scores.nist!.score, 4)).toBe(8.6094);
-    expect(round(result.scores['rouge-l']!.score, 4)).toBe(0.685);
-    // @prefixkit/metrics' documented gaps: CIDEr within 3e-4 of the official 2.2338; METEOR
-    // (no paraphrase table) within 7e-4 of 0.4454 (shared/data/e2e/system-outputs/SOURCE.md).
-    expect(Math.abs(result.scores.cider!.score - 2.2338)).toBeLessThan(3e-4);
-    expect(Math.abs(result.scores.meteor!.score - 0.4454)).toBeLessThan(7e-4);
-    expect(result.scores.meteor!.signature).toMatch(/paraphrase\(none\)/);
-    expect(Object.keys(result.scores)).toEqual(['bleu', 'nist', 'meteor', 'rouge-l', 'cider']);
-    expect(result.scores.bleu).toMatchObject({ label: 'BLEU', scale: '0-1' });
-    expect(result.scores.bleu!.signature).toMatch(/^BLEU\|/);
-    expect(result.scores.bleu!.segments).toBeUndefined();
-  });
+describe.concurrent('prefixkit evaluate on the E2E systems', () => {
+  const official = officialE2EScores();
+  for (const system of availableE2ESystems()) {
+    it(`gives ${system} the official scores on all five metrics from its TSV and the CSV`, async () => {
+      const run = await runPrefixkit([
+        'evaluate',
+        '--task=e2e',
+        '--hypotheses',
+        join(E2E_OUTPUTS, `${system}.tsv`),
+        '--references',
+        E2E_REFERENCES,
+        '--json',
+      ]);
+      expect(run.code).toBe(0);
+      const output = parseJsonOutput(run);
+      expect(output).toMatchObject({ ok: true, command: 'evaluate' });
+      const result = output.result as EvaluateResult;
+      expect(result).toMatchObject({ task: 'e2e', inputs: 630, referenceFormat: 'e2e-csv' });
+      // As e2e-metrics measure_scores.py printed them ('%.4f'; BLEU on 0-1, METEOR without
+      // paraphrase table), keyed by the labels it prints.
+      const printed = Object.fromEntries(
+        Object.values(result.scores).map((score) => [score!.label, score!.score.toFixed(4)]),
+      );
+      expect(printed).toEqual(official[system]);
+      expect(Object.keys(result.scores)).toEqual(['bleu', 'nist', 'meteor', 'rouge-l', 'cider']);
+      expect(result.scores.meteor!.signature).toMatch(/paraphrase\(none\)\|.*\|tok:ptb-coco$/);
+      expect(result.scores.bleu).toMatchObject({ label: 'BLEU', scale: '0-1' });
+      expect(result.scores.bleu!.segments).toBeUndefined();
+    });
+  }
 
   it('gives slug its official scores from plain lines and a multi-reference text file', async () => {
     const run = await runPrefixkit([

@@ -7,11 +7,12 @@
 //
 //   node bench/e2e-full.bench.mjs [--phases] [--src] [system.tsv] [testset_w_refs.csv]
 //
-// Default: (a) evaluateE2E for one system given loaded references and synonyms (its first call
-// also prepares the reference side), then for a second system (reference side cached);
+// Default: (a) scoreTask('e2e') (the path of `prefixkit evaluate`) for one system given loaded
+// references and synonyms (its first call also prepares the reference side), then for a second
+// system (reference side cached);
 // (b) the cold end-to-end figure: process CPU from start-up to the first system's scores,
 // including node start, module loading, reading the CSV/TSV and the WordNet data; (c) peak RSS.
-// --phases: the same work split into the steps evaluateE2E runs, timed one by one.
+// --phases: the same work split into the steps scoreTask('e2e') runs, timed one by one.
 // --src: import the TypeScript sources instead of dist/ (run with tsx to see its start-up cost).
 import { fileURLToPath } from 'node:url';
 
@@ -64,7 +65,7 @@ const report = {
 const score = (/** @type {{ score: number }} */ r) => Number(r.score.toFixed(4));
 
 if (phases) {
-  // The steps of evaluateE2E, in its order, on the same inputs.
+  // The steps of scoreTask('e2e') (evaluateE2E), in its order, on the same inputs.
   const tok = await timed(() => lib.tokenizeCocoCorpus(outputs, references));
   const coco = {
     hyps: tok.value.hypotheses.map((/** @type {string[]} */ t) => t.join(' ')),
@@ -93,13 +94,15 @@ if (phases) {
     scores: [...bleuNist.value, meteor.value, rouge.value, cider.value].map(score),
   });
 } else {
-  const options = { meteorOptions: { synonyms } };
-  const first = await timed(() => lib.evaluateE2E(outputs, references, options));
+  const options = { meteor: { synonyms } };
+  const first = await timed(() =>
+    lib.scoreTask('e2e', { hypotheses: outputs, references }, options),
+  );
   const coldCpuMs = round(cpuMs());
   const coldWallMs = round(performance.now()); // since the process started (timeOrigin)
   const second = await timed(async () => {
     const { outputs: other } = await node.readE2ESystemOutputs(secondPath);
-    return lib.evaluateE2E(other, references, options);
+    return lib.scoreTask('e2e', { hypotheses: other, references }, options);
   });
   Object.assign(report, {
     scores: Object.fromEntries(Object.entries(first.value).map(([k, v]) => [k, score(v)])),

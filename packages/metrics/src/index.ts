@@ -37,6 +37,24 @@ export {
   rougeScore,
   rougeScorePair,
 } from './rouge/rouge-score';
+export {
+  type MetricScale,
+  type OfficialMetric,
+  officialMetricNames,
+  TASK_METRIC_NAMES,
+  TASK_METRICS,
+  TASK_NAMES,
+  type TaskMetricName,
+  type TaskName,
+} from './tasks';
+export {
+  chooseTaskMetrics,
+  type ScoreTaskOptions,
+  scoreTask,
+  type TaskScore,
+  type TaskScores,
+} from './tasks/score-task';
+export type { MeteorResources } from './tasks/task-scorer';
 export { type TerOptions, type TerResult, type TerSegment, ter } from './ter/index';
 export { type CocoTokenizedCorpus, tokenizeCocoCorpus } from './tokenize/coco-corpus';
 export { type Mteval13aOptions, tokenizeMteval13a } from './tokenize/mteval-13a';

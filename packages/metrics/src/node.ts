@@ -54,6 +54,7 @@ export async function readWebNLGReferences(
   return Array.from({ length: n }, (_, j) => files.map((f) => f[j] ?? ''));
 }
 export {
+  loadMeteorResources,
   loadMeteorSynonyms,
   loadParaphraseTable,
   meteorDataDir,

@@ -4,15 +4,16 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
+import type { TaskScores } from '@prefixkit/metrics';
+import { officialMetricNames } from '@prefixkit/metrics/tasks';
 import { defineCommand } from '../command';
 import { InputMismatchError } from '../errors';
-import type { EvaluateTask } from '../evaluate/read-references';
-import type { MetricScore } from '../evaluate/score-task';
 import {
   allMetricNames,
   chooseMetrics,
+  type EvaluateTask,
+  evaluateTasks,
   type MetricName,
-  taskMetrics,
 } from '../evaluate/task-metrics';
 import { table } from '../render';
 
@@ -31,7 +32,7 @@ export interface EvaluateResult {
   references: string;
   referenceFormat: string;
   inputs: number;
-  scores: Partial<Record<MetricName, MetricScore>>;
+  scores: TaskScores;
 }
 
 function requireFile(path: string, option: string): void {
@@ -80,9 +81,7 @@ export const evaluateCommand = defineCommand<EvaluateOptions, EvaluateResult>({
   summary: "Score hypotheses against a data set's references with its official metrics.",
   description: [
     'Official metrics per task (default: all of them):',
-    ...Object.entries(taskMetrics).map(
-      ([task, metrics]) => `  ${task.padEnd(7)} ${metrics.join(', ')}`,
-    ),
+    ...evaluateTasks.map((task) => `  ${task.padEnd(7)} ${officialMetricNames(task).join(', ')}`),
     'References: the E2E CSV, WebNLG/DART XML or JSON, or a multi-reference text file',
     "(one input's references on consecutive lines, a blank line between inputs).",
     'E2E hypotheses may also be a system-output TSV (MR<TAB>output); its MRs are checked against the references.',
@@ -93,7 +92,7 @@ export const evaluateCommand = defineCommand<EvaluateOptions, EvaluateResult>({
       task: {
         type: 'string',
         description: 'The data set, which fixes the metrics and their conventions.',
-        enum: ['e2e', 'webnlg', 'dart', 'xsum'],
+        enum: evaluateTasks,
       },
       hypotheses: {
         type: 'string',
@@ -144,23 +143,26 @@ export const evaluateCommand = defineCommand<EvaluateOptions, EvaluateResult>({
     const paraphrasesPath =
       options.meteorParaphrases && resolve(context.cwd, options.meteorParaphrases);
     if (paraphrasesPath) requireFile(paraphrasesPath, 'meteor-paraphrases');
-    chooseMetrics(options.task, options.metrics); // fail on a bad --metrics before reading files
+    const metrics = chooseMetrics(options.task, options.metrics); // fail before reading files
     // Loaded on use: the readers and metrics are not needed for --help or other commands.
     const { readReferences } = await import('../evaluate/read-references');
     const { readHypotheses } = await import('../evaluate/read-hypotheses');
-    const { scoreTask } = await import('../evaluate/score-task');
-    const { loadParaphraseTable } = await import('@prefixkit/metrics/node');
+    const { scoreTask } = await import('@prefixkit/metrics');
+    const { loadMeteorResources } = await import('@prefixkit/metrics/node');
     const references = await readReferences(referencesPath, options.task);
     const hypotheses = await readHypotheses(hypothesesPath, options.task);
     checkAlignment(options, hypotheses, references);
-    const scores = await scoreTask({
-      task: options.task,
-      requested: options.metrics,
-      hypotheses: hypotheses.lines,
-      references: references.references,
-      segments: options.segments,
-      ...(paraphrasesPath ? { paraphrases: loadParaphraseTable(paraphrasesPath) } : {}),
-    });
+    const scores = await scoreTask(
+      options.task,
+      { hypotheses: hypotheses.lines, references: references.references },
+      {
+        metrics,
+        segments: options.segments,
+        ...(metrics.includes('meteor')
+          ? { meteor: loadMeteorResources(paraphrasesPath ? { paraphrases: paraphrasesPath } : {}) }
+          : {}),
+      },
+    );
     const result: EvaluateResult = {
       task: options.task,
       hypotheses: options.hypotheses,

@@ -21,8 +21,7 @@ import {
 import { readTextFile } from '@prefixkit/datasets/node';
 import { readE2EReferences } from '@prefixkit/metrics/node';
 import { InputFormatError } from '../errors';
-
-export type EvaluateTask = 'e2e' | 'webnlg' | 'dart' | 'xsum';
+import type { EvaluateTask } from './task-metrics';
 
 export interface ReferenceSet {
   /** How the file was read: `e2e-csv`, `webnlg-xml`, `multi-reference-text`, ... */

@@ -1,35 +1,26 @@
-// The metrics each task's official evaluation reports, and the check of `--metrics` against them.
-// Kept apart from score-task.ts so --help and option checks do not load the metrics package.
+// The check of `--metrics` against the task's official set. The tasks, their metrics and the
+// metric names are @prefixkit/metrics' registry; its `./tasks` entry holds only the registry, so
+// --help and option checks do not load the scorers.
+import {
+  officialMetricNames,
+  TASK_METRIC_NAMES,
+  TASK_NAMES,
+  type TaskMetricName,
+  type TaskName,
+} from '@prefixkit/metrics/tasks';
 import { UsageError } from '../errors';
-import type { EvaluateTask } from './read-references';
 
-export const allMetricNames = [
-  'bleu',
-  'nist',
-  'meteor',
-  'rouge-l',
-  'cider',
-  'ter',
-  'rouge-1',
-  'rouge-2',
-] as const;
-export type MetricName = (typeof allMetricNames)[number];
-
-/** Each task's official metrics, in the order its papers report them. */
-export const taskMetrics: Record<EvaluateTask, readonly MetricName[]> = {
-  e2e: ['bleu', 'nist', 'meteor', 'rouge-l', 'cider'],
-  webnlg: ['bleu', 'ter', 'meteor'],
-  dart: ['bleu', 'ter', 'meteor'],
-  xsum: ['rouge-1', 'rouge-2', 'rouge-l'],
-};
+export { TASK_METRIC_NAMES as allMetricNames, TASK_NAMES as evaluateTasks };
+export type MetricName = TaskMetricName;
+export type EvaluateTask = TaskName;
 
 /** Which metrics to compute; a metric that is not official for the task is a usage error. */
 export function chooseMetrics(
   task: EvaluateTask,
   requested: readonly MetricName[] | undefined,
 ): MetricName[] {
-  const official = taskMetrics[task];
-  if (!requested) return [...official];
+  const official = officialMetricNames(task);
+  if (!requested) return official;
   for (const metric of requested) {
     if (!official.includes(metric)) {
       throw new UsageError(

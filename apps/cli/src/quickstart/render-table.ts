@@ -2,17 +2,12 @@
 // trained parameter count, the five E2E metrics (the official script's scales), the held-out
 // loss and the time taken.
 import { relative } from 'node:path';
+import { TASK_METRICS } from '@prefixkit/metrics/tasks';
 import { repoRootGuess } from '../paths';
 import { formatDuration } from '../runtime/progress-bar';
 import type { QuickstartResult } from './quickstart-result';
 
-const metricColumns = [
-  ['bleu', 'BLEU'],
-  ['nist', 'NIST'],
-  ['meteor', 'METEOR'],
-  ['rouge-l', 'ROUGE_L'],
-  ['cider', 'CIDEr'],
-] as const;
+const metricColumns = TASK_METRICS.e2e.map(({ name, label }) => [name, label] as const);
 
 /** The table and the lines around it, for stderr. */
 export function renderQuickstart(result: QuickstartResult): string {

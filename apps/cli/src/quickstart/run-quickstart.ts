@@ -38,14 +38,13 @@ async function readSample(evalMrs: number) {
 }
 
 async function scoreOutputs(outputs: string[], groups: ReferenceGroup[]) {
-  const { scoreTask } = await import('../evaluate/score-task');
-  return scoreTask({
-    task: 'e2e',
-    requested: undefined,
-    hypotheses: outputs,
-    references: groups.map((group) => group.references),
-    segments: false,
-  });
+  const { scoreTask } = await import('@prefixkit/metrics');
+  const { loadMeteorResources } = await import('@prefixkit/metrics/node');
+  return scoreTask(
+    'e2e',
+    { hypotheses: outputs, references: groups.map((group) => group.references) },
+    { meteor: loadMeteorResources() },
+  );
 }
 
 /** Runs the whole quickstart; progress on stderr through `context`. */

@@ -3,7 +3,7 @@
 // METEOR column, 4 decimals). Those were computed WITH METEOR's paraphrase table, so only
 // segments that no paraphrase touches can agree; the rows below are ones that do, chosen because
 // they decide the function-word status of tokens that METEOR's `-norm` creates from the COCO
-// tokens "'s" and "n't" (data/meteor/README.md, hypotheses H1 and H2).
+// tokens "'s" and "n't" (METEOR's list has "s", "'" and "'t", but not "n").
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { FileNotFoundError } from '@prefixkit/errors';
+import type { MeteorResources } from '../tasks/task-scorer';
 import { ParaphraseTable } from './paraphrase-table';
 import { SynonymDictionary } from './synonym-dictionary';
 
@@ -52,4 +53,15 @@ export function loadParaphraseTable(path: string): ParaphraseTable {
   const gzipped = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
   const text = (gzipped ? gunzipSync(bytes) : bytes).toString('utf8');
   return ParaphraseTable.parse(text, path);
+}
+
+/**
+ * METEOR's data for `scoreTask`: the shipped WordNet synonyms and, given its path, a paraphrase
+ * table (`paraphrase-en.gz`, not redistributable).
+ */
+export function loadMeteorResources(options: { paraphrases?: string } = {}): MeteorResources {
+  return {
+    synonyms: loadMeteorSynonyms(),
+    ...(options.paraphrases ? { paraphrases: loadParaphraseTable(options.paraphrases) } : {}),
+  };
 }
