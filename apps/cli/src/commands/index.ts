@@ -6,6 +6,7 @@ import { evaluateCommand } from './evaluate';
 import { generateCommand } from './generate';
 import { inspectCommand } from './inspect';
 import { quickstartCommand } from './quickstart';
+import { serveCommand } from './serve';
 import { trainCommand } from './train';
 
 export const commands: readonly CommandDefinition[] = [
@@ -13,6 +14,7 @@ export const commands: readonly CommandDefinition[] = [
   doctorCommand,
   trainCommand,
   generateCommand,
+  serveCommand,
   evaluateCommand,
   inspectCommand,
   downloadCommand,
