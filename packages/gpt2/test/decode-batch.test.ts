@@ -100,6 +100,44 @@ describe.each(backendKinds)('DecodeBatch on %s', (kind) => {
     batch.dispose();
   });
 
+  it('runs the prompts of rows that share an adapter together, each as it runs alone', async (context) => {
+    const model = await loadTinyModel(await backendFor(kind, context));
+    const past = randomKeyValues(model, 4, 7);
+    const prompts = [
+      [3, 9, 27, 4, 4],
+      [60, 2],
+      [5, 5, 5],
+    ];
+    const alone = await Promise.all(
+      prompts.map(async (prompt, row) => {
+        const [out] = await generate(model, [prompt], {
+          ...(row > 0 ? { past } : {}),
+          maxNewTokens: newTokens,
+          eosTokenId: null,
+        });
+        return out!.tokens;
+      }),
+    );
+    const batch = new DecodeBatch(model);
+    const first = [await batch.join(0, prompts[0]!)];
+    const rest = await batch.joinAll(
+      [
+        { id: 1, prompt: prompts[1]! },
+        { id: 2, prompt: prompts[2]! },
+      ],
+      { past },
+    );
+    let logits = new Map([...first, ...rest].map((values, id) => [id, values]));
+    const generated: number[][] = [[], [], []];
+    for (let step = 0; step < newTokens; step++) {
+      const tokens = new Map([0, 1, 2].map((id) => [id, argmax(logits.get(id)!)]));
+      for (const [id, token] of tokens) generated[id]!.push(token);
+      if (step < newTokens - 1) logits = await batch.step(tokens);
+    }
+    expect(generated).toEqual(alone);
+    batch.dispose();
+  });
+
   it('refuses a row id already in the batch and a step without a token for every row', async (context) => {
     const model = await loadTinyModel(await backendFor(kind, context));
     const batch = new DecodeBatch(model);

@@ -22,7 +22,7 @@ export interface SchedulerOptions {
   readonly maxRows: number;
   /** Requests waiting beyond the running rows; one more is refused (429). */
   readonly maxQueue: number;
-  /** Prompts run (prefill) per round, so joining rows never stall the running ones for long. */
+  /** Prompts run (prefill) per round, so joining rows never stall the running ones for long. Default 16. */
   readonly joinsPerRound?: number;
 }
 
@@ -184,23 +184,49 @@ export class Scheduler {
     });
   }
 
-  /** Starts queued requests while there is room: a prefill each, at most joinsPerRound. */
+  /**
+   * Starts queued requests, first come first served, while there is room: at most joinsPerRound
+   * prompts per round, those of one adapter run together (one prefill per adapter).
+   */
   private async admit(): Promise<void> {
-    let joins = 0;
+    const taken: Waiting[] = [];
     while (
       this.queue.length > 0 &&
-      this.running < this.options.maxRows &&
-      joins < (this.options.joinsPerRound ?? 4)
+      this.running + taken.length < this.options.maxRows &&
+      taken.length < (this.options.joinsPerRound ?? 16)
     ) {
       const waiting = this.queue.shift()!;
       if (this.failIfDone(waiting)) continue;
       this.events.onQueueTime?.((performance.now() - waiting.enqueuedAt) / 1000);
-      if (waiting.resolved.numBeams > 1) {
-        this.startBeams(waiting);
-        continue;
-      }
-      joins++;
-      const group = this.groupFor(waiting.lease);
+      if (waiting.resolved.numBeams > 1) this.startBeams(waiting);
+      else taken.push(waiting);
+    }
+    const byAdapter = new Map<object, Waiting[]>();
+    for (const waiting of taken) {
+      const rows = byAdapter.get(waiting.lease.decoding) ?? [];
+      rows.push(waiting);
+      byAdapter.set(waiting.lease.decoding, rows);
+    }
+    for (const rows of byAdapter.values()) await this.join(rows);
+  }
+
+  /** Runs the prompts of rows of one adapter together and adds them to their group. */
+  private async join(rows: readonly Waiting[]): Promise<void> {
+    const { lease } = rows[0]!;
+    const group = this.groupFor(lease);
+    const { hooks: _hooks, ...method } = lease.decoding.options;
+    let logits: Float32Array[];
+    try {
+      logits = await group.batch.joinAll(
+        rows.map((row) => ({ id: row.id, prompt: row.row.prompt })),
+        method,
+      );
+    } catch (error) {
+      for (const row of rows) row.reject(error);
+      return;
+    }
+    const now = performance.now();
+    rows.forEach((waiting, index) => {
       const running: Running = {
         ...waiting,
         group,
@@ -209,18 +235,12 @@ export class Scheduler {
         events: [],
         generated: 0,
         next: 0,
-        lastTokenAt: performance.now(),
+        lastTokenAt: now,
       };
-      const { hooks: _hooks, ...method } = waiting.lease.decoding.options;
-      try {
-        const logits = await group.batch.join(waiting.id, waiting.row.prompt, method);
-        group.rows.set(waiting.id, running);
-        this.events.onFirstToken?.((performance.now() - waiting.enqueuedAt) / 1000);
-        this.advance(running, logits);
-      } catch (error) {
-        waiting.reject(error);
-      }
-    }
+      group.rows.set(waiting.id, running);
+      this.events.onFirstToken?.((now - waiting.enqueuedAt) / 1000);
+      this.advance(running, logits[index]!);
+    });
   }
 
   private groupFor(lease: AdapterLease): Group {

@@ -67,7 +67,7 @@ export class DecodeBatch {
   }
 
   /**
-   * Runs `prompt` alone with the row's method inputs and adds the row to the batch; returns its
+   * Runs `prompt` with the row's method inputs and adds the row to the batch; returns its
    * next-token logits [V]. `id` must not be in the batch already.
    */
   async join(
@@ -75,10 +75,26 @@ export class DecodeBatch {
     prompt: readonly number[],
     method: RowDecodingOptions = {},
   ): Promise<Float32Array> {
-    if (this.ids.includes(id))
-      throw new Gpt2InputError('id', 'a row id not in the batch', String(id));
-    checkPrompts([prompt], this.model.config.vocab_size);
-    if (method.infix) checkInfixPrompts([prompt], method.infix.separatorTokenId);
+    const [logits] = await this.joinAll([{ id, prompt }], method);
+    return logits!;
+  }
+
+  /**
+   * Adds rows that share their method inputs (one adapter), running their prompts together
+   * (left-padded, as generate() runs a batch); returns each row's next-token logits [V].
+   */
+  async joinAll(
+    rows: readonly { readonly id: number; readonly prompt: readonly number[] }[],
+    method: RowDecodingOptions = {},
+  ): Promise<Float32Array[]> {
+    const ids = new Set(this.ids);
+    for (const { id } of rows) {
+      if (ids.has(id)) throw new Gpt2InputError('id', 'a row id not in the batch', String(id));
+      ids.add(id);
+    }
+    const prompts = rows.map((row) => row.prompt);
+    checkPrompts(prompts, this.model.config.vocab_size);
+    if (method.infix) checkInfixPrompts(prompts, method.infix.separatorTokenId);
     const session = new DecodeSession(this.model, {
       ...method,
       hooks: this.options.hooks,
@@ -86,16 +102,16 @@ export class DecodeBatch {
     });
     let logits: Float32Array[];
     try {
-      logits = await session.start([prompt]);
+      logits = await session.start(prompts);
     } catch (error) {
       session.dispose();
       throw error;
     }
-    const row = session.release();
-    this.merge(row.layers, row.masks[0]!);
-    this.ids.push(id);
-    this.nextPositions.push(row.nextPositions[0]!);
-    return Float32Array.from(logits[0]!);
+    const state = session.release();
+    this.merge(state.layers, state.masks);
+    this.ids.push(...rows.map((row) => row.id));
+    this.nextPositions.push(...state.nextPositions);
+    return logits.map((row) => Float32Array.from(row));
   }
 
   /** Appends one token to every row (`tokens` maps each row id); returns each row's logits [V]. */
@@ -180,35 +196,36 @@ export class DecodeBatch {
     this.nextPositions = [];
   }
 
-  /** Adds one row's cache [1, NH, S', HS] per layer (and its mask) below the batch's rows. */
-  private merge(row: readonly LayerKeyValue[], mask: number[]): void {
-    const width = Math.max(this.width, row[0]!.key.shape[2]!);
-    const widen = this.width < width ? width - this.width : 0;
-    const rowPad = width - row[0]!.key.shape[2]!;
+  /** Adds rows' caches [N, NH, S', HS] per layer (and their masks) below the batch's rows. */
+  private merge(rows: readonly LayerKeyValue[], masks: readonly number[][]): void {
+    const added = rows[0]!.key.shape[2]!;
+    const width = Math.max(this.width, added);
+    const widen = width - this.width;
+    const rowPad = width - added;
     if (this.layers.length === 0) {
-      this.layers = row;
+      this.layers = rows;
     } else {
       const held = this.layers;
       this.layers = noGrad(() =>
         held.map((layer, l) => {
-          const join = (batch: Tensor, added: Tensor) => {
+          const join = (batch: Tensor, more: Tensor) => {
             const left = leftPad(batch, widen);
-            const right = leftPad(added, rowPad);
-            const out = concat([left, right], 0); // (N + 1, NH, width, HS)
+            const right = leftPad(more, rowPad);
+            const out = concat([left, right], 0); // (N_held + N, NH, width, HS)
             if (left !== batch) left.dispose();
-            if (right !== added) right.dispose();
+            if (right !== more) right.dispose();
             return out;
           };
-          return { key: join(layer.key, row[l]!.key), value: join(layer.value, row[l]!.value) };
+          return { key: join(layer.key, rows[l]!.key), value: join(layer.value, rows[l]!.value) };
         }),
       );
-      for (const layer of [...held, ...row]) {
+      for (const layer of [...held, ...rows]) {
         layer.key.dispose();
         layer.value.dispose();
       }
     }
-    this.masks = this.masks.map((m) => [...new Array<number>(widen).fill(0), ...m]);
-    this.masks.push([...new Array<number>(rowPad).fill(0), ...mask]);
+    this.masks = this.masks.map((mask) => [...new Array<number>(widen).fill(0), ...mask]);
+    for (const mask of masks) this.masks.push([...new Array<number>(rowPad).fill(0), ...mask]);
   }
 
   private release(): void {
