@@ -1,7 +1,6 @@
 // `prefixkit quickstart`: the README's first command. Prefix-tunes the embedded default model
-// (or a stand-in pretrained on the spot, or any --model) on the shipped E2E sample and prints a
-// table like the paper's: no prefix vs prefix-tuned (and, with --methods, adapter and FT-FULL
-// rows), five E2E metrics, parameters, time.
+// (or any --model) on the shipped E2E sample and prints a table like the paper's: no prefix vs
+// prefix-tuned (and, with --methods, adapter and FT-FULL rows), five E2E metrics, parameters, time.
 import { defineCommand } from '../command';
 import { type QuickstartOptions, quickstartSchema } from '../quickstart/quickstart-options';
 import type { QuickstartResult } from '../quickstart/quickstart-result';

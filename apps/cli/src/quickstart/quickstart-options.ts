@@ -25,12 +25,7 @@ export interface QuickstartOptions {
   numBeams: number;
   noRepeatNgramSize: number;
   maxNewTokens: number;
-  standIn: boolean;
   shippedPrefix: boolean;
-  standInSteps: number;
-  standInLearningRate: number;
-  standInLayers: number;
-  standInWidth: number;
   seed: number;
   output?: string;
 }
@@ -52,7 +47,7 @@ export const quickstartSchema: OptionsSchema = {
     model: {
       type: 'string',
       description:
-        'Any GPT-2 folder or hub id (on a GPU: gpt2-medium). Default: models/prefixkit-tiny, else a stand-in pretrained here.',
+        'Any GPT-2 folder or hub id (on a GPU: gpt2-medium). Default: models/prefixkit-tiny.',
       'x-placeholder': 'FOLDER|ID',
     },
     backend: backendOption,
@@ -132,21 +127,7 @@ export const quickstartSchema: OptionsSchema = {
         'With the embedded model: also score the prefix shipped beside it (models/prefixkit-tiny/prefixes/e2e, trained on the full E2E training set).',
       default: true,
     },
-    standInSteps: integer('Stand-in only: pretraining steps.', 120),
-    standIn: {
-      type: 'boolean',
-      description: 'Use the stand-in (pretrained here) even when models/prefixkit-tiny exists.',
-      default: false,
-    },
-    standInLearningRate: {
-      type: 'number',
-      description: 'Stand-in only: pretraining peak learning rate.',
-      minimum: 0,
-      default: 0.003,
-    },
-    standInLayers: integer('Stand-in only: layers.', 2),
-    standInWidth: integer('Stand-in only: width (n_embd; 2 heads).', 64, 2),
-    seed: integer('Seed of the stand-in, the prefix init and data order.', 101, 0),
+    seed: integer('Seed of the prefix init and data order.', 101, 0),
     output: {
       type: 'string',
       description: 'Also write the outputs, the trained prefix (PEFT layout) and the table here.',

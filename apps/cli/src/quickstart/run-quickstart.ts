@@ -1,7 +1,6 @@
 // The quickstart (issue #8, the README's main job): on the embedded default model, prefix-tune on
 // the shipped E2E sample, decode held-out dev MRs with beam search, score them with the five E2E
 // metrics, and compare with the same model without a prefix, as the paper's tables do.
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReferenceGroup, TextPair } from '@prefixkit/datasets';
 import type { Gpt2Model } from '@prefixkit/gpt2';
@@ -19,7 +18,6 @@ import { createMethod, type MethodRun, methodRuns, prefixLengthFor } from './met
 import type { QuickstartOptions } from './quickstart-options';
 import type { QuickstartResult, QuickstartRow } from './quickstart-result';
 import { loadShippedPrefix } from './shipped-prefix';
-import { pretrainStandIn } from './stand-in-model';
 import { writeOutputs } from './write-outputs';
 
 export const sampleDir = join(repoRootGuess, 'packages', 'datasets', 'fixtures', 'e2e');
@@ -68,53 +66,17 @@ export async function runQuickstart(
       `E2E sample (${sampleDir}): ${train.length} training pairs; ${groups.length} held-out dev MRs with ${groups.reduce((n, g) => n + g.references.length, 0)} references`,
     );
 
-    // 1. The model: given, embedded, or the stand-in pretrained right here.
+    // 1. The model: --model, else the embedded one (models/prefixkit-tiny ships with the repository).
     const modelStart = performance.now();
-    let model: Gpt2Model;
-    let kind: QuickstartResult['model']['kind'];
-    let name: string;
-    const embedded = !options.standIn && existsSync(join(defaultModelDir, 'config.json'));
-    const reference = options.model ?? (embedded ? defaultModelDir : undefined);
-    if (reference) {
-      const loaded = await loadModel(reference, {
-        backend: opened.backend,
-        cwd: context.cwd,
-        env: context.env,
-      });
-      model = loaded.model;
-      kind = options.model ? 'given' : 'embedded';
-      name = options.model ? loaded.name : 'prefixkit-tiny';
-      context.log(`model ${name} (${opened.name}, ${opened.reason})`);
-    } else {
-      context.log(
-        `${options.standIn ? '--stand-in' : 'models/prefixkit-tiny is not in the repository yet'}: pretraining a stand-in GPT-2 (${options.standInLayers} layers x ${options.standInWidth}, GPT-2 tokenizer) on the sample's training references only (${opened.name}, ${opened.reason})`,
-      );
-      const standIn = await pretrainStandIn({
-        backend: opened.backend,
-        tokenizer,
-        train,
-        shape: {
-          layers: options.standInLayers,
-          width: options.standInWidth,
-          heads: 2,
-          steps: options.standInSteps,
-          learningRate: options.standInLearningRate,
-        },
-        seed: options.seed,
-        signal,
-        onStep: (step, total, loss) => {
-          if (shouldReport(step, total))
-            context.progress(
-              `stand-in pretraining step ${step}/${total} loss ${loss.toFixed(3)}`,
-              step >= total,
-            );
-        },
-      });
-      if (signal.aborted) throw new InterruptedError();
-      model = standIn.model;
-      kind = 'stand-in';
-      name = standIn.name;
-    }
+    const loaded = await loadModel(options.model ?? defaultModelDir, {
+      backend: opened.backend,
+      cwd: context.cwd,
+      env: context.env,
+    });
+    const model: Gpt2Model = loaded.model;
+    const kind: QuickstartResult['model']['kind'] = options.model ? 'given' : 'embedded';
+    const name = options.model ? loaded.name : 'prefixkit-tiny';
+    context.log(`model ${name} (${opened.name}, ${opened.reason})`);
     const modelSeconds = (performance.now() - modelStart) / 1000;
     const baseParameters = peftPackage.baseParameterCount(model.config);
 
@@ -164,7 +126,7 @@ export async function runQuickstart(
       );
       return { devLoss, outputs, scores };
     };
-    const shown = kind === 'stand-in' ? 'stand-in' : name;
+    const shown = name;
 
     // 3. The model without a prefix.
     const baseStart = performance.now();
