@@ -1,8 +1,8 @@
 // Builds prefixkit-tiny's pretraining corpus (issue #9) from the shipped data sets and writes it
 // tokenised (corpus-files.ts): E2E and WebNLG 2017 TRAIN text only, evaluation texts removed
-// (packages/peft/src/pretrain/pretrain-corpus.ts says exactly what), every 50th document held
+// (scripts/pretrain/src/pretrain-corpus.ts says exactly what), every 50th document held
 // out for the held-out loss. With --structured-pairs it also adds stage 2's WebNLG train pairs
-// (packages/peft/src/pretrain/structured-pairs.ts), split into train and held-out on their own,
+// (scripts/pretrain/src/structured-pairs.ts), split into train and held-out on their own,
 // so the text documents' held-out slice is the same as stage 1's.
 //   node_modules/.bin/tsx --tsconfig scripts/pretrain/tsconfig.json scripts/pretrain/build-corpus.ts \
 //     [--data ../shared/data] [--out runs/pretrain/corpus] [--held-out-every 50] [--structured-pairs]
@@ -16,14 +16,11 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFolderSource } from '@prefixkit/datasets/node';
 import { loadGpt2Tokenizer } from '@prefixkit/gpt2';
-import {
-  buildPretrainCorpus,
-  buildStructuredPairs,
-  evaluationTexts,
-  splitHeldOut,
-} from '@prefixkit/peft';
 import { encodeStream, writeAtomic } from './corpus-files';
 import { sharedDataDir } from './shared-data';
+import { splitHeldOut } from './src/pack-blocks';
+import { buildPretrainCorpus, evaluationTexts } from './src/pretrain-corpus';
+import { buildStructuredPairs } from './src/structured-pairs';
 
 const { values } = parseArgs({
   options: {

@@ -16,21 +16,15 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Gpt2Model, parseGpt2Config } from '@prefixkit/gpt2';
 import { writeGpt2Checkpoint } from '@prefixkit/gpt2/node';
-import {
-  createRandomGpt2,
-  type LossPoint,
-  lossCurveJsonl,
-  lossCurveSvg,
-  packBlocks,
-  parseLossCurveJsonl,
-  pretrain,
-  safetensorsToTensors,
-} from '@prefixkit/peft';
+import { createRandomGpt2, safetensorsToTensors } from '@prefixkit/peft';
 import { checkpointDirectoryWriter, readLatestCheckpoint } from '@prefixkit/peft/node';
 import { type Backend, CpuBackend } from '@prefixkit/tensor';
 import { endOfTextId, readCorpusDocuments, writeAtomic } from './corpus-files';
 import { heldOutLoss, maxLogitDifference, reloadSaved } from './evaluate-saved';
 import { modelCard, type RunSummary } from './model-card';
+import { lossCurveJsonl, lossCurveSvg, parseLossCurveJsonl } from './src/loss-curve';
+import { packBlocks } from './src/pack-blocks';
+import { type LossPoint, pretrain } from './src/pretrain';
 import { checkInitFrom, inheritStages, writeModelRunSummary } from './stage-history';
 
 const { values } = parseArgs({

@@ -21,7 +21,7 @@ import { createPeftModel, type MethodName, methods } from '../src/methods';
 import { mixedPrefixForward } from '../src/mixed/mixed-prefix-forward';
 import { baseParameterCount } from '../src/parameter-count-base';
 import type { PrefixTuningModel } from '../src/prefix-tuning/prefix-tuning';
-import { createRandomGpt2 } from '../src/pretrain/random-gpt2';
+import { createRandomGpt2 } from '../src/random-gpt2';
 import { Trainer } from '../src/trainer/trainer';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

@@ -14,11 +14,11 @@ import {
   openSafetensors,
   parseGpt2ConfigText,
 } from '@prefixkit/gpt2';
+import { createRandomGpt2 } from '@prefixkit/peft';
 import { CpuBackend, keep, noGrad, tidy } from '@prefixkit/tensor';
 import { describe, expect, it } from 'vitest';
-import { createRandomGpt2 } from './random-gpt2';
 
-const folder = new URL('../../../../models/prefixkit-tiny/', import.meta.url);
+const folder = new URL('../../../models/prefixkit-tiny/', import.meta.url);
 const configText = readFileSync(new URL('config.json', folder), 'utf8');
 const weightsBytes = () => new Uint8Array(readFileSync(new URL('model.safetensors', folder)));
 

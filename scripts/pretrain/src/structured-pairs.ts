@@ -16,8 +16,7 @@ import {
   readWebNLGSplit,
   type WebNLGEntry,
 } from '@prefixkit/datasets';
-import { TrainerError } from '../errors';
-import { SeededRandom } from '../random';
+import { SeededRandom, TrainerError } from '@prefixkit/peft';
 import { normalizeWhitespace } from './pretrain-corpus';
 import { entityPools, swapEntities } from './swap-entities';
 

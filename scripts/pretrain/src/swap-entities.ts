@@ -6,7 +6,7 @@
 // Numbers and dates are swapped only with numbers and dates, names (a capital letter first, at
 // most 40 characters) only with names; anything else (measures, quoted descriptions) stays.
 import type { Triple } from '@prefixkit/datasets';
-import type { SeededRandom } from '../random';
+import type { SeededRandom } from '@prefixkit/peft';
 
 /** How an entity value reads in text: underscores as spaces, outer quotes dropped. */
 export function entitySurface(value: string): string {
