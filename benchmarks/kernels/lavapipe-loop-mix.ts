@@ -160,7 +160,7 @@ async function main() {
   };
   if (!flags['no-write']) {
     const file = flags.out ?? path.join(here, '..', 'results', 'lavapipe-loop-mix.json');
-    writeJsonAtomic(file, document);
+    await writeJsonAtomic(file, document);
     process.stderr.write(`wrote ${file}\n`);
   }
 }

@@ -251,7 +251,7 @@ async function main() {
   if (!flags['no-write']) {
     const file =
       flags.out ?? path.join(here, '..', 'results', `matmul-variants-${machine.slug}.json`);
-    writeJsonAtomic(file, document);
+    await writeJsonAtomic(file, document);
     log(`wrote ${file}`);
   }
   backend.destroy();

@@ -15,8 +15,9 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFolderSource } from '@prefixkit/datasets/node';
+import { writeFileAtomic } from '@prefixkit/errors/node';
 import { loadGpt2Tokenizer } from '@prefixkit/gpt2';
-import { encodeStream, writeAtomic } from './corpus-files';
+import { encodeStream } from './corpus-files';
 import { sharedDataDir } from './shared-data';
 import { splitHeldOut } from './src/pack-blocks';
 import { buildPretrainCorpus, evaluationTexts } from './src/pretrain-corpus';
@@ -109,8 +110,8 @@ const summary = {
   tokenizer: 'GPT-2 BPE (vocab 50257), <|endoftext|> = 50256 before every document',
 };
 await mkdir(out, { recursive: true });
-await writeAtomic(join(out, 'train.tokens'), encodeStream(train));
-await writeAtomic(join(out, 'heldout.tokens'), encodeStream(heldOut));
-await writeAtomic(join(out, 'corpus.json'), `${JSON.stringify(summary, null, 2)}\n`);
+await writeFileAtomic(join(out, 'train.tokens'), encodeStream(train));
+await writeFileAtomic(join(out, 'heldout.tokens'), encodeStream(heldOut));
+await writeFileAtomic(join(out, 'corpus.json'), `${JSON.stringify(summary, null, 2)}\n`);
 console.log(JSON.stringify(summary, null, 2));
 console.error(`corpus written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

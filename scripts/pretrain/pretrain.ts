@@ -14,12 +14,13 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '@prefixkit/errors/node';
 import { type Gpt2Model, parseGpt2Config } from '@prefixkit/gpt2';
 import { writeGpt2Checkpoint } from '@prefixkit/gpt2/node';
 import { createRandomGpt2, safetensorsToTensors } from '@prefixkit/peft';
 import { checkpointDirectoryWriter, readLatestCheckpoint } from '@prefixkit/peft/node';
 import { type Backend, CpuBackend } from '@prefixkit/tensor';
-import { endOfTextId, readCorpusDocuments, writeAtomic } from './corpus-files';
+import { endOfTextId, readCorpusDocuments } from './corpus-files';
 import { heldOutLoss, maxLogitDifference, reloadSaved } from './evaluate-saved';
 import { modelCard, type RunSummary } from './model-card';
 import { lossCurveJsonl, lossCurveSvg, parseLossCurveJsonl } from './src/loss-curve';
@@ -156,7 +157,7 @@ if (values.resume) {
     seed: num('seed'),
   };
   await mkdir(runDir, { recursive: true });
-  await writeAtomic(join(runDir, 'plan.json'), `${JSON.stringify(plan, null, 2)}\n`);
+  await writeFileAtomic(join(runDir, 'plan.json'), `${JSON.stringify(plan, null, 2)}\n`);
 }
 
 // The curve so far (a resume keeps the earlier run's points up to its checkpoint).
@@ -170,8 +171,8 @@ const curve: LossPoint[] = resume
   : [];
 const tokensAtResume = curve.at(-1)?.tokens ?? 0;
 const saveCurve = async () => {
-  await writeAtomic(curvePath, lossCurveJsonl(curve));
-  await writeAtomic(
+  await writeFileAtomic(curvePath, lossCurveJsonl(curve));
+  await writeFileAtomic(
     join(runDir, 'loss-curve.svg'),
     lossCurveSvg(curve, { title: `${values.name} pretraining loss` }),
   );
@@ -258,11 +259,11 @@ const summary: RunSummary = {
   command: values.command ?? `node scripts/pretrain/pretrain.ts ${process.argv.slice(2).join(' ')}`,
   date: new Date().toISOString(),
 };
-await writeAtomic(join(runDir, 'run.json'), `${JSON.stringify(summary, null, 2)}\n`);
+await writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(summary, null, 2)}\n`);
 await writeModelRunSummary(outDir, summary);
-await writeAtomic(join(outDir, 'README.md'), modelCard(summary));
-await writeAtomic(join(outDir, 'loss-curve.jsonl'), lossCurveJsonl(curve));
-await writeAtomic(
+await writeFileAtomic(join(outDir, 'README.md'), modelCard(summary));
+await writeFileAtomic(join(outDir, 'loss-curve.jsonl'), lossCurveJsonl(curve));
+await writeFileAtomic(
   join(outDir, 'loss-curve.svg'),
   lossCurveSvg(curve, { title: `${values.name} pretraining loss` }),
 );
