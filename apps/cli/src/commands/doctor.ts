@@ -3,6 +3,7 @@
 // cache and data folders found. No adapter while the WebGPU backend is wanted is an error with
 // the fix (exit 6).
 import { defineCommand } from '../command';
+import { dawnLimitWarningNote } from '../doctor/dawn-limit-warnings';
 import type { DataReport, HubCacheReport } from '../doctor/find-paths';
 import type { AdapterReport } from '../doctor/probe-adapter';
 import { NoWebGpuAdapterError } from '../errors';
@@ -73,6 +74,7 @@ function render(result: DoctorResult, allLimits: boolean): string {
       rows.push([index === 0 ? 'limits' : '', renderLimit(key, adapter.limits[key]!)]);
     }
     if (!allLimits) rows.push(['', `(--limits shows all ${Object.keys(adapter.limits).length})`]);
+    rows.push(['Dawn warnings', dawnLimitWarningNote]);
   } else {
     rows.push(['WebGPU adapter', 'none']);
   }
