@@ -3,7 +3,10 @@
 // batch 10, learning rate 5e-5, 100 new tokens) are for full-size runs with `prefixkit train`.
 import type { OptionsSchema } from '../command';
 import { type BackendName, backendOption } from '../runtime/backend';
-import { type QuickstartMethod, quickstartMethods } from './method-runs';
+
+/** The methods the quickstart can train and score beside the no-prefix row. */
+export const quickstartMethods = ['prefix', 'adapter', 'ft-full'] as const;
+export type QuickstartMethod = (typeof quickstartMethods)[number];
 
 export interface QuickstartOptions {
   model?: string;

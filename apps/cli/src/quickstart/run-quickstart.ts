@@ -2,16 +2,25 @@
 // the shipped E2E sample, decode held-out dev MRs with beam search, score them with the five E2E
 // metrics, and compare with the same model without a prefix, as the paper's tables do.
 import { join, resolve } from 'node:path';
-import type { ReferenceGroup, TextPair } from '@prefixkit/datasets';
-import type { Gpt2Model } from '@prefixkit/gpt2';
+import * as datasets from '@prefixkit/datasets';
+import {
+  formatPrompt,
+  type ReferenceGroup,
+  type TextPair,
+  tokenizeTrainingExample,
+} from '@prefixkit/datasets';
+import { createFolderSource } from '@prefixkit/datasets/node';
+import { type Gpt2Model, loadGpt2Tokenizer } from '@prefixkit/gpt2';
 import type { PeftModel } from '@prefixkit/peft';
+import * as peftPackage from '@prefixkit/peft';
 import type { CommandContext } from '../command';
 import { InterruptedError } from '../errors';
+import { scoreTask } from '../evaluate/score-task';
 import { decodeInputs } from '../generate/decode-inputs';
 import { decodingSetup } from '../generate/method-decoding';
 import { repoRootGuess } from '../paths';
-import { openBackend } from '../runtime/backend';
 import { defaultModelDir, loadModel } from '../runtime/load-model';
+import { openBackend } from '../runtime/open-backend';
 import { formatProgress, shouldReport } from '../runtime/progress-bar';
 import { heldOutLoss } from './held-out-loss';
 import { createMethod, type MethodRun, methodRuns, prefixLengthFor } from './method-runs';
@@ -23,8 +32,6 @@ import { writeOutputs } from './write-outputs';
 export const sampleDir = join(repoRootGuess, 'packages', 'datasets', 'fixtures', 'e2e');
 
 async function readSample(evalMrs: number) {
-  const datasets = await import('@prefixkit/datasets');
-  const { createFolderSource } = await import('@prefixkit/datasets/node');
   const source = createFolderSource(sampleDir);
   const train: TextPair[] = [];
   for await (const pair of datasets.e2eTrainingPairs(datasets.readE2ESplit(source, 'train')))
@@ -37,7 +44,6 @@ async function readSample(evalMrs: number) {
 }
 
 async function scoreOutputs(outputs: string[], groups: ReferenceGroup[]) {
-  const { scoreTask } = await import('../evaluate/score-task');
   return scoreTask({
     task: 'e2e',
     requested: undefined,
@@ -57,9 +63,6 @@ export async function runQuickstart(
   const removeHandler = context.interrupt.onInterrupt(() => {});
   const opened = await openBackend(options.backend, context.env);
   try {
-    const { loadGpt2Tokenizer } = await import('@prefixkit/gpt2');
-    const { formatPrompt, tokenizeTrainingExample } = await import('@prefixkit/datasets');
-    const peftPackage = await import('@prefixkit/peft');
     const tokenizer = await loadGpt2Tokenizer();
     const { train, groups } = await readSample(options.evalMrs);
     context.log(

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ConfigValidationError } from '@prefixkit/errors';
 import type { Gpt2Model } from '@prefixkit/gpt2';
 import type { PeftModel } from '@prefixkit/peft';
+import { loadPeftDirectory } from '@prefixkit/peft/node';
 import { describeError, validatorFor } from '../options/ajv';
 import { defaultModelDir } from '../runtime/load-model';
 
@@ -95,6 +96,5 @@ export async function loadShippedPrefix(
 ): Promise<ShippedPrefix | undefined> {
   if (!existsSync(join(directory, 'adapter_config.json'))) return undefined;
   const training = await readShippedTraining(directory);
-  const { loadPeftDirectory } = await import('@prefixkit/peft/node');
   return { peft: await loadPeftDirectory(model, directory), training, directory };
 }
