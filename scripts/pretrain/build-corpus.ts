@@ -85,7 +85,7 @@ if (values['structured-pairs']) {
   const [first] = reports;
   pairsReport = {
     ...first,
-    format: "WebNLG training string '  | S : p : O <|endoftext|> text' (LINEARIZATION.md)",
+    format: "WebNLG training string '  | S : p : O <|endoftext|> text' (docs/reference/LINEARIZATION.md)",
     ...(swapSeeds === undefined
       ? {}
       : swapSeeds.length === 1

@@ -2,7 +2,7 @@
 // the model learns to carry names and values from a table into a sentence. Stage 1 (natural
 // text only) left it without that, and a 9-slot prefix could not steer it to follow an E2E MR.
 // The pairs are WebNLG 2017 TRAIN triples with their `good` lexicalisations, in the paper's
-// WebNLG training string (LINEARIZATION.md): `  | S : p : O <|endoftext|> text`, the closing
+// WebNLG training string (docs/reference/LINEARIZATION.md): `  | S : p : O <|endoftext|> text`, the closing
 // `<|endoftext|>` being the separator the packed stream puts before the next document.
 // E2E MRs never go in, so E2E stays a task the model has not seen. The cost: WebNLG results on
 // a model pretrained this way say nothing about prefix-tuning, since it has seen the task.

@@ -1,6 +1,6 @@
 // The tuned batched matmul (`matmul`): same contract as matmul.reference.ts. Each invocation
 // owns a TM x TN block of C (16 rows x 4 columns) held in registers; there is no workgroup
-// memory and no barrier (barriers are costly on lavapipe, ENVIRONMENT.md).
+// memory and no barrier (no barrier is fastest on lavapipe: packages/tensor/README.md).
 // Products with few rows (decoding: one row per sequence) waste most of a 16-row tile, so the
 // `matmulRows` constant (4, 8 or 16) and `matmulWorkgroupRows` (1 or 2 subgroup rows per
 // workgroup) build smaller tiles; ops/matmul.ts picks them from M (matmulTileConstants).
