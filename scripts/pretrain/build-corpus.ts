@@ -1,4 +1,4 @@
-// Builds prefixkit-tiny's pretraining corpus (issue #9) from the shipped data sets and writes it
+// Builds prefixkit-tiny's pretraining corpus from the shipped data sets and writes it
 // tokenised (corpus-files.ts): E2E and WebNLG 2017 TRAIN text only, evaluation texts removed
 // (scripts/pretrain/src/pretrain-corpus.ts says exactly what), every 50th document held
 // out for the held-out loss. With --structured-pairs it also adds stage 2's WebNLG train pairs
@@ -85,7 +85,8 @@ if (values['structured-pairs']) {
   const [first] = reports;
   pairsReport = {
     ...first,
-    format: "WebNLG training string '  | S : p : O <|endoftext|> text' (docs/reference/LINEARIZATION.md)",
+    format:
+      "WebNLG training string '  | S : p : O <|endoftext|> text' (docs/reference/LINEARIZATION.md)",
     ...(swapSeeds === undefined
       ? {}
       : swapSeeds.length === 1

@@ -1,4 +1,4 @@
-// Pretrains prefixkit's embedded GPT-2 (issue #9) with prefixkit's own engine and writes the
+// Pretrains prefixkit's embedded GPT-2 with prefixkit's own engine and writes the
 // model folder: config.json, F16 model.safetensors, the loss curve and a model card.
 //   node_modules/.bin/tsx --tsconfig scripts/pretrain/tsconfig.json scripts/pretrain/pretrain.ts \
 //     --corpus runs/pretrain/corpus --run-dir runs/pretrain/run --out models/prefixkit-tiny \

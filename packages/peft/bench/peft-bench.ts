@@ -1,4 +1,4 @@
-// Benchmark of @prefixkit/peft (issue 5, "Speed"): training tokens/s of every method at GPT-2
+// Benchmark of @prefixkit/peft ("Speed"): training tokens/s of every method at GPT-2
 // small shapes (12 layers, 12 heads, 768 channels) with random weights, one Trainer optimiser
 // step each (forward, backward, global-norm clip, AdamW), on the CPU and WebGPU backends, beside
 // PyTorch (bench/peft_bench.py, the same methods and shapes) run in the same process tree; and

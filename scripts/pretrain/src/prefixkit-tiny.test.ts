@@ -1,4 +1,4 @@
-// The shipped embedded model (models/prefixkit-tiny, issue #9): it loads with loadGpt2, has the
+// The shipped embedded model (models/prefixkit-tiny): it loads with loadGpt2, has the
 // shape its card documents, is stored as F16 within 16 MB, and is really pretrained: on unseen
 // E2E-style text its loss is far below that of a randomly initialised model of the same shape;
 // and it copies a value from a structured input into its text, which a prefix builds on.

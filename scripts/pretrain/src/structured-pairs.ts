@@ -1,4 +1,4 @@
-// Stage 2 of the embedded model's corpus (issue #9): structured input followed by its text, so
+// Stage 2 of the embedded model's corpus: structured input followed by its text, so
 // the model learns to carry names and values from a table into a sentence. Stage 1 (natural
 // text only) left it without that, and a 9-slot prefix could not steer it to follow an E2E MR.
 // The pairs are WebNLG 2017 TRAIN triples with their `good` lexicalisations, in the paper's

@@ -1,5 +1,5 @@
 // The options of `prefixkit quickstart`. Defaults are sized to finish in a few minutes on a
-// 2-core machine through lavapipe (README, "quickstart"); the paper's own settings (5 epochs,
+// 2-core machine through lavapipe (apps/cli/README.md, "quickstart"); the paper's own settings (5 epochs,
 // batch 10, learning rate 5e-5, 100 new tokens) are for full-size runs with `prefixkit train`.
 import type { OptionsSchema } from '../command';
 import { type BackendName, backendOption } from '../runtime/backend';
@@ -33,7 +33,8 @@ export interface QuickstartOptions {
   output?: string;
 }
 
-/** E2E's field names (9 GPT-2 tokens): measured better than a random init (README, quickstart). */
+/** E2E's field names (9 GPT-2 tokens): measured better than a random init
+ * (docs/experiments/2026-11-26-quickstart-prefix-settings.md). */
 export const defaultInitWords = 'name area food price near customer rating family friendly';
 
 const integer = (description: string, defaultValue: number, minimum = 1) => ({
@@ -79,7 +80,8 @@ export const quickstartSchema: OptionsSchema = {
       type: 'string',
       description: 'prefix: MLP reparameterisation (the paper); prefix-flat: activations directly.',
       enum: ['prefix', 'prefix-flat'],
-      // Measured better with the word init on all five metrics (README, quickstart).
+      // Measured better with the word init on all five metrics
+      // (docs/experiments/2026-11-26-quickstart-prefix-settings.md).
       default: 'prefix-flat',
     },
     initWords: {

@@ -1,4 +1,4 @@
-// The quickstart (issue #8, the README's main job): on the embedded default model, prefix-tune on
+// The quickstart (the README's first command): on the embedded default model, prefix-tune on
 // the shipped E2E sample, decode held-out dev MRs with beam search, score them with the five E2E
 // metrics, and compare with the same model without a prefix, as the paper's tables do.
 import { join, resolve } from 'node:path';
@@ -96,7 +96,7 @@ export async function runQuickstart(
       numBeams: options.numBeams,
       maxNewTokens: options.maxNewTokens,
       // min_new_tokens, not HF's min_length (which counts the prompt, so never binds here): a
-      // well-trained prefix otherwise ends some beams at once (README, "quickstart").
+      // well-trained prefix otherwise ends some beams at once (docs/decisions/2026-11-26-min-new-tokens.md).
       minNewTokens: 5,
       bannedTokenIds: [198, 628],
       noRepeatNgramSize: options.noRepeatNgramSize,

@@ -3,7 +3,8 @@
 // the default because it is the faster of the two even on lavapipe: on the 2-core CI box a
 // prefix-tuning step of a 2-layer, 64-wide GPT-2 (vocabulary 50257, batch 5 of E2E) ran at
 // ~185 tokens/s on WebGPU against ~12 tokens/s on the CPU backend, and prefix-tuning
-// models/prefixkit-tiny (4x128) at ~65 against ~6 tokens/s, with equal losses (README, "Backends").
+// models/prefixkit-tiny (4x128) at ~65 against ~6 tokens/s, with equal losses
+// (docs/experiments/2026-11-26-backend-speed.md).
 import { UsageError } from '../errors';
 
 export type BackendName = 'webgpu' | 'cpu';

@@ -9,7 +9,7 @@ import * as node from '@prefixkit/gpt2/node';
 import type { Backend } from '@prefixkit/tensor';
 import { repoRootGuess } from '../paths';
 
-/** The embedded default model (issue #9), shipped in the repository. */
+/** The embedded default model, shipped in the repository. */
 export const defaultModelName = 'prefixkit-tiny';
 
 /** Where the embedded default model lives in the repository. */

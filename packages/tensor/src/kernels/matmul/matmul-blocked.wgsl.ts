@@ -19,7 +19,7 @@
 //   Both fast paths cover floor(K / 4) * 4 of K; a scalar tail adds the last K % 4.
 // - generic (below): scalar loads with bounds clamping, any shape, any device (no subgroups, or
 //   subgroups of another size); on lavapipe about 2-3 GFLOP/s against 12-25 for the fast path
-//   (benchmarks/README.md).
+//   (docs/experiments/2026-11-26-lavapipe-matmul.md).
 // All paths clamp out-of-range rows/columns on load and skip them on store, so the inner loops
 // have no bounds branches. matmulPathOf() says in TypeScript which path a dispatch takes, and the
 // `reportPath` constant makes the shader write its path id into C instead (tests check the two
