@@ -1,5 +1,5 @@
 // One self-contained ESM file per benchmark (dist/matmul.bench.js), for machines without pnpm or
-// the workspace (a lent GPU, ../shared/GPU.md): only the native `webgpu` package stays external.
+// the workspace (a lent GPU, docs/gpu.md): only the native `webgpu` package stays external.
 import { defineConfig } from 'tsup';
 
 export default defineConfig({

@@ -1,8 +1,8 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedVitestConfig } from '../tooling/vitest.shared';
 
-// The benchmarks' own helpers have unit tests next to them in kernels/.
+// The benchmarks' helpers and experiments have unit tests next to them.
 export default mergeConfig(
   sharedVitestConfig,
-  defineConfig({ test: { include: ['kernels/**/*.test.ts'] } }),
+  defineConfig({ test: { include: ['kernels/**/*.test.ts', 'experiments/**/*.test.ts'] } }),
 );

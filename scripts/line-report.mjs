@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Lines per hand-written source file and per package (tinygrad's sz.py). Flags files over the
-// budget in STYLE.md (500 lines) unless their first lines give a reason ("long-file:").
+// budget in docs/reference/STYLE.md (500 lines) unless their first lines give a reason ("long-file:").
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 

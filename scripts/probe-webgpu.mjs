@@ -4,8 +4,31 @@
 //   --verbose  also print features and every limit
 // Without an adapter it exits 1. `pnpm test` runs it first, so a machine without WebGPU fails the
 // test command at once with the fix, instead of skipping the WebGPU tests (CI must never skip them).
-// This is the stand-in for `prefixkit doctor` until the CLI exists, and the setup script's probe.
+// `pnpm doctor` and the setup script run it too; `prefixkit doctor` is the CLI's fuller report.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { create, globals } from 'webgpu';
+
+// Dawn's native code prints two harmless warnings straight to stderr when it opens a Vulkan
+// adapter ("maxDynamic{Uniform,Storage}BuffersPerPipelineLayout artificially reduced"; prefixkit
+// binds no buffer with a dynamic offset). A native write cannot be filtered in-process, so the
+// probe runs itself as a child and drops exactly those two lines.
+const dawnLimitWarning =
+  /^Warning: maxDynamic(?:Uniform|Storage)BuffersPerPipelineLayout artificially reduced from \d+ to \d+/;
+if (process.env.PREFIXKIT_PROBE_CHILD !== '1') {
+  const child = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    {
+      env: { ...process.env, PREFIXKIT_PROBE_CHILD: '1' },
+      stdio: ['inherit', 'inherit', 'pipe'],
+      encoding: 'utf8',
+    },
+  );
+  const kept = (child.stderr ?? '').split('\n').filter((line) => !dawnLimitWarning.test(line));
+  process.stderr.write(kept.join('\n'));
+  process.exit(child.status ?? 1);
+}
 
 const args = new Set(process.argv.slice(2));
 const quiet = args.has('--quiet');

@@ -287,7 +287,7 @@ async function main() {
   if (torchSkipped !== null) log(`PyTorch baseline skipped: ${torchSkipped}`);
   if (!flags['no-write']) {
     const file = flags.out ?? path.join(here, '../results', `matmul-${machine.slug}.json`);
-    writeJsonAtomic(file, document);
+    await writeJsonAtomic(file, document);
     log(`wrote ${file}`);
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);

@@ -1,11 +1,10 @@
-// Writes a JSON file through a temporary name and a rename, so an interrupted run never leaves
-// a half-written results file.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+// Writes a results JSON file (creating its folder) through the shared atomic write, so an
+// interrupted run never leaves a half-written results file.
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '@prefixkit/errors/node';
 
-export function writeJsonAtomic(file: string, value: unknown): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(temporary, file);
+export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
 }

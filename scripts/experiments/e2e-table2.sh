@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A small-scale version of the paper's Table 2 (issue #9): on prefixkit-tiny, prefix-tuning
+# A small-scale version of the paper's Table 2 (docs/experiments/2026-11-26-e2e-table2-shipped-model.md): on prefixkit-tiny, prefix-tuning
 # (prefix-flat, 9 slots from E2E's field names), Houlsby adapters at 0.1% of the model and FT-FULL,
 # each trained on the full E2E training set (42,061 pairs) with the same steps, batch, warm-up and
 # seed; then every row, and the model without a prefix, decodes the whole E2E test set (630 MRs;
@@ -12,7 +12,7 @@
 #   limits it to some rows (default: none prefix-flat adapter ft-full).
 #
 # Needs ../shared/data/e2e (or PREFIXKIT_SHARED_DATA). On a 2-core machine through lavapipe: about
-# 25 minutes per prefix/adapter run, 40 for FT-FULL, 6 per decoded row (README, issue #9).
+# 25 minutes per prefix/adapter run, 40 for FT-FULL, 6 per decoded row.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-runs/table2}

@@ -1,8 +1,8 @@
-// Builds prefixkit-tiny's pretraining corpus (issue #9) from the shipped data sets and writes it
+// Builds prefixkit-tiny's pretraining corpus from the shipped data sets and writes it
 // tokenised (corpus-files.ts): E2E and WebNLG 2017 TRAIN text only, evaluation texts removed
-// (packages/peft/src/pretrain/pretrain-corpus.ts says exactly what), every 50th document held
+// (scripts/pretrain/src/pretrain-corpus.ts says exactly what), every 50th document held
 // out for the held-out loss. With --structured-pairs it also adds stage 2's WebNLG train pairs
-// (packages/peft/src/pretrain/structured-pairs.ts), split into train and held-out on their own,
+// (scripts/pretrain/src/structured-pairs.ts), split into train and held-out on their own,
 // so the text documents' held-out slice is the same as stage 1's.
 //   node_modules/.bin/tsx --tsconfig scripts/pretrain/tsconfig.json scripts/pretrain/build-corpus.ts \
 //     [--data ../shared/data] [--out runs/pretrain/corpus] [--held-out-every 50] [--structured-pairs]
@@ -15,15 +15,13 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFolderSource } from '@prefixkit/datasets/node';
+import { writeFileAtomic } from '@prefixkit/errors/node';
 import { loadGpt2Tokenizer } from '@prefixkit/gpt2';
-import {
-  buildPretrainCorpus,
-  buildStructuredPairs,
-  evaluationTexts,
-  splitHeldOut,
-} from '@prefixkit/peft';
-import { encodeStream, writeAtomic } from './corpus-files';
+import { encodeStream } from './corpus-files';
 import { sharedDataDir } from './shared-data';
+import { splitHeldOut } from './src/pack-blocks';
+import { buildPretrainCorpus, evaluationTexts } from './src/pretrain-corpus';
+import { buildStructuredPairs } from './src/structured-pairs';
 
 const { values } = parseArgs({
   options: {
@@ -87,7 +85,8 @@ if (values['structured-pairs']) {
   const [first] = reports;
   pairsReport = {
     ...first,
-    format: "WebNLG training string '  | S : p : O <|endoftext|> text' (LINEARIZATION.md)",
+    format:
+      "WebNLG training string '  | S : p : O <|endoftext|> text' (docs/reference/LINEARIZATION.md)",
     ...(swapSeeds === undefined
       ? {}
       : swapSeeds.length === 1
@@ -112,8 +111,8 @@ const summary = {
   tokenizer: 'GPT-2 BPE (vocab 50257), <|endoftext|> = 50256 before every document',
 };
 await mkdir(out, { recursive: true });
-await writeAtomic(join(out, 'train.tokens'), encodeStream(train));
-await writeAtomic(join(out, 'heldout.tokens'), encodeStream(heldOut));
-await writeAtomic(join(out, 'corpus.json'), `${JSON.stringify(summary, null, 2)}\n`);
+await writeFileAtomic(join(out, 'train.tokens'), encodeStream(train));
+await writeFileAtomic(join(out, 'heldout.tokens'), encodeStream(heldOut));
+await writeFileAtomic(join(out, 'corpus.json'), `${JSON.stringify(summary, null, 2)}\n`);
 console.log(JSON.stringify(summary, null, 2));
 console.error(`corpus written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Bundles scripts/pretrain/{pretrain,build-corpus}.ts into single ESM files under
 # runs/pretrain/bundle/ (only the native `webgpu` package stays external), for machines without
-# pnpm or the workspace (a lent GPU: ../shared/GPU.md). Run from the repository root.
+# pnpm or the workspace (a lent GPU: docs/gpu.md). Run from the repository root.
 set -euo pipefail
 out=runs/pretrain/bundle
 mkdir -p "$out"

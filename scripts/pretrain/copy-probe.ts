@@ -1,4 +1,4 @@
-// The copy probe (issue #9): can a model carry a name from its input to its output, with no
+// The copy probe: can a model carry a name from its input to its output, with no
 // prefix? 20 WebNLG-style inputs put E2E restaurant names (tokens every pretrained stage has
 // seen in text) into new one-triple sets, ` | Blue_Spice : location : Ohio`, in the paper's
 // WebNLG training string; each is decoded greedily, and an output counts as copying the subject

@@ -1,18 +1,11 @@
 // The tokenised corpus on disk, so a training machine needs neither the data sets nor the
 // tokenizer's time: `train.tokens` and `heldout.tokens` are little-endian uint16 streams
 // (GPT-2's 50257 ids fit) of `<|endoftext|> doc <|endoftext|> doc ...`, and `corpus.json` holds
-// the report (sources, what was dropped, counts). Written to temporary names, then renamed.
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+// the report (sources, what was dropped, counts). Written atomically.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const endOfTextId = 50256;
-
-export async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, path);
-}
 
 /** Documents (token ids) -> the EOT-led uint16 stream. */
 export function encodeStream(documents: readonly (readonly number[])[]): Uint8Array {

@@ -6,9 +6,9 @@
 //     --corpus runs/stage2/corpus --block 256 [--max-blocks 48] MODEL_DIR...
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { packBlocks } from '@prefixkit/peft';
 import { endOfTextId, readCorpusDocuments } from './corpus-files';
 import { heldOutLoss, reloadSaved } from './evaluate-saved';
+import { packBlocks } from './src/pack-blocks';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -58,7 +58,7 @@ export function modelCard(run: RunSummary): string {
   const structuredStage = stages.findIndex((stage) => stage.corpus.structuredPairs !== undefined);
   return `# ${run.name}
 
-A small GPT-2 pretrained from scratch by prefixkit's own engine (\`@prefixkit/peft\`'s \`pretrain\`:
+A small GPT-2 pretrained from scratch by prefixkit's own engine (\`scripts/pretrain\`'s \`pretrain\`:
 full fine-tuning of a randomly initialised GPT-2, on \`@prefixkit/tensor\`), shipped as the
 offline default model for the quickstart, the demo's offline mode and end-to-end tests. It is a
 toy: it knows restaurant-review and DBpedia-fact English at the level of ${run.parameters.toLocaleString('en')}

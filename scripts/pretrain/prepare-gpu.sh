@@ -1,9 +1,8 @@
 #!/bin/bash
-# Prepares the ignored folder .gpu/pretrain for a lent GPU (../shared/GPU.md): Node (xz), the
+# Prepares the ignored folder .gpu/pretrain for a lent GPU (docs/gpu.md): Node (xz), the
 # bundled pretrain script, the `webgpu` package with dawn.node (xz), the tokenised corpus (its
 # train.tokens xz-compressed: a corpus with several swap copies would not fit the 64 MiB carry
-# otherwise) and run-gpu.sh. The Vulkan loader .debs go in .gl/ (device README, "Headless
-# rendering").
+# otherwise) and run-gpu.sh. The Vulkan loader .debs go in .gl/ (docs/gpu.md).
 #   bash scripts/pretrain/prepare-gpu.sh [CORPUS_DIR]     (default runs/pretrain/corpus)
 # Then: run `bash .gpu/pretrain/run.sh SECONDS [pretrain flags]` with carry [".gpu/pretrain", ".gl"].
 set -euo pipefail

@@ -1,4 +1,4 @@
-// Pretrains prefixkit's embedded GPT-2 (issue #9) with prefixkit's own engine and writes the
+// Pretrains prefixkit's embedded GPT-2 with prefixkit's own engine and writes the
 // model folder: config.json, F16 model.safetensors, the loss curve and a model card.
 //   node_modules/.bin/tsx --tsconfig scripts/pretrain/tsconfig.json scripts/pretrain/pretrain.ts \
 //     --corpus runs/pretrain/corpus --run-dir runs/pretrain/run --out models/prefixkit-tiny \
@@ -14,23 +14,18 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '@prefixkit/errors/node';
 import { type Gpt2Model, parseGpt2Config } from '@prefixkit/gpt2';
 import { writeGpt2Checkpoint } from '@prefixkit/gpt2/node';
-import {
-  createRandomGpt2,
-  type LossPoint,
-  lossCurveJsonl,
-  lossCurveSvg,
-  packBlocks,
-  parseLossCurveJsonl,
-  pretrain,
-  safetensorsToTensors,
-} from '@prefixkit/peft';
+import { createRandomGpt2, safetensorsToTensors } from '@prefixkit/peft';
 import { checkpointDirectoryWriter, readLatestCheckpoint } from '@prefixkit/peft/node';
 import { type Backend, CpuBackend } from '@prefixkit/tensor';
-import { endOfTextId, readCorpusDocuments, writeAtomic } from './corpus-files';
+import { endOfTextId, readCorpusDocuments } from './corpus-files';
 import { heldOutLoss, maxLogitDifference, reloadSaved } from './evaluate-saved';
 import { modelCard, type RunSummary } from './model-card';
+import { lossCurveJsonl, lossCurveSvg, parseLossCurveJsonl } from './src/loss-curve';
+import { packBlocks } from './src/pack-blocks';
+import { type LossPoint, pretrain } from './src/pretrain';
 import { checkInitFrom, inheritStages, writeModelRunSummary } from './stage-history';
 
 const { values } = parseArgs({
@@ -162,7 +157,7 @@ if (values.resume) {
     seed: num('seed'),
   };
   await mkdir(runDir, { recursive: true });
-  await writeAtomic(join(runDir, 'plan.json'), `${JSON.stringify(plan, null, 2)}\n`);
+  await writeFileAtomic(join(runDir, 'plan.json'), `${JSON.stringify(plan, null, 2)}\n`);
 }
 
 // The curve so far (a resume keeps the earlier run's points up to its checkpoint).
@@ -176,8 +171,8 @@ const curve: LossPoint[] = resume
   : [];
 const tokensAtResume = curve.at(-1)?.tokens ?? 0;
 const saveCurve = async () => {
-  await writeAtomic(curvePath, lossCurveJsonl(curve));
-  await writeAtomic(
+  await writeFileAtomic(curvePath, lossCurveJsonl(curve));
+  await writeFileAtomic(
     join(runDir, 'loss-curve.svg'),
     lossCurveSvg(curve, { title: `${values.name} pretraining loss` }),
   );
@@ -264,11 +259,11 @@ const summary: RunSummary = {
   command: values.command ?? `node scripts/pretrain/pretrain.ts ${process.argv.slice(2).join(' ')}`,
   date: new Date().toISOString(),
 };
-await writeAtomic(join(runDir, 'run.json'), `${JSON.stringify(summary, null, 2)}\n`);
+await writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(summary, null, 2)}\n`);
 await writeModelRunSummary(outDir, summary);
-await writeAtomic(join(outDir, 'README.md'), modelCard(summary));
-await writeAtomic(join(outDir, 'loss-curve.jsonl'), lossCurveJsonl(curve));
-await writeAtomic(
+await writeFileAtomic(join(outDir, 'README.md'), modelCard(summary));
+await writeFileAtomic(join(outDir, 'loss-curve.jsonl'), lossCurveJsonl(curve));
+await writeFileAtomic(
   join(outDir, 'loss-curve.svg'),
   lossCurveSvg(curve, { title: `${values.name} pretraining loss` }),
 );

@@ -3,7 +3,7 @@
 // loss-curve-stage-<n>.{jsonl,svg}, so the card covers every stage.
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAtomic } from './corpus-files';
+import { writeFileAtomic } from '@prefixkit/errors/node';
 import type { RunSummary } from './model-card';
 
 /**
@@ -26,7 +26,7 @@ export async function inheritStages(initFrom: string, outDir: string): Promise<R
 /** The model folder keeps its own history (run/run.json): a later --init-from reads it there. */
 export async function writeModelRunSummary(outDir: string, run: RunSummary): Promise<void> {
   await mkdir(join(outDir, 'run'), { recursive: true });
-  await writeAtomic(join(outDir, 'run', 'run.json'), `${JSON.stringify(run, null, 2)}\n`);
+  await writeFileAtomic(join(outDir, 'run', 'run.json'), `${JSON.stringify(run, null, 2)}\n`);
 }
 
 /** The stages before one that starts from `initFrom` (oldest first; [] without a run.json). */

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeAtomic } from './corpus-files';
+import { writeFileAtomic } from '@prefixkit/errors/node';
 import { modelCard, type RunSummary } from './model-card';
 import { inheritStages, writeModelRunSummary } from './stage-history';
 
@@ -30,4 +30,4 @@ if (values['init-from']) {
   run = { ...run, initFrom: values['init-from'], previousStages: history };
   await writeModelRunSummary(outDir, run);
 }
-await writeAtomic(join(outDir, 'README.md'), modelCard(run));
+await writeFileAtomic(join(outDir, 'README.md'), modelCard(run));

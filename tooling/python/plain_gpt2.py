@@ -1,6 +1,6 @@
 """GPT-2 in plain torch, for the committed scripts that make golden fixtures and PyTorch baselines.
 
-It computes what Hugging Face's GPT2LMHeadModel computes (shared/REFERENCE-SPEC.md "GPT-2 — exact
+It computes what Hugging Face's GPT2LMHeadModel computes (docs/reference/REFERENCE-SPEC.md "GPT-2 — exact
 computation"): Conv1D as addmm, division by a tensor holding sqrt(D), the causal mask by
 replacement with finfo.min, an attention mask added as (1 - mask) * finfo.min, gelu_new and a
 tied head. The methods follow the paper's code and the spec: prefix keys/values as `past`,

@@ -142,7 +142,8 @@ async function runCommand(
     cwd: io.cwd,
   };
   try {
-    const result = await command.run(options, context);
+    const run = await command.load();
+    const result = await run(options, context);
     interrupt.throwIfInterrupted();
     if (flags.json) {
       io.stdout(

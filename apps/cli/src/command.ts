@@ -78,8 +78,18 @@ export interface CommandDefinition<Options = Record<string, unknown>, Result = u
   positional?: string;
   /** Usage examples shown by --help. */
   examples?: readonly string[];
-  run(options: Options, context: CommandContext): Promise<CommandResult<Result>>;
+  /**
+   * Loads the command's code (its one dynamic import): --help and the other commands never load
+   * the packages a command needs, and everything below this level is imported statically.
+   */
+  load(): Promise<CommandRun<Options, Result>>;
 }
+
+/** What a command does once its options are resolved. */
+export type CommandRun<Options = Record<string, unknown>, Result = unknown> = (
+  options: Options,
+  context: CommandContext,
+) => Promise<CommandResult<Result>>;
 
 /** Lets a command file declare its options type while the registry holds them uniformly. */
 export function defineCommand<Options, Result>(

@@ -1,5 +1,5 @@
 // The CLI's own typed errors: things wrong with the command line itself.
-// Messages follow STYLE.md's "what, where, expected, got" and end with how to fix it.
+// Messages follow docs/reference/STYLE.md's "what, where, expected, got" and end with how to fix it.
 import { PrefixkitError, type PrefixkitErrorOptions } from '@prefixkit/errors';
 
 /** A command line that cannot be run: unknown command/flag, bad or missing value. */

@@ -65,6 +65,13 @@ describe.concurrent('prefixkit doctor', () => {
     );
   });
 
+  it("says once why Dawn's two limit warnings are harmless", async () => {
+    const run = await runPrefixkit(['doctor'], { env: { PREFIXKIT_BACKEND: undefined } });
+    expect(run.code).toBe(0);
+    const notes = run.stderr.split('\n').filter((line) => line.startsWith('Dawn warnings'));
+    expect(notes).toEqual([expect.stringContaining('binds no buffer with a dynamic offset')]);
+  });
+
   it('without an adapter fails with the fix and exit 6, or falls back when PREFIXKIT_BACKEND=cpu', async () => {
     const env = {
       VK_ICD_FILENAMES: '/nonexistent/icd.json',

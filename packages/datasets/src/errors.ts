@@ -1,5 +1,5 @@
 // The typed errors of @prefixkit/datasets. Messages follow "what, where, expected, got"
-// (docs: STYLE.md, Errors); codes are stable and documented in the README.
+// (docs: docs/reference/STYLE.md, Errors); codes are stable and documented in the README.
 import { formatLocation, PrefixkitError, type PrefixkitErrorOptions } from '@prefixkit/errors';
 
 /** Where a record sits: the file (or label) it came from, its 1-based line, and the field. */

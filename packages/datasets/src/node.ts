@@ -2,8 +2,9 @@
 // download cache, and writers for the official reference files. Everything here touches the
 // file system; the parsing itself stays in the browser-safe core.
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { writeFileAtomic } from '@prefixkit/errors/node';
 import { DatasetNotFoundError } from './errors';
 import type { ReferenceGroup } from './records/group-references';
 import { formatE2EReferences, formatWebNLGReferenceFiles } from './records/reference-writers';
@@ -47,12 +48,10 @@ export function readTextFile(path: string): AsyncIterable<string> {
   };
 }
 
-/** Writes a file via a temporary name and a rename, so a failure never leaves half a file. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/** Writes a file atomically, creating its folder first (cache keys nest). */
+async function writeCreatingFolder(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, path);
+  await writeFileAtomic(path, data);
 }
 
 /** A ByteCache in a folder (keys are relative paths). */
@@ -68,7 +67,7 @@ export function createFileCache(folder: string): ByteCache {
         return undefined;
       }
     },
-    write: (key, bytes) => writeFileAtomic(locate(key), bytes),
+    write: (key, bytes) => writeCreatingFolder(locate(key), bytes),
   };
 }
 
@@ -77,7 +76,7 @@ export function writeE2EReferenceFile(
   path: string,
   groups: readonly ReferenceGroup[],
 ): Promise<void> {
-  return writeFileAtomic(path, formatE2EReferences(groups));
+  return writeCreatingFolder(path, formatE2EReferences(groups));
 }
 
 /**
@@ -91,6 +90,6 @@ export async function writeWebNLGReferenceFiles(
 ): Promise<string[]> {
   const files = formatWebNLGReferenceFiles(groups, options);
   const paths = files.map((_, index) => `${prefix}${index}.lex`);
-  await Promise.all(files.map((text, index) => writeFileAtomic(paths[index]!, text)));
+  await Promise.all(files.map((text, index) => writeCreatingFolder(paths[index]!, text)));
   return paths;
 }

@@ -1,5 +1,5 @@
 // How a (source, target) pair becomes one training string and a source becomes a decoding
-// prompt. The default is the paper's template (LINEARIZATION.md, "Common to all GPT-2
+// prompt. The default is the paper's template (docs/reference/LINEARIZATION.md, "Common to all GPT-2
 // table-to-text tasks"); the others are options, never used unless asked for.
 
 /** GPT-2's only special token, used by the paper as both BOS and EOS (id 50256). */

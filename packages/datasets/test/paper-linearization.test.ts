@@ -1,7 +1,7 @@
 // The linearised strings must equal the paper's character for character. E2E: every source of
 // the paper's own preprocessed files (src1_valid.txt, src1_test.txt) against our linearisation
 // of the official CSV rows. WebNLG and DART: the first records against the strings quoted in
-// LINEARIZATION.md, which were produced by the paper's code.
+// docs/reference/LINEARIZATION.md, which were produced by the paper's code.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -49,7 +49,7 @@ describe(`E2E linearisation vs the paper's src1 files — ${dataLabel}`, () => {
     });
   }
 
-  it('the first dev pair makes the training string and prompt quoted in LINEARIZATION.md', async () => {
+  it('the first dev pair makes the training string and prompt quoted in docs/reference/LINEARIZATION.md', async () => {
     const [line] = await readPaperE2E(
       readTextFile(join(dataDir('e2e'), 'prefixtuning/src1_valid.txt')),
     ).toArray();

@@ -1,4 +1,4 @@
-// Benchmark of @prefixkit/gpt2 at GPT-2 small shapes with random weights (issue 4, "Speed and
+// Benchmark of @prefixkit/gpt2 at GPT-2 small shapes with random weights ("Speed and
 // memory"): tokens/s of one prefix-tuning step (forward + backward to the prefix keys/values,
 // model frozen) and of greedy generation (batch 1, KV cache), on the CPU backend and on WebGPU,
 // beside PyTorch (bench/model_bench.py, same shapes) run in the same process tree.

@@ -1,4 +1,4 @@
-// Memory benchmark (issue 4, "Speed and memory"): peak host and device memory while loading
+// Memory benchmark ("Speed and memory"): peak host and device memory while loading
 // gpt2-medium-sized random weights (F32 ~1.4 GB and F16 ~0.7 GB safetensors files, written to a
 // temporary directory here) through the streaming checkpoint reader into the CPU and WebGPU
 // backends. Each load runs in a fresh process (memory-load.node.ts) so its peak RSS is its own.

@@ -1,4 +1,4 @@
-// Node-only API of @prefixkit/gpt2: file handles, atomic writes and the Hugging Face hub cache.
+// Node-only API of @prefixkit/gpt2: file handles, checkpoint folders and the Hugging Face hub cache.
 // Imports of `*.node.ts` files are spelled `*.node.js`: tsup treats a path ending in `.node` as
 // a native addon and fails to resolve it; `.js` resolves to the `.ts` source everywhere.
 export {
@@ -6,7 +6,6 @@ export {
   readGpt2CheckpointDirectory,
   writeGpt2Checkpoint,
 } from './checkpoint/gpt2-checkpoint-directory.node.js';
-export { writeFileAtomic } from './fs/atomic-write.node.js';
 export { repoFolderName } from './hub/cache-layout.node.js';
 export {
   downloadGpt2,

@@ -5,7 +5,7 @@ Run from packages/gpt2 with Debian's PyTorch (no transformers needed):
     /usr/bin/python3 test/make-fixtures.py
 
 GPT-2 is tooling/python/plain_gpt2.py: plain torch, exactly as Hugging Face's GPT2LMHeadModel
-computes it (shared/REFERENCE-SPEC.md "GPT-2 — exact computation"). `gelu_exact_cases` repeat two cases with HF's
+computes it (docs/reference/REFERENCE-SPEC.md "GPT-2 — exact computation"). `gelu_exact_cases` repeat two cases with HF's
 activation_function "gelu" (torch's exact erf F.gelu) in place of gelu_new. Beam search follows the spec's "Beam search —
 precise definition" (transformers <= 4.35 BeamSearchScorer / BeamHypotheses).
 

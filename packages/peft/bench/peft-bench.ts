@@ -1,4 +1,4 @@
-// Benchmark of @prefixkit/peft (issue 5, "Speed"): training tokens/s of every method at GPT-2
+// Benchmark of @prefixkit/peft ("Speed"): training tokens/s of every method at GPT-2
 // small shapes (12 layers, 12 heads, 768 channels) with random weights, one Trainer optimiser
 // step each (forward, backward, global-norm clip, AdamW), on the CPU and WebGPU backends, beside
 // PyTorch (bench/peft_bench.py, the same methods and shapes) run in the same process tree; and
@@ -21,7 +21,7 @@ import { createPeftModel, type MethodName, methods } from '../src/methods';
 import { mixedPrefixForward } from '../src/mixed/mixed-prefix-forward';
 import { baseParameterCount } from '../src/parameter-count-base';
 import type { PrefixTuningModel } from '../src/prefix-tuning/prefix-tuning';
-import { createRandomGpt2 } from '../src/pretrain/random-gpt2';
+import { createRandomGpt2 } from '../src/random-gpt2';
 import { Trainer } from '../src/trainer/trainer';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

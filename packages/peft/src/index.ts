@@ -60,37 +60,8 @@ export {
   prefixKeyValues,
 } from './prefix-tuning/prefix-key-values';
 export { createPrefixTuning, type PrefixTuningModel } from './prefix-tuning/prefix-tuning';
-// Pretraining a GPT-2 from random init (issue #9: the embedded default model).
-export {
-  type LossCurveSvgOptions,
-  lossCurveJsonl,
-  lossCurveSvg,
-  parseLossCurveJsonl,
-} from './pretrain/loss-curve';
-export { countTokens, type PackOptions, packBlocks, splitHeldOut } from './pretrain/pack-blocks';
-export {
-  type LossPoint,
-  type PretrainConfig,
-  type PretrainOptions,
-  type PretrainResult,
-  pretrain,
-} from './pretrain/pretrain';
-export {
-  buildPretrainCorpus,
-  type CorpusReport,
-  type CorpusSources,
-  evaluationTexts,
-  normalizeWhitespace,
-  type PretrainCorpus,
-  splitSentences,
-} from './pretrain/pretrain-corpus';
-export { createRandomGpt2, initialStd, randomGpt2Parameters } from './pretrain/random-gpt2';
-export {
-  buildStructuredPairs,
-  type StructuredPairs,
-  type StructuredPairsReport,
-} from './pretrain/structured-pairs';
 export { SeededRandom } from './random';
+export { createRandomGpt2, initialStd, randomGpt2Parameters } from './random-gpt2';
 export {
   createEmbeddingOnly,
   type EmbeddingOnlyConfig,

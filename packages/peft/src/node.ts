@@ -3,9 +3,10 @@
 // temporary directory renamed into place, then `latest` is updated, so a crash never leaves a
 // half-written checkpoint under its final name.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
+import { writeFileAtomic } from '@prefixkit/errors/node';
 import type { Gpt2Model } from '@prefixkit/gpt2';
 import { PeftFormatError } from './errors';
 import { loadPeft } from './formats/load-peft';
@@ -13,21 +14,8 @@ import { type SaveOptions, savePeft } from './formats/save-peft';
 import type { PeftModel } from './peft-model';
 import { type CheckpointFiles, checkpointFormat } from './trainer/checkpoint';
 
-/** Writes `data` to `path` via a temporary sibling, fsync and rename. */
-export async function writeFileAtomically(path: string, data: Uint8Array | string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temporary, 'wx');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
-    await rename(temporary, path);
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
+/** The shared atomic write (`@prefixkit/errors/node`), under the name this entry has exported. */
+export { writeFileAtomic as writeFileAtomically } from '@prefixkit/errors/node';
 
 async function readOrExplain(path: string, hint: string): Promise<Buffer> {
   try {
@@ -46,7 +34,7 @@ export async function savePeftDirectory(
   await mkdir(directory, { recursive: true });
   const files = await savePeft(peft, options);
   for (const [name, data] of Object.entries(files))
-    await writeFileAtomically(join(directory, name), data);
+    await writeFileAtomic(join(directory, name), data);
 }
 
 /** Loads a method saved by savePeftDirectory or by Hugging Face PEFT's save_pretrained. */
@@ -75,7 +63,7 @@ export function checkpointDirectoryWriter(
     await mkdir(temporary);
     try {
       for (const [file, data] of Object.entries(files))
-        await writeFileAtomically(join(temporary, file), data);
+        await writeFileAtomic(join(temporary, file), data);
     } catch (error) {
       // The previous checkpoint and `latest` are untouched; drop the half-written directory.
       await rm(temporary, { recursive: true, force: true });
@@ -83,7 +71,7 @@ export function checkpointDirectoryWriter(
     }
     await rm(join(root, name), { recursive: true, force: true });
     await rename(temporary, join(root, name));
-    await writeFileAtomically(join(root, 'latest'), `${name}\n`);
+    await writeFileAtomic(join(root, 'latest'), `${name}\n`);
   };
 }
 

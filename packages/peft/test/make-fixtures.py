@@ -5,7 +5,7 @@ Run from packages/peft with Debian's PyTorch (torch 1.13; no transformers needed
     /usr/bin/python3 test/make-fixtures.py
 
 GPT-2 and the methods are tooling/python/plain_gpt2.py: plain torch as Hugging Face's
-GPT2LMHeadModel computes it (shared/REFERENCE-SPEC.md "GPT-2 — exact computation"), the methods
+GPT2LMHeadModel computes it (docs/reference/REFERENCE-SPEC.md "GPT-2 — exact computation"), the methods
 as the paper's code and the spec define them ("Prefix-tuning", "Adapters (Houlsby) and fine-tune top-2", "AdamW").
 
 Writes test/fixtures/tiny-peft/:

@@ -1,4 +1,4 @@
-// Typed errors of @prefixkit/tensor (STYLE.md "Errors"): each names the op, the argument, what
+// Typed errors of @prefixkit/tensor (docs/reference/STYLE.md "Errors"): each names the op, the argument, what
 // was expected and what was got. Shader-compile and device-loss errors belong to the WebGPU
 // backend (backends/webgpu/errors.ts).
 import { PrefixkitError, type PrefixkitErrorOptions } from '@prefixkit/errors';

@@ -1,7 +1,7 @@
 // The Tensor: a shape, an element type and a buffer on a backend, plus the autograd fields.
 // Tensors are always contiguous (row-major); reshape shares the buffer through a reference-
 // counted Storage, every other op writes a new buffer. GPU memory is freed by dispose() or by
-// the tidy() scope that created the tensor, never by the garbage collector (STYLE.md Autograd).
+// the tidy() scope that created the tensor, never by the garbage collector (docs/reference/STYLE.md Autograd).
 
 import type { GradNode } from './autograd/grad-node';
 import { track } from './autograd/scope';

@@ -1,4 +1,4 @@
-// Conformance of one WGSL kernel with its CPU reference (STYLE.md "chain of trust", step 2):
+// Conformance of one WGSL kernel with its CPU reference (docs/reference/STYLE.md "chain of trust", step 2):
 // the same seeded inputs go through cpuKernels[name] (f32 arrays) and the WebGPU backend; every
 // output must agree within the kernel's own tolerance. Mismatches print like llm.c check_tensor.
 // No vitest import at module level, so test/device-check.ts can reuse it outside vitest.

@@ -1,5 +1,5 @@
 // Checks this package's kernels and a GPT-2-shaped block on a real GPU (Dawn on Vulkan), outside
-// vitest so it can be bundled into one file and run on a lent machine (shared/GPU.md):
+// vitest so it can be bundled into one file and run on a lent machine (docs/gpu.md):
 //   every kernel at GPT-2-small sizes (>65535 workgroups where it matters) vs its CPU reference,
 //   the block test (loss and every gradient, WebGPU vs CPU), and forward+backward timings.
 // Prints a JSON report; writes it to $OUT/device-check.json when OUT is set.

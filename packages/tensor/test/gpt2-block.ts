@@ -1,6 +1,6 @@
 // A GPT-2-block-shaped model for tests: embeddings, one block (LN, attention with a prefix and a
 // mask, MLP with gelu_new, residuals), ln_f, tied LM head, shifted cross-entropy with -100
-// labels. Shapes follow REFERENCE-SPEC.md; sizes are tiny and odd on purpose.
+// labels. Shapes follow docs/reference/REFERENCE-SPEC.md; sizes are tiny and odd on purpose.
 import type { Backend } from '../src/backends/backend';
 import {
   add,

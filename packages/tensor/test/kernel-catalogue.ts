@@ -1,4 +1,4 @@
-// Renders docs/kernels.md (STYLE.md: the kernel catalogue and the shape glossary) from
+// Renders docs/kernels.md (docs/reference/STYLE.md: the kernel catalogue and the shape glossary) from
 // `kernelSpecs`: bindings, uniforms, workgroup size and tolerance come from the specs
 // themselves; what a spec cannot say (how its dispatch maps threads to work, which ops call it)
 // is the table below. test/kernel-catalogue.test.ts keeps the committed file in step.

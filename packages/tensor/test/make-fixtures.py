@@ -4,7 +4,7 @@
 Run by hand with Debian's PyTorch:  /usr/bin/python3 test/make-fixtures.py
 Outputs test/fixtures/*.json (committed; CI compares against them without PyTorch).
 Every tensor is float32, stored as {"shape": [...], "data": [...]} (row-major).
-The attention golden follows HF GPT2Attention._attn (REFERENCE-SPEC.md): divide by a tensor
+The attention golden follows HF GPT2Attention._attn (docs/reference/REFERENCE-SPEC.md): divide by a tensor
 holding sqrt(D), torch.where(causal, s, finfo.min), then + (1 - mask) * finfo.min, softmax.
 """
 import json

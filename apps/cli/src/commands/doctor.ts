@@ -1,15 +1,16 @@
-// `prefixkit doctor`: what this machine offers prefixkit — the WebGPU adapter (vendor,
-// architecture, fallback or not, features, limits), the backend that will be used, and the model
-// cache and data folders found. No adapter while the WebGPU backend is wanted is an error with
-// the fix (exit 6).
-import { defineCommand } from '../command';
+// The code of `prefixkit doctor`, loaded only when the command runs: Dawn's native addon and the
+// cache lookups are not needed for `--help` or the other commands.
+import type { CommandRun } from '../command';
+import { dawnLimitWarningNote } from '../doctor/dawn-limit-warnings';
 import type { DataReport, HubCacheReport } from '../doctor/find-paths';
+import { findHubCache, findSharedData } from '../doctor/find-paths';
 import type { AdapterReport } from '../doctor/probe-adapter';
+import { probeAdapter } from '../doctor/probe-adapter';
 import { NoWebGpuAdapterError } from '../errors';
 import { repoRootGuess } from '../paths';
 import { formatBytes, table } from '../render';
 
-interface DoctorOptions {
+export interface DoctorOptions {
   limits: boolean;
 }
 
@@ -73,6 +74,7 @@ function render(result: DoctorResult, allLimits: boolean): string {
       rows.push([index === 0 ? 'limits' : '', renderLimit(key, adapter.limits[key]!)]);
     }
     if (!allLimits) rows.push(['', `(--limits shows all ${Object.keys(adapter.limits).length})`]);
+    rows.push(['Dawn warnings', dawnLimitWarningNote]);
   } else {
     rows.push(['WebGPU adapter', 'none']);
   }
@@ -90,50 +92,29 @@ function render(result: DoctorResult, allLimits: boolean): string {
   return table(rows);
 }
 
-export const doctorCommand = defineCommand<DoctorOptions, DoctorResult>({
-  name: 'doctor',
-  summary: 'Show the WebGPU adapter, the backend that will be used, caches and data found.',
-  description:
-    'Environment: PREFIXKIT_BACKEND=cpu|webgpu picks the backend; HF_HUB_CACHE / HF_HOME the model cache;\nPREFIXKIT_SHARED_DATA the data folder (default <repo>/../shared/data).',
-  schema: {
-    type: 'object',
-    properties: {
-      limits: {
-        type: 'boolean',
-        description: 'List every adapter limit, not only the key ones.',
-        default: false,
-      },
-    },
-    additionalProperties: false,
-  },
-  examples: ['prefixkit doctor', 'prefixkit doctor --json --limits'],
-  async run(options, context) {
-    // Loaded on use: Dawn's native addon should not slow down `--help` or other commands.
-    const { probeAdapter } = await import('../doctor/probe-adapter');
-    const { findHubCache, findSharedData } = await import('../doctor/find-paths');
-    const probe = await probeAdapter();
-    const requested = context.env.PREFIXKIT_BACKEND;
-    if (!probe.ok && requested !== 'cpu') {
-      throw new NoWebGpuAdapterError(probe.reason, { cause: probe.cause });
-    }
-    const backend: DoctorResult['backend'] =
-      requested === 'cpu'
-        ? { name: 'cpu', reason: 'PREFIXKIT_BACKEND=cpu' }
-        : {
-            name: 'webgpu',
-            reason: requested ? 'PREFIXKIT_BACKEND=webgpu' : 'default: an adapter was found',
-          };
-    if (requested && requested !== 'cpu' && requested !== 'webgpu') {
-      context.warn(`PREFIXKIT_BACKEND=${requested} is not cpu or webgpu; it is ignored`);
-    }
-    const result: DoctorResult = {
-      node: process.version,
-      platform: `${process.platform}-${process.arch}`,
-      adapter: probe.ok ? probe.adapter : null,
-      backend,
-      hubCache: findHubCache(context.env),
-      data: findSharedData(context.env, repoRootGuess),
-    };
-    return { value: result, text: render(result, options.limits) };
-  },
-});
+export const doctorRun: CommandRun<DoctorOptions, DoctorResult> = async (options, context) => {
+  const probe = await probeAdapter();
+  const requested = context.env.PREFIXKIT_BACKEND;
+  if (!probe.ok && requested !== 'cpu') {
+    throw new NoWebGpuAdapterError(probe.reason, { cause: probe.cause });
+  }
+  const backend: DoctorResult['backend'] =
+    requested === 'cpu'
+      ? { name: 'cpu', reason: 'PREFIXKIT_BACKEND=cpu' }
+      : {
+          name: 'webgpu',
+          reason: requested ? 'PREFIXKIT_BACKEND=webgpu' : 'default: an adapter was found',
+        };
+  if (requested && requested !== 'cpu' && requested !== 'webgpu') {
+    context.warn(`PREFIXKIT_BACKEND=${requested} is not cpu or webgpu; it is ignored`);
+  }
+  const result: DoctorResult = {
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    adapter: probe.ok ? probe.adapter : null,
+    backend,
+    hubCache: findHubCache(context.env),
+    data: findSharedData(context.env, repoRootGuess),
+  };
+  return { value: result, text: render(result, options.limits) };
+};

@@ -1,13 +1,13 @@
 // The commands, in --help order: an explicit map, no registry filled by side effects.
 import type { CommandDefinition } from '../command';
-import { doctorCommand } from './doctor';
-import { downloadCommand } from './download';
-import { evaluateCommand } from './evaluate';
-import { generateCommand } from './generate';
-import { inspectCommand } from './inspect';
-import { quickstartCommand } from './quickstart';
-import { serveCommand } from './serve';
-import { trainCommand } from './train';
+import { doctorCommand } from './doctor-command';
+import { downloadCommand } from './download-command';
+import { evaluateCommand } from './evaluate-command';
+import { generateCommand } from './generate-command';
+import { inspectCommand } from './inspect-command';
+import { quickstartCommand } from './quickstart-command';
+import { serveCommand } from './serve-command';
+import { trainCommand } from './train-command';
 
 export const commands: readonly CommandDefinition[] = [
   quickstartCommand,

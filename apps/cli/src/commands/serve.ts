@@ -1,22 +1,36 @@
-// `prefixkit serve`: one frozen GPT-2 serving many adapters over HTTP (@prefixkit/server), until
-// SIGTERM or Ctrl-C, which drain running requests and exit 0.
-import { defineCommand } from '../command';
+// The code of `prefixkit serve`, loaded only when the command runs: resolves the CLI's model name
+// (the embedded model, a folder, a hub id) and its default adapter root, then runs the server
+// until a signal.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer, serveUntilSignal } from '@prefixkit/server';
+import type { CommandRun } from '../command';
+import { defaultModelDir, defaultModelName, resolveModelSource } from '../runtime/load-model';
 import type { ServeOptions } from '../serve/serve-options';
-import { serveSchema } from '../serve/serve-options';
 
-export const serveCommand = defineCommand<ServeOptions, { url: string; model: string }>({
-  name: 'serve',
-  summary: 'Serve the model and its adapters over an OpenAI-compatible HTTP API.',
-  description:
-    'POST /v1/completions (model: the base id or an adapter id; stream: SSE), GET /v1/models, /health, /ready,\n/metrics, /docs/json. Rows of different prefixes decode in one batch. Without API keys it listens on loopback only.',
-  schema: serveSchema,
-  examples: [
-    'prefixkit serve',
-    'prefixkit serve --port 9000 --adapter-root runs',
-    'PREFIXKIT_API_KEYS=... prefixkit serve --host 0.0.0.0',
-  ],
-  async run(options, context) {
-    const { serveEmbedded } = await import('../serve/run-serve');
-    return serveEmbedded(options, context);
-  },
-});
+export const serveRun: CommandRun<ServeOptions, { url: string; model: string }> = async (
+  options,
+  context,
+) => {
+  const source = resolveModelSource(options.model, context.cwd);
+  const model = source.kind === 'folder' ? source.path : source.repoId;
+  const embedded = source.kind === 'folder' && source.path === defaultModelDir;
+  const shipped = join(defaultModelDir, 'prefixes');
+  const server = await createServer(
+    {
+      ...options,
+      model,
+      ...(embedded ? { modelId: options.modelId ?? defaultModelName } : {}),
+      ...(options.adapterRoot === undefined && embedded && existsSync(shipped)
+        ? { adapterRoot: shipped }
+        : {}),
+    },
+    { env: context.env, warn: (line) => context.warn(line) },
+  );
+  let url = '';
+  await serveUntilSignal(server, (line) => {
+    url ||= /on (http:\/\/\S+)/.exec(line)?.[1] ?? '';
+    context.log(line);
+  });
+  return { value: { url, model: server.base.id }, text: 'prefixkit serve: stopped\n' };
+};

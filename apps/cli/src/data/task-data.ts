@@ -4,7 +4,7 @@
 // so linearisation and reference grouping are the paper's.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { DataSource, ReferenceGroup, TextPair } from '@prefixkit/datasets';
+import type { TextPair } from '@prefixkit/datasets';
 import { FileNotFoundError } from '@prefixkit/errors';
 import { findSharedData } from '../doctor/find-paths';
 import { InputFormatError } from '../errors';
@@ -46,7 +46,7 @@ export function dataPath(location: DataLocation): string {
 }
 
 /** Python's sorted() over the XML files of a WebNLG split folder (the order dev.json used). */
-function webnlgXmlFiles(folder: string, split: 'train' | 'dev'): string[] {
+export function webnlgXmlFiles(folder: string, split: 'train' | 'dev'): string[] {
   const root = join(folder, split);
   if (!existsSync(root)) return [];
   const files: string[] = [];
@@ -84,76 +84,4 @@ export function readJsonlPairs(path: string): TextPair[] {
   if (pairs.length === 0)
     throw new InputFormatError(`${path}: expected {"source", "target"} lines, got none`);
   return pairs;
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
-async function folderSource(path: string): Promise<DataSource> {
-  const { createFolderSource } = await import('@prefixkit/datasets/node');
-  return createFolderSource(path);
-}
-
-/** Training pairs (one per reference) of a split. */
-export async function readPairs(location: DataLocation, split: SplitName): Promise<TextPair[]> {
-  const path = dataPath(location);
-  if (location.task === 'jsonl') return readJsonlPairs(path);
-  const datasets = await import('@prefixkit/datasets');
-  const source = await folderSource(path);
-  switch (location.task) {
-    case 'e2e':
-      return collect(datasets.e2eTrainingPairs(datasets.readE2ESplit(source, split)));
-    case 'webnlg': {
-      const paths = split === 'test' ? undefined : webnlgXmlFiles(path, split);
-      const entries = datasets.readWebNLGSplit(source, split, paths ? { paths } : {});
-      return collect(datasets.webnlgTrainingPairs(entries));
-    }
-    case 'dart':
-      return collect(datasets.dartTrainingPairs(datasets.readDartSplit(source, split)));
-    case 'xsum': {
-      const records = datasets.readXsumSplit(source, split === 'dev' ? 'val' : split);
-      return (await collect(records)).map(({ source: text, target }) => ({ source: text, target }));
-    }
-  }
-}
-
-/** Each unique input of a split once, in first-appearance order, with its references. */
-export async function readGroups(
-  location: DataLocation,
-  split: SplitName,
-): Promise<ReferenceGroup[]> {
-  const datasets = await import('@prefixkit/datasets');
-  if (location.task === 'jsonl') {
-    return datasets.groupReferences(
-      (async function* () {
-        for (const pair of readJsonlPairs(dataPath(location)))
-          yield { key: pair.source, source: pair.source, reference: pair.target };
-      })(),
-    );
-  }
-  const path = dataPath(location);
-  const source = await folderSource(path);
-  switch (location.task) {
-    case 'e2e':
-      return datasets.e2eReferenceGroups(datasets.readE2ESplit(source, split));
-    case 'webnlg': {
-      const paths = split === 'test' ? undefined : webnlgXmlFiles(path, split);
-      return datasets.webnlgReferenceGroups(
-        datasets.readWebNLGSplit(source, split, paths ? { paths } : {}),
-      );
-    }
-    case 'dart':
-      return datasets.dartReferenceGroups(datasets.readDartSplit(source, split));
-    case 'xsum': {
-      const records = datasets.readXsumSplit(source, split === 'dev' ? 'val' : split);
-      return (await collect(records)).map((record, index) => ({
-        key: String(index),
-        source: record.source,
-        references: [record.target],
-      }));
-    }
-  }
 }

@@ -4,6 +4,8 @@
 // resumes file by file. Offline, the error names where the file should be put.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import * as datasets from '@prefixkit/datasets';
+import { createFileCache } from '@prefixkit/datasets/node';
 import { DownloadOfflineError, UsageError } from '../errors';
 
 export const downloadableDatasets = {
@@ -42,8 +44,6 @@ export async function downloadDataset(options: {
   offline: boolean;
   progress: (line: string, done?: boolean) => void;
 }): Promise<DatasetDownload> {
-  const datasets = await import('@prefixkit/datasets');
-  const { createFileCache } = await import('@prefixkit/datasets/node');
   const id = downloadableDatasets[options.dataset];
   const manifest = datasets.dataManifest[id];
   const wanted = options.files ?? manifest.map((file) => file.path);

@@ -4,6 +4,8 @@
 // read off the growing `.incomplete` files of the repository's blobs/ folder twice a second.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { HubError } from '@prefixkit/gpt2';
+import { hubDownload, repoFolderName, resolveHubSettings } from '@prefixkit/gpt2/node';
 
 export interface ModelDownload {
   repoId: string;
@@ -30,8 +32,6 @@ export async function downloadModel(options: {
   offline: boolean;
   progress: (line: string, done?: boolean) => void;
 }): Promise<ModelDownload> {
-  const { hubDownload, repoFolderName, resolveHubSettings } = await import('@prefixkit/gpt2/node');
-  const { HubError } = await import('@prefixkit/gpt2');
   const settings = resolveHubSettings({
     env: options.env,
     ...(options.offline ? { offline: true } : {}),

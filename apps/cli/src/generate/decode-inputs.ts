@@ -1,6 +1,11 @@
 // Decodes a list of inputs in batches with @prefixkit/gpt2's generate() and applies the paper's
 // post-processing; shared by `prefixkit generate` and the quickstart.
-import type { GenerateOptions, Gpt2Model, Gpt2Tokenizer } from '@prefixkit/gpt2';
+import {
+  type GenerateOptions,
+  type Gpt2Model,
+  type Gpt2Tokenizer,
+  generate,
+} from '@prefixkit/gpt2';
 import type { PeftDecoding } from '@prefixkit/peft';
 import { postprocessOutput } from './postprocess';
 
@@ -37,7 +42,6 @@ export interface DecodeInputsOptions {
 
 /** One post-processed output per input, in input order. */
 export async function decodeInputs(options: DecodeInputsOptions): Promise<DecodedOutput[]> {
-  const { generate } = await import('@prefixkit/gpt2');
   const { decoder, tokenizer, inputs } = options;
   const outputs: DecodedOutput[] = [];
   for (let start = 0; start < inputs.length; start += options.batchSize) {

@@ -4,6 +4,7 @@
 // HF's beam search sums into a beam's score, so sum(logprobs) / length**lengthPenalty equals
 // the beam score, and another implementation can be checked number by number.
 import type { Gpt2Output, IntMatrix } from '@prefixkit/gpt2';
+import { keep, noGrad, tidy } from '@prefixkit/tensor';
 
 /** log_softmax(row)[token], in float64. */
 export function logSoftmaxAt(row: Float32Array, token: number): number {
@@ -21,7 +22,6 @@ export async function tokenLogprobs(
   generated: readonly number[],
 ): Promise<number[]> {
   if (generated.length === 0) return [];
-  const { keep, noGrad, tidy } = await import('@prefixkit/tensor');
   const ids = [...prompt, ...generated];
   const logits = noGrad(() => tidy(() => keep(forward([ids]).logits))); // (1, T, V)
   const V = logits.shape[2]!;

@@ -1,8 +1,9 @@
 // The held-out loss of a model or method: the token mean of the shifted cross-entropy over every
 // target token of the examples (labels -100 skipped), as the Trainer's evaluation computes it,
 // so the no-prefix model and the prefix-tuned one are measured the same way.
-import type { TokenizedExample } from '@prefixkit/datasets';
+import { padBatch, type TokenizedExample } from '@prefixkit/datasets';
 import type { Gpt2Output } from '@prefixkit/gpt2';
+import { keep, noGrad, tidy } from '@prefixkit/tensor';
 
 type Forward = (ids: number[][], options: { labels: number[][]; logitsFor: 'none' }) => Gpt2Output;
 
@@ -12,8 +13,6 @@ export async function heldOutLoss(
   examples: readonly TokenizedExample[],
   batchSize = 4,
 ): Promise<number> {
-  const { padBatch } = await import('@prefixkit/datasets');
-  const { keep, noGrad, tidy } = await import('@prefixkit/tensor');
   let weighted = 0;
   let counted = 0;
   for (let start = 0; start < examples.length; start += batchSize) {

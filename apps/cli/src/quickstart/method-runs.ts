@@ -1,14 +1,11 @@
-// The methods the quickstart can compare (issue #9's small-scale Table 2): prefix-tuning (the
+// The methods the quickstart can compare (a small-scale version of the paper's Table 2): prefix-tuning (the
 // main row), Houlsby adapters sized to a share of the model (the paper's ADAPTER 0.1%) and
 // FT-FULL. Each gets its @prefixkit/peft config, its learning rate and its table name here, so
 // run-quickstart.ts trains and scores them all the same way.
 import type { Gpt2Model } from '@prefixkit/gpt2';
-import type { PeftModel } from '@prefixkit/peft';
+import { createPeftModel, type PeftModel } from '@prefixkit/peft';
 import { UsageError } from '../errors';
-import type { QuickstartOptions } from './quickstart-options';
-
-export const quickstartMethods = ['prefix', 'adapter', 'ft-full'] as const;
-export type QuickstartMethod = (typeof quickstartMethods)[number];
+import type { QuickstartMethod, QuickstartOptions } from './quickstart-options';
 
 export interface MethodRun {
   method: QuickstartMethod;
@@ -76,7 +73,6 @@ export async function createMethod(
   run: MethodRun,
   options: { seed: number; encode: (text: string) => number[] },
 ): Promise<PeftModel> {
-  const { createPeftModel } = await import('@prefixkit/peft');
   return createPeftModel(model, run.config, {
     seed: options.seed,
     encode: options.encode,

@@ -1,9 +1,12 @@
 // The options of `prefixkit quickstart`. Defaults are sized to finish in a few minutes on a
-// 2-core machine through lavapipe (README, "quickstart"); the paper's own settings (5 epochs,
+// 2-core machine through lavapipe (apps/cli/README.md, "quickstart"); the paper's own settings (5 epochs,
 // batch 10, learning rate 5e-5, 100 new tokens) are for full-size runs with `prefixkit train`.
 import type { OptionsSchema } from '../command';
 import { type BackendName, backendOption } from '../runtime/backend';
-import { type QuickstartMethod, quickstartMethods } from './method-runs';
+
+/** The methods the quickstart can train and score beside the no-prefix row. */
+export const quickstartMethods = ['prefix', 'adapter', 'ft-full'] as const;
+export type QuickstartMethod = (typeof quickstartMethods)[number];
 
 export interface QuickstartOptions {
   model?: string;
@@ -25,17 +28,13 @@ export interface QuickstartOptions {
   numBeams: number;
   noRepeatNgramSize: number;
   maxNewTokens: number;
-  standIn: boolean;
   shippedPrefix: boolean;
-  standInSteps: number;
-  standInLearningRate: number;
-  standInLayers: number;
-  standInWidth: number;
   seed: number;
   output?: string;
 }
 
-/** E2E's field names (9 GPT-2 tokens): measured better than a random init (README, quickstart). */
+/** E2E's field names (9 GPT-2 tokens): measured better than a random init
+ * (docs/experiments/2026-11-26-quickstart-prefix-settings.md). */
 export const defaultInitWords = 'name area food price near customer rating family friendly';
 
 const integer = (description: string, defaultValue: number, minimum = 1) => ({
@@ -52,7 +51,7 @@ export const quickstartSchema: OptionsSchema = {
     model: {
       type: 'string',
       description:
-        'Any GPT-2 folder or hub id (on a GPU: gpt2-medium). Default: models/prefixkit-tiny, else a stand-in pretrained here.',
+        'Any GPT-2 folder or hub id (on a GPU: gpt2-medium). Default: models/prefixkit-tiny.',
       'x-placeholder': 'FOLDER|ID',
     },
     backend: backendOption,
@@ -81,7 +80,8 @@ export const quickstartSchema: OptionsSchema = {
       type: 'string',
       description: 'prefix: MLP reparameterisation (the paper); prefix-flat: activations directly.',
       enum: ['prefix', 'prefix-flat'],
-      // Measured better with the word init on all five metrics (README, quickstart).
+      // Measured better with the word init on all five metrics
+      // (docs/experiments/2026-11-26-quickstart-prefix-settings.md).
       default: 'prefix-flat',
     },
     initWords: {
@@ -132,21 +132,7 @@ export const quickstartSchema: OptionsSchema = {
         'With the embedded model: also score the prefix shipped beside it (models/prefixkit-tiny/prefixes/e2e, trained on the full E2E training set).',
       default: true,
     },
-    standInSteps: integer('Stand-in only: pretraining steps.', 120),
-    standIn: {
-      type: 'boolean',
-      description: 'Use the stand-in (pretrained here) even when models/prefixkit-tiny exists.',
-      default: false,
-    },
-    standInLearningRate: {
-      type: 'number',
-      description: 'Stand-in only: pretraining peak learning rate.',
-      minimum: 0,
-      default: 0.003,
-    },
-    standInLayers: integer('Stand-in only: layers.', 2),
-    standInWidth: integer('Stand-in only: width (n_embd; 2 heads).', 64, 2),
-    seed: integer('Seed of the stand-in, the prefix init and data order.', 101, 0),
+    seed: integer('Seed of the prefix init and data order.', 101, 0),
     output: {
       type: 'string',
       description: 'Also write the outputs, the trained prefix (PEFT layout) and the table here.',

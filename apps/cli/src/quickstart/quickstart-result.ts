@@ -19,7 +19,7 @@ export interface QuickstartRow {
 export interface QuickstartResult {
   model: {
     name: string;
-    kind: 'stand-in' | 'embedded' | 'given';
+    kind: 'embedded' | 'given';
     parameters: number;
     seconds: number;
   };

@@ -1,31 +1,37 @@
-// The quickstart (issue #8, the README's main job): on the embedded default model, prefix-tune on
+// The quickstart (the README's first command): on the embedded default model, prefix-tune on
 // the shipped E2E sample, decode held-out dev MRs with beam search, score them with the five E2E
 // metrics, and compare with the same model without a prefix, as the paper's tables do.
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ReferenceGroup, TextPair } from '@prefixkit/datasets';
-import type { Gpt2Model } from '@prefixkit/gpt2';
+import * as datasets from '@prefixkit/datasets';
+import {
+  formatPrompt,
+  type ReferenceGroup,
+  type TextPair,
+  tokenizeTrainingExample,
+} from '@prefixkit/datasets';
+import { createFolderSource } from '@prefixkit/datasets/node';
+import { type Gpt2Model, loadGpt2Tokenizer } from '@prefixkit/gpt2';
+import { scoreTask } from '@prefixkit/metrics';
+import { loadMeteorResources } from '@prefixkit/metrics/node';
 import type { PeftModel } from '@prefixkit/peft';
+import * as peftPackage from '@prefixkit/peft';
 import type { CommandContext } from '../command';
 import { InterruptedError } from '../errors';
 import { decodeInputs, plainDecoding } from '../generate/decode-inputs';
 import { repoRootGuess } from '../paths';
-import { openBackend } from '../runtime/backend';
 import { defaultModelDir, loadModel } from '../runtime/load-model';
+import { openBackend } from '../runtime/open-backend';
 import { formatProgress, shouldReport } from '../runtime/progress-bar';
 import { heldOutLoss } from './held-out-loss';
 import { createMethod, type MethodRun, methodRuns, prefixLengthFor } from './method-runs';
 import type { QuickstartOptions } from './quickstart-options';
 import type { QuickstartResult, QuickstartRow } from './quickstart-result';
 import { loadShippedPrefix } from './shipped-prefix';
-import { pretrainStandIn } from './stand-in-model';
 import { writeOutputs } from './write-outputs';
 
 export const sampleDir = join(repoRootGuess, 'packages', 'datasets', 'fixtures', 'e2e');
 
 async function readSample(evalMrs: number) {
-  const datasets = await import('@prefixkit/datasets');
-  const { createFolderSource } = await import('@prefixkit/datasets/node');
   const source = createFolderSource(sampleDir);
   const train: TextPair[] = [];
   for await (const pair of datasets.e2eTrainingPairs(datasets.readE2ESplit(source, 'train')))
@@ -38,8 +44,6 @@ async function readSample(evalMrs: number) {
 }
 
 async function scoreOutputs(outputs: string[], groups: ReferenceGroup[]) {
-  const { scoreTask } = await import('@prefixkit/metrics');
-  const { loadMeteorResources } = await import('@prefixkit/metrics/node');
   return scoreTask(
     'e2e',
     { hypotheses: outputs, references: groups.map((group) => group.references) },
@@ -57,62 +61,23 @@ export async function runQuickstart(
   const removeHandler = context.interrupt.onInterrupt(() => {});
   const opened = await openBackend(options.backend, context.env);
   try {
-    const { loadGpt2Tokenizer } = await import('@prefixkit/gpt2');
-    const { formatPrompt, tokenizeTrainingExample } = await import('@prefixkit/datasets');
-    const peftPackage = await import('@prefixkit/peft');
     const tokenizer = await loadGpt2Tokenizer();
     const { train, groups } = await readSample(options.evalMrs);
     context.log(
       `E2E sample (${sampleDir}): ${train.length} training pairs; ${groups.length} held-out dev MRs with ${groups.reduce((n, g) => n + g.references.length, 0)} references`,
     );
 
-    // 1. The model: given, embedded, or the stand-in pretrained right here.
+    // 1. The model: --model, else the embedded one (models/prefixkit-tiny ships with the repository).
     const modelStart = performance.now();
-    let model: Gpt2Model;
-    let kind: QuickstartResult['model']['kind'];
-    let name: string;
-    const embedded = !options.standIn && existsSync(join(defaultModelDir, 'config.json'));
-    const reference = options.model ?? (embedded ? defaultModelDir : undefined);
-    if (reference) {
-      const loaded = await loadModel(reference, {
-        backend: opened.backend,
-        cwd: context.cwd,
-        env: context.env,
-      });
-      model = loaded.model;
-      kind = options.model ? 'given' : 'embedded';
-      name = options.model ? loaded.name : 'prefixkit-tiny';
-      context.log(`model ${name} (${opened.name}, ${opened.reason})`);
-    } else {
-      context.log(
-        `${options.standIn ? '--stand-in' : 'models/prefixkit-tiny is not in the repository yet'}: pretraining a stand-in GPT-2 (${options.standInLayers} layers x ${options.standInWidth}, GPT-2 tokenizer) on the sample's training references only (${opened.name}, ${opened.reason})`,
-      );
-      const standIn = await pretrainStandIn({
-        backend: opened.backend,
-        tokenizer,
-        train,
-        shape: {
-          layers: options.standInLayers,
-          width: options.standInWidth,
-          heads: 2,
-          steps: options.standInSteps,
-          learningRate: options.standInLearningRate,
-        },
-        seed: options.seed,
-        signal,
-        onStep: (step, total, loss) => {
-          if (shouldReport(step, total))
-            context.progress(
-              `stand-in pretraining step ${step}/${total} loss ${loss.toFixed(3)}`,
-              step >= total,
-            );
-        },
-      });
-      if (signal.aborted) throw new InterruptedError();
-      model = standIn.model;
-      kind = 'stand-in';
-      name = standIn.name;
-    }
+    const loaded = await loadModel(options.model ?? defaultModelDir, {
+      backend: opened.backend,
+      cwd: context.cwd,
+      env: context.env,
+    });
+    const model: Gpt2Model = loaded.model;
+    const kind: QuickstartResult['model']['kind'] = options.model ? 'given' : 'embedded';
+    const name = options.model ? loaded.name : 'prefixkit-tiny';
+    context.log(`model ${name} (${opened.name}, ${opened.reason})`);
     const modelSeconds = (performance.now() - modelStart) / 1000;
     const baseParameters = peftPackage.baseParameterCount(model.config);
 
@@ -129,7 +94,7 @@ export async function runQuickstart(
       numBeams: options.numBeams,
       maxNewTokens: options.maxNewTokens,
       // min_new_tokens, not HF's min_length (which counts the prompt, so never binds here): a
-      // well-trained prefix otherwise ends some beams at once (README, "quickstart").
+      // well-trained prefix otherwise ends some beams at once (docs/decisions/2026-11-26-min-new-tokens.md).
       minNewTokens: 5,
       bannedTokenIds: [198, 628],
       noRepeatNgramSize: options.noRepeatNgramSize,
@@ -163,7 +128,7 @@ export async function runQuickstart(
       );
       return { devLoss, outputs, scores };
     };
-    const shown = kind === 'stand-in' ? 'stand-in' : name;
+    const shown = name;
 
     // 3. The model without a prefix.
     const baseStart = performance.now();

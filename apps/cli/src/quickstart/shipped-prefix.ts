@@ -1,7 +1,7 @@
 // The E2E prefix shipped beside the embedded model (models/prefixkit-tiny/prefixes/e2e): trained
 // by `prefixkit train` on the full E2E training set, which the quickstart's one-minute run on the
 // 202-pair sample cannot match. The quickstart scores it as its own row, so the README's table
-// shows what a real prefix-tuning run gives on this model (issue #9). Its `training.json` says how
+// shows what a real prefix-tuning run gives on this model. Its `training.json` says how
 // it was made; the folder's README holds the command, the loss curve and the log.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ConfigValidationError } from '@prefixkit/errors';
 import type { Gpt2Model } from '@prefixkit/gpt2';
 import type { PeftModel } from '@prefixkit/peft';
+import { loadPeftDirectory } from '@prefixkit/peft/node';
 import { describeError, validatorFor } from '../options/ajv';
 import { defaultModelDir } from '../runtime/load-model';
 
@@ -95,6 +96,5 @@ export async function loadShippedPrefix(
 ): Promise<ShippedPrefix | undefined> {
   if (!existsSync(join(directory, 'adapter_config.json'))) return undefined;
   const training = await readShippedTraining(directory);
-  const { loadPeftDirectory } = await import('@prefixkit/peft/node');
   return { peft: await loadPeftDirectory(model, directory), training, directory };
 }

@@ -1,8 +1,12 @@
 // What `prefixkit quickstart --output DIR` writes: each row's outputs (one line per MR, the
 // paper's post-processing), each small method's trained tensors in PEFT's layout, and
 // result.json; every file written to a temporary name, then renamed.
+
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '@prefixkit/errors/node';
 import type { PeftModel } from '@prefixkit/peft';
+import { savePeftDirectory } from '@prefixkit/peft/node';
 import type { MethodRun } from './method-runs';
 import type { QuickstartResult } from './quickstart-result';
 
@@ -13,17 +17,15 @@ export async function writeOutputs(
   trained: { run: MethodRun; peft: PeftModel }[],
   name: string,
 ) {
-  const { savePeftDirectory, writeFileAtomically } = await import('@prefixkit/peft/node');
-  const { mkdir } = await import('node:fs/promises');
   await mkdir(folder, { recursive: true });
   const lines = (outputs: string[]) => outputs.map((o) => `${o}\n`).join('');
-  await writeFileAtomically(join(folder, 'no-prefix.txt'), lines(result.rows[0]!.outputs));
+  await writeFileAtomic(join(folder, 'no-prefix.txt'), lines(result.rows[0]!.outputs));
   for (const [index, { run, peft }] of trained.entries()) {
     // FT-FULL is a whole model, not a small PEFT file: only its outputs are written.
     if (run.method !== 'ft-full')
       await savePeftDirectory(peft, join(folder, run.method), { baseModelNameOrPath: name });
     const file = run.method === 'prefix' ? 'prefix-tuned.txt' : `${run.method}.txt`;
-    await writeFileAtomically(join(folder, file), lines(result.rows[index + 1]!.outputs));
+    await writeFileAtomic(join(folder, file), lines(result.rows[index + 1]!.outputs));
   }
-  await writeFileAtomically(join(folder, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+  await writeFileAtomic(join(folder, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
 }

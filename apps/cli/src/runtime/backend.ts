@@ -3,20 +3,11 @@
 // the default because it is the faster of the two even on lavapipe: on the 2-core CI box a
 // prefix-tuning step of a 2-layer, 64-wide GPT-2 (vocabulary 50257, batch 5 of E2E) ran at
 // ~185 tokens/s on WebGPU against ~12 tokens/s on the CPU backend, and prefix-tuning
-// models/prefixkit-tiny (4x128) at ~65 against ~6 tokens/s, with equal losses (README, "Backends").
-import type { Backend } from '@prefixkit/tensor';
+// models/prefixkit-tiny (4x128) at ~65 against ~6 tokens/s, with equal losses
+// (docs/experiments/2026-11-26-backend-speed.md).
 import { UsageError } from '../errors';
 
 export type BackendName = 'webgpu' | 'cpu';
-
-export interface OpenedBackend {
-  readonly name: BackendName;
-  readonly backend: Backend;
-  /** Why this backend: the flag, the environment, or the default. */
-  readonly reason: string;
-  /** Frees the device so Node can exit (WebGPU); a no-op on the CPU. */
-  release(): Promise<void>;
-}
 
 /** The backend name from the option (wins), else PREFIXKIT_BACKEND, else webgpu. */
 export function chooseBackend(
@@ -33,29 +24,6 @@ export function chooseBackend(
       `PREFIXKIT_BACKEND: expected cpu or webgpu, got '${fromEnv}'`,
     );
   return { name: 'webgpu', reason: 'default' };
-}
-
-/** Opens the chosen backend; WebGPU without an adapter throws WEBGPU_UNAVAILABLE (exit 6). */
-export async function openBackend(
-  option: BackendName | undefined,
-  env: NodeJS.ProcessEnv,
-): Promise<OpenedBackend> {
-  const { name, reason } = chooseBackend(option, env);
-  if (name === 'cpu') {
-    const { CpuBackend } = await import('@prefixkit/tensor');
-    return { name, reason, backend: new CpuBackend(), release: async () => {} };
-  }
-  const { createWebGpuBackend, releaseDevice } = await import('@prefixkit/tensor/node');
-  const backend = await createWebGpuBackend();
-  return {
-    name,
-    reason,
-    backend,
-    release: async () => {
-      backend.destroy();
-      await releaseDevice();
-    },
-  };
 }
 
 /** The `backend` option every compute command shares. */

@@ -4,11 +4,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
-import type { Gpt2Model } from '@prefixkit/gpt2';
+import { Gpt2Model } from '@prefixkit/gpt2';
+import * as node from '@prefixkit/gpt2/node';
 import type { Backend } from '@prefixkit/tensor';
 import { repoRootGuess } from '../paths';
 
-/** The embedded default model (issue #9), shipped in the repository. */
+/** The embedded default model, shipped in the repository. */
 export const defaultModelName = 'prefixkit-tiny';
 
 /** Where the embedded default model lives in the repository. */
@@ -61,8 +62,6 @@ export async function loadModel(
   options: { backend: Backend; cwd: string; env: NodeJS.ProcessEnv },
 ): Promise<LoadedModel> {
   const source = resolveModelSource(reference, options.cwd);
-  const { Gpt2Model } = await import('@prefixkit/gpt2');
-  const node = await import('@prefixkit/gpt2/node');
   const folder =
     source.kind === 'folder'
       ? source.path

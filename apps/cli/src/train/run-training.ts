@@ -5,14 +5,28 @@
 // optimiser moments, data position, RNG state), so the resumed run equals an uninterrupted one.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { TextPair, TokenizedExample } from '@prefixkit/datasets';
-import type { Gpt2Model } from '@prefixkit/gpt2';
-import type { PeftModel } from '@prefixkit/peft';
+import {
+  sampleLowData,
+  type TextPair,
+  type TokenizedExample,
+  tokenizeTrainingExample,
+} from '@prefixkit/datasets';
+import { writeFileAtomic } from '@prefixkit/errors/node';
+import { type Gpt2Model, loadGpt2Tokenizer } from '@prefixkit/gpt2';
+import * as peft from '@prefixkit/peft';
+import { baseParameterCount, type PeftModel, parseTrainingConfig, Trainer } from '@prefixkit/peft';
+import {
+  checkpointDirectoryWriter,
+  loadPeftDirectory,
+  readLatestCheckpoint,
+  savePeftDirectory,
+} from '@prefixkit/peft/node';
 import type { CommandContext } from '../command';
-import { type DataLocation, readPairs } from '../data/task-data';
+import { readPairs } from '../data/read-task-data';
+import type { DataLocation } from '../data/task-data';
 import { InterruptedError, UsageError } from '../errors';
-import { openBackend } from '../runtime/backend';
 import { loadModel } from '../runtime/load-model';
+import { openBackend } from '../runtime/open-backend';
 import { formatDuration, formatProgress, shouldReport } from '../runtime/progress-bar';
 import {
   type LogRecord,
@@ -46,8 +60,7 @@ export interface TrainResult {
 }
 
 async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const { writeFileAtomically } = await import('@prefixkit/peft/node');
-  await writeFileAtomically(path, data);
+  await writeFileAtomic(path, data);
 }
 
 /** Training and dev pairs for the options (low-data sample and caps applied). */
@@ -69,7 +82,6 @@ async function readData(
     dev = await readPairs(location, 'dev');
   }
   if (options.lowData !== undefined) {
-    const { sampleLowData } = await import('@prefixkit/datasets');
     const subsets = await sampleLowData(train, dev, {
       sizes: [options.lowData],
       samples: options.lowDataSample + 1,
@@ -111,9 +123,7 @@ async function createMethod(
   encode: (text: string) => number[],
   cwd: string,
 ): Promise<PeftModel> {
-  const peft = await import('@prefixkit/peft');
   if (options.init) {
-    const { loadPeftDirectory } = await import('@prefixkit/peft/node');
     return loadPeftDirectory(base, resolve(cwd, options.init));
   }
   const json = methodJson(options);
@@ -152,12 +162,6 @@ export async function runTraining(
   const data = await readData(options, context);
   const opened = await openBackend(options.backend, context.env);
   try {
-    const { loadGpt2Tokenizer } = await import('@prefixkit/gpt2');
-    const { tokenizeTrainingExample } = await import('@prefixkit/datasets');
-    const { Trainer, parseTrainingConfig, baseParameterCount } = await import('@prefixkit/peft');
-    const { checkpointDirectoryWriter, readLatestCheckpoint, savePeftDirectory } = await import(
-      '@prefixkit/peft/node'
-    );
     const loaded = await loadModel(options.model, { backend: opened.backend, ...context });
     const tokenizer = await loadGpt2Tokenizer();
     const encode = (text: string) => tokenizer.encode(text);

@@ -1,5 +1,5 @@
 // Training strings -> token ids with label masks, as the paper's data classes build them
-// (LINEARIZATION.md): the string is tokenised with truncation to `blockSize` (1024), and every
+// (docs/reference/LINEARIZATION.md): the string is tokenised with truncation to `blockSize` (1024), and every
 // position up to and including the first <|endoftext|> gets label -100, so the loss covers only
 // the target tokens and the final end token. The tokenizer is not ours: any object with
 // `encode(text)` that maps `<|endoftext|>` to its id will do (the gpt2 package provides one).

@@ -1,4 +1,4 @@
-// Turns DART entries into training pairs and evaluation groups (LINEARIZATION.md, "DART").
+// Turns DART entries into training pairs and evaluation groups (docs/reference/LINEARIZATION.md, "DART").
 import { groupReferences, type ReferenceGroup } from '../records/group-references';
 import type { TextPair } from '../templates';
 import { linearizeDart } from './linearize-dart';

@@ -1,4 +1,4 @@
-// DART source linearisation exactly as the paper's code (LINEARIZATION.md, "DART"):
+// DART source linearisation exactly as the paper's code (docs/reference/LINEARIZATION.md, "DART"):
 // `subject : relation.lower() : object`, triples joined by ` | ` only between triples.
 
 /** A DART triple `[subject, relation, object]` as in the JSON. */

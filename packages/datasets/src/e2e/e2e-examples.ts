@@ -1,4 +1,4 @@
-// Turns E2E records into training pairs and evaluation groups (LINEARIZATION.md, "E2E").
+// Turns E2E records into training pairs and evaluation groups (docs/reference/LINEARIZATION.md, "E2E").
 import { DatasetOptionError } from '../errors';
 import { groupReferences, type ReferenceGroup } from '../records/group-references';
 import type { TextPair } from '../templates';

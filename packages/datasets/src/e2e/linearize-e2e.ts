@@ -1,7 +1,7 @@
-// E2E source linearisation exactly as the paper's data (LINEARIZATION.md, "E2E"):
+// E2E source linearisation exactly as the paper's data (docs/reference/LINEARIZATION.md, "E2E"):
 // `key : value` pairs joined by ` | ` in CSV order, with three keys renamed.
 //
-// One correction to LINEARIZATION.md, found by comparing all 9,365 rows of the paper's
+// One correction to docs/reference/LINEARIZATION.md, found by comparing all 9,365 rows of the paper's
 // src1_valid.txt / src1_test.txt with the CSVs: values are *not* quite verbatim. The paper's
 // preprocessing tokenised them, splitting off every character that is neither a letter, digit,
 // underscore nor space: `£20-25` -> `£ 20 - 25`, `less than £20` -> `less than £ 20`. Only the

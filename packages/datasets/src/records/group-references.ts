@@ -1,5 +1,5 @@
 // Groups references per unique input for evaluation, the way the paper's decoder does
-// (LINEARIZATION.md: "Decoding runs once per unique source ... every target for that source is
+// (docs/reference/LINEARIZATION.md: "Decoding runs once per unique source ... every target for that source is
 // a reference"): a dict keyed on the input, so groups come out in first-appearance order — the
 // order of the official E2E and WebNLG reference files.
 

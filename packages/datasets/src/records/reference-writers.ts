@@ -3,7 +3,7 @@
 // - WebNLG 2017 (`webnlg-automatic-evaluation`, webnlg/eval-references/): files reference0..N,
 //   line i of file k = the k-th reference of input i, an empty line where there is none;
 //   texts lower-cased, transliterated to ASCII and split so that every non-word character is
-//   its own token (METRICS.md, "WebNLG 2017").
+//   its own token (docs/reference/METRICS.md, "WebNLG 2017").
 import type { ReferenceGroup } from './group-references';
 
 /** The E2E multi-reference file: groups separated by one blank line, LF line ends. */

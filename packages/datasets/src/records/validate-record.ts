@@ -1,5 +1,5 @@
 // Validates records against their JSON Schema with ajv, turning the first violation into a
-// DataRecordError that names the file, line and field (STYLE.md: every record is a JSON Schema
+// DataRecordError that names the file, line and field (docs/reference/STYLE.md: every record is a JSON Schema
 // validated at the boundary).
 import { Ajv, type ValidateFunction } from 'ajv';
 import { DataRecordError, describeValue } from '../errors';

@@ -1,4 +1,4 @@
-// WebNLG source linearisation exactly as the paper's code (LINEARIZATION.md, "WebNLG"):
+// WebNLG source linearisation exactly as the paper's code (docs/reference/LINEARIZATION.md, "WebNLG"):
 // ` | subject : property : object` per triple, values verbatim (underscores, quotes, camelCase).
 import type { Triple } from './webnlg-entry';
 

@@ -1,4 +1,4 @@
-// Turns WebNLG entries into training pairs and evaluation groups (LINEARIZATION.md, "WebNLG").
+// Turns WebNLG entries into training pairs and evaluation groups (docs/reference/LINEARIZATION.md, "WebNLG").
 import { groupReferences, type ReferenceGroup } from '../records/group-references';
 import type { TextPair } from '../templates';
 import { linearizeWebNLG, linearizeWebNLGForDecoding } from './linearize-webnlg';

@@ -1,4 +1,4 @@
-// Reads XSUM as the paper's seq2seq code does (xsum/SOURCE.md, LINEARIZATION.md "XSUM"): line i
+// Reads XSUM as the paper's seq2seq code does (xsum/SOURCE.md, docs/reference/LINEARIZATION.md "XSUM"): line i
 // of `{split}.source` is an article and line i of `{split}.target` its summary; or JSON Lines
 // with one object per article (field names configurable, default `document`/`summary`/`id`).
 // The articles are BBC text that cannot be shipped: the user supplies the files.

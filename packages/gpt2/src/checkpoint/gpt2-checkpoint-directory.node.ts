@@ -3,7 +3,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
-import { writeBytesAtomic } from '../fs/atomic-write.node.js';
+import { writeFileAtomic } from '@prefixkit/errors/node';
 import { fileByteSource } from '../safetensors/file-byte-source.node.js';
 import { writeSafetensorsFile } from '../safetensors/safetensors-file.node.js';
 import {
@@ -57,5 +57,5 @@ export async function writeGpt2Checkpoint(
   const { configJson, tensors, metadata } = prepareGpt2Checkpoint(checkpoint, weightsFile);
   await mkdir(directory, { recursive: true });
   await writeSafetensorsFile(weightsFile, tensors, metadata);
-  await writeBytesAtomic(join(directory, 'config.json'), configJson);
+  await writeFileAtomic(join(directory, 'config.json'), configJson);
 }

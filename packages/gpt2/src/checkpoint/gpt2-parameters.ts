@@ -1,5 +1,5 @@
 // The naming layer between Hugging Face GPT-2 checkpoints and prefixkit: the canonical parameter
-// list with shapes per config (shared/REFERENCE-SPEC.md "Parameters"), and the mapping of the
+// list with shapes per config (docs/reference/REFERENCE-SPEC.md "Parameters"), and the mapping of the
 // names found in files (with or without `transformer.`, old buffers, an explicit lm_head).
 import { type Gpt2Config, mlpHiddenSize } from '../config/gpt2-config';
 

@@ -1,5 +1,5 @@
 // The finished hypotheses of one prompt row in beam search: BeamHypotheses of transformers
-// <= 4.35 with early_stopping=False (shared/REFERENCE-SPEC.md "Beam search", rules 4-6).
+// <= 4.35 with early_stopping=False (docs/reference/REFERENCE-SPEC.md "Beam search", rules 4-6).
 // Scores are doubles of float32 sums: sum_logprobs / length ** lengthPenalty, length = the full
 // sequence (prompt + generated).
 

@@ -1,4 +1,4 @@
-// Beam search over a batch of prompts, exactly as shared/REFERENCE-SPEC.md "Beam search —
+// Beam search over a batch of prompts, exactly as docs/reference/REFERENCE-SPEC.md "Beam search —
 // precise definition" (HF transformers <= 4.35, early_stopping=False, length normalisation by
 // the full length). Each prompt row keeps K beams; the cache holds B*K rows (row r*K + j is beam
 // j of prompt r), so a prefix and the prompt's keys/values are copied to the K beams once and

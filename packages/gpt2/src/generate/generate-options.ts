@@ -1,6 +1,6 @@
 // The options of generate() with their defaults (HF `generate` names in camelCase, HF defaults),
 // and their validation. Decoding: greedy (default), sampling (doSample) or beam search
-// (numBeams > 1); shared/REFERENCE-SPEC.md "Greedy decoding" and "Beam search".
+// (numBeams > 1); docs/reference/REFERENCE-SPEC.md "Greedy decoding" and "Beam search".
 import type { Tensor } from '@prefixkit/tensor';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { Gpt2Config } from '../config/gpt2-config';

@@ -1,4 +1,4 @@
-// Greedy decoding and sampling over a batch of prompts (shared/REFERENCE-SPEC.md "Greedy
+// Greedy decoding and sampling over a batch of prompts (docs/reference/REFERENCE-SPEC.md "Greedy
 // decoding"): the prompts run once (left-padded), then one token per row and step through the
 // KV cache. A row that emitted eos (or hit a stop string) is finished and fed the pad token
 // until every row is finished or maxNewTokens were generated.

@@ -6,8 +6,8 @@
 // downloaded by one caller at a time (blob-lock.node.ts); others wait, then reuse it.
 import { mkdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
+import { temporarySibling, writeFileAtomic } from '@prefixkit/errors/node';
 import { HubError } from '../errors';
-import { temporarySibling, writeBytesAtomic } from '../fs/atomic-write.node.js';
 import { blobLockPath, withBlobLock } from './blob-lock.node.js';
 import {
   findCachedFile,
@@ -52,7 +52,7 @@ async function linkInto(link: string, target: string): Promise<void> {
 async function recordRef(paths: RepoCachePaths, revision: string, commit: string): Promise<void> {
   if (isCommitHash(revision)) return;
   await mkdir(dirname(paths.ref(revision)), { recursive: true });
-  await writeBytesAtomic(paths.ref(revision), commit);
+  await writeFileAtomic(paths.ref(revision), commit);
 }
 
 /**

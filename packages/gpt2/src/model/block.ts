@@ -1,6 +1,6 @@
 // One GPT-2 transformer block (HF GPT2Block, nanoGPT Block), pre-LN with residuals:
 //   x = x + hook_attn(attn(ln_1(x)));  x = x + hook_mlp(mlp(ln_2(x)))
-// The hooks are where Houlsby adapters sit (shared/REFERENCE-SPEC.md "Adapters"): each gets the
+// The hooks are where Houlsby adapters sit (docs/reference/REFERENCE-SPEC.md "Adapters"): each gets the
 // sub-layer output after its c_proj and returns what is added to the residual stream.
 import { add, layerNorm, type Tensor } from '@prefixkit/tensor';
 import { causalSelfAttention, type LayerKeyValue } from './attention';

@@ -1,6 +1,6 @@
 // The language-model loss without the full logits tensor [B, T, V] (Gpt2Model.forward with
-// logitsFor 'none'). Same values and gradients as languageModelLoss (./loss.ts, shared/
-// REFERENCE-SPEC.md "loss"), computed differently:
+// logitsFor 'none'). Same values and gradients as languageModelLoss (./loss.ts,
+// docs/reference/REFERENCE-SPEC.md "loss"), computed differently:
 //   1. On the host, from the labels (host data already): the positions t whose shifted target
 //      labels[t+1] is not -100, in row-major order: N of them.
 //   2. Only those N rows of the last hidden states are gathered (indexSelect, whose gradient

@@ -1,4 +1,4 @@
-// Language-model losses over logits [B, T, V] and labels [B, T] (shared/REFERENCE-SPEC.md
+// Language-model losses over logits [B, T, V] and labels [B, T] (docs/reference/REFERENCE-SPEC.md
 // "loss"): position t predicts labels[t+1]; labels equal to -100 are not counted.
 //   'mean'              HF GPT2LMHeadModel: one mean over every counted token of the batch.
 //   'sum-per-sequence'  the paper's objective: each row's token losses summed, one value per row.

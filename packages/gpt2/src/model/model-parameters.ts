@@ -1,6 +1,6 @@
 // The model's weights on a backend: HF-named parameter tensors (uploaded from a checkpoint one
 // at a time, so the host never holds the whole model twice) and typed per-layer views of them.
-// Names and layouts follow shared/REFERENCE-SPEC.md "Parameters" (Conv1D weights are [in, out]).
+// Names and layouts follow docs/reference/REFERENCE-SPEC.md "Parameters" (Conv1D weights are [in, out]).
 import { type Backend, type Tensor, tensor } from '@prefixkit/tensor';
 import { gpt2ParameterSpecs } from '../checkpoint/gpt2-parameters';
 import type { Gpt2Checkpoint, Gpt2CheckpointStream } from '../checkpoint/read-gpt2-checkpoint';

@@ -1,5 +1,5 @@
 // GPT-2 (Hugging Face GPT2LMHeadModel), readable top to bottom like nanoGPT's model.py.
-// Exact computation: shared/REFERENCE-SPEC.md "GPT-2 — exact computation"; prefix positions:
+// Exact computation: docs/reference/REFERENCE-SPEC.md "GPT-2 — exact computation"; prefix positions:
 // "Prefix-tuning / Position ids". Shape alphabet: B batch, T new tokens, P past length (prefix
 // and/or cache), E soft-prompt rows (embedding-only ablation), C channels, NH heads, HS head
 // size, V vocabulary, F MLP width.

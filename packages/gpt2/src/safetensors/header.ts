@@ -1,5 +1,5 @@
 // Parsing and validation of a safetensors header (format: huggingface/safetensors README;
-// rules: shared/REFERENCE-SPEC.md "safetensors"). A header that passes here describes tensors
+// rules: docs/reference/REFERENCE-SPEC.md "safetensors"). A header that passes here describes tensors
 // whose byte ranges tile the data section exactly, so reads never overlap or run past the end.
 import { CheckpointFormatError } from '../errors';
 import {

@@ -1,6 +1,6 @@
 // Node helpers for safetensors files: open one for streaming reads, write one tensor at a time
 // to a temporary file that is renamed into place.
-import { writeFileAtomic } from '../fs/atomic-write.node.js';
+import { writeFileAtomicWith } from '@prefixkit/errors/node';
 import { fileByteSource } from './file-byte-source.node.js';
 import { openSafetensors, type SafetensorsReader } from './safetensors-reader';
 import {
@@ -27,7 +27,7 @@ export async function writeSafetensorsFile(
   metadata: Record<string, string> = {},
 ): Promise<void> {
   const layout = planSafetensors(tensors, metadata, path);
-  await writeFileAtomic(path, async (handle) => {
+  await writeFileAtomicWith(path, async (handle) => {
     await handle.write(layout.header);
     for (const { name } of layout.order) await handle.write(encodeTensorData(tensors[name]!));
   });

@@ -1,6 +1,6 @@
 // Reads safetensors files from any ByteSource: the header is validated first, then tensors
 // are read one at a time, converted to Float32Array directly (F32 is read straight into the
-// result's buffer). Format: huggingface/safetensors; rules: shared/REFERENCE-SPEC.md.
+// result's buffer). Format: huggingface/safetensors; rules: docs/reference/REFERENCE-SPEC.md.
 import { CheckpointFormatError } from '../errors';
 import type { ByteSource } from './byte-source';
 import { shapeSize } from './dtype';

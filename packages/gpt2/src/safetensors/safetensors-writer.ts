@@ -1,4 +1,4 @@
-// Writes the safetensors format per shared/REFERENCE-SPEC.md: header JSON padded with spaces so
+// Writes the safetensors format per docs/reference/REFERENCE-SPEC.md: header JSON padded with spaces so
 // the data starts at a multiple of 8, tensors laid out by (element size descending, name), and
 // `__metadata__` first. Float32 data is narrowed to F16/BF16 with round-to-nearest-even.
 import { CheckpointFormatError } from '../errors';

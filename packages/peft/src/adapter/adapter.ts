@@ -1,4 +1,4 @@
-// Houlsby adapters (shared/REFERENCE-SPEC.md "Adapters"): A(h) = h + up(gelu_new(down(h))) on the
+// Houlsby adapters (docs/reference/REFERENCE-SPEC.md "Adapters"): A(h) = h + up(gelu_new(down(h))) on the
 // output of attention (after c_proj) and of the MLP (after c_proj) in every block, through
 // Gpt2Model's hooks. nn.Linear layout: down.weight [m, C], up.weight [C, m]; y = x W^T + b.
 import type { Gpt2Config, Gpt2Model, IntMatrix } from '@prefixkit/gpt2';

@@ -1,5 +1,5 @@
 // The paper's fine-tuning baselines: FT-FULL (every GPT-2 parameter) and FT-TOP2 (the top two
-// blocks, shared/REFERENCE-SPEC.md: the 12 tensors of transformer.h.{L-2} and h.{L-1}; wte, wpe
+// blocks, docs/reference/REFERENCE-SPEC.md: the 12 tensors of transformer.h.{L-2} and h.{L-1}; wte, wpe
 // and ln_f frozen). `includeHead` also trains the tied wte/LM head and ln_f: that is how the
 // paper's "about 22%" for FT-TOP2 on GPT-2 medium comes out (7.1% for the two blocks alone).
 // The base model is left untouched: the tuned tensors are copies, in a model of their own.

@@ -1,5 +1,5 @@
 // The prefix parameterisations of the paper (XiangLi1999/PrefixTuning gpt2/train_control.py,
-// shared/REFERENCE-SPEC.md "Prefix-tuning"), with the paper's module-local names:
+// docs/reference/REFERENCE-SPEC.md "Prefix-tuning"), with the paper's module-local names:
 //   MLP  (get_prompt_p5): wte.weight E [P, C]; control_trans.0 W1 [mid, C], b1 [mid];
 //                         control_trans.2 W2 [2LC, mid], b2 [2LC];  R = tanh(E W1^T + b1) W2^T + b2
 //   flat (get_prompt_p2): control_trans [P, 2LC] = R

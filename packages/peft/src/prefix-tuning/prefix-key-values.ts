@@ -1,5 +1,5 @@
 // The one place where prefix activations become per-layer keys and values (STYLE.md: "KV-prefix
-// reshape in exactly one function", PEFT get_prompt). Layout, shared/REFERENCE-SPEC.md:
+// reshape in exactly one function", PEFT get_prompt). Layout, docs/reference/REFERENCE-SPEC.md:
 //   R[n, p, ((2*l + s)*NH + h)*HS + d] = (s == 0 ? key : value) of layer l, head h, slot p, dim d
 // i.e. the paper's / PEFT's view(N, P, 2L, NH, HS).permute(2, 0, 3, 1, 4).split(2).
 import type { LayerKeyValue } from '@prefixkit/gpt2';

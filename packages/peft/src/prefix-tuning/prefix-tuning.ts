@@ -1,6 +1,6 @@
 // Prefix-tuning over a frozen GPT-2 (Li & Liang 2021): trainable activations R [P, 2LC] become
 // every layer's past keys/values, so each real token attends to P extra slots. Real tokens take
-// positions P, P+1, ... by default (the paper's code; shared/REFERENCE-SPEC.md "Position ids").
+// positions P, P+1, ... by default (the paper's code; docs/reference/REFERENCE-SPEC.md "Position ids").
 import type { Gpt2Model, Gpt2Output, IntMatrix, LayerKeyValue } from '@prefixkit/gpt2';
 import { dropout, expand, keep, noGrad, reshape, type Tensor, tidy } from '@prefixkit/tensor';
 import { PeftConfigError } from '../errors';

@@ -1,4 +1,4 @@
-// The paper's settings as presets (shared/data/LINEARIZATION.md "Hyper-parameters found in the
+// The paper's settings as presets (docs/reference/LINEARIZATION.md "Hyper-parameters found in the
 // repo": gpt2/train_e2e.py defaults and README commands). The paper's per-dataset appendix table
 // could not be retrieved, so only these recorded values are used.
 import type { PrefixTuningConfig } from '../prefix-tuning/prefix-config';

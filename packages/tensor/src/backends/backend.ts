@@ -4,16 +4,17 @@
 // backend encodes the dispatch into a pending command encoder and submits lazily, so many ops
 // go to the GPU in few command buffers and nothing is read back unless asked.
 
+import type { AnyTypedArray } from '../kernels/cpu-kernel';
 import type { KernelName } from '../kernels/kernel-names';
 import type { DType, UniformValues } from '../kernels/kernel-spec';
+
+export type { AnyTypedArray };
 
 export type TypedArrayFor<D extends DType> = D extends 'f32'
   ? Float32Array
   : D extends 'f64'
     ? Float64Array
     : Int32Array;
-
-export type AnyTypedArray = Float32Array | Float64Array | Int32Array;
 
 /** An opaque handle to a backend's buffer of `length` elements of `dtype`. */
 export interface BackendBuffer {

@@ -1,5 +1,5 @@
 // GPT-2 causal self-attention over per-head q, k, v, with an optional past (prefix or cache)
-// and attention mask, as HF GPT2Attention computes it (REFERENCE-SPEC.md):
+// and attention mask, as HF GPT2Attention computes it (docs/reference/REFERENCE-SPEC.md):
 //   key = concat(pastKey, k), value = concat(pastValue, v)              [B, H, P+T, D]
 //   s = q key^T / sqrt(D); causal (j > P + i) -> finfo.min; mask 0 -> + finfo.min
 //   out = softmax(s) value                                              [B, H, T, D]

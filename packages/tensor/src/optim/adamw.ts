@@ -1,5 +1,5 @@
 // AdamW on the device, exactly as torch.optim.AdamW(foreach=False) computes it
-// (REFERENCE-SPEC.md): one fused kernel per parameter tensor updates p, m and v in place. The
+// (docs/reference/REFERENCE-SPEC.md): one fused kernel per parameter tensor updates p, m and v in place. The
 // step-dependent scalars are computed here in double, as torch computes them in Python floats.
 
 import { keep } from '../autograd/scope';

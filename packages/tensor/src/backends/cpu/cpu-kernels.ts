@@ -2,6 +2,7 @@
 // Typed as Record<KernelName, CpuKernel>, so a kernel without a reference does not compile.
 import * as activation from '../../kernels/activation/activation.reference';
 import * as binary from '../../kernels/binary/binary.reference';
+import type { CpuKernel } from '../../kernels/cpu-kernel';
 import * as crossEntropy from '../../kernels/cross-entropy/cross-entropy.reference';
 import { dropoutReference } from '../../kernels/dropout/dropout.reference';
 import * as embedding from '../../kernels/embedding/embedding.reference';
@@ -15,7 +16,6 @@ import * as softmax from '../../kernels/softmax/softmax.reference';
 import { stridedCopyReference } from '../../kernels/strided-copy/strided-copy.reference';
 import { sumAxisReference } from '../../kernels/sum-axis/sum-axis.reference';
 import * as unary from '../../kernels/unary/unary.reference';
-import type { CpuKernel } from './cpu-kernel';
 
 export const cpuKernels: Record<KernelName, CpuKernel> = {
   ...matmulReferences,

@@ -1,5 +1,5 @@
 // Typed errors of the WebGPU backend. Each names what failed, where, what was expected and what
-// was got (STYLE.md "Errors"); codes are stable so callers switch on `code`, never on text.
+// was got (docs/reference/STYLE.md "Errors"); codes are stable so callers switch on `code`, never on text.
 import { PrefixkitError, type PrefixkitErrorOptions } from '@prefixkit/errors';
 
 /** How to get a WebGPU adapter on a machine without a GPU (llm.c-style hint). */

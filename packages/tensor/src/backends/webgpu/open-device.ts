@@ -1,7 +1,7 @@
 // Adapter -> device with the adapter's full limits, shared by the Node (Dawn) and browser
 // (navigator.gpu) entry points. Browser-safe: it only receives a `GPU` object.
 // Why full limits: a device gets the spec defaults (16 KiB workgroup storage, 256 invocations,
-// 128 MiB bindings) unless the limits are requested explicitly (ENVIRONMENT.md).
+// 128 MiB bindings) unless the limits are requested explicitly (WebGPU spec, requestDevice).
 import { WebGPUUnavailableError } from './errors';
 
 export interface WebGpuDeviceOptions {

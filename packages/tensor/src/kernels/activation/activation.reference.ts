@@ -1,7 +1,7 @@
 // CPU references of the activation kernels (llm.c gelu_forward/gelu_backward in plain loops;
 // the exact GELU's erf is erf.ts).
 // Forward: x [size] -> y [size].  Backward: (x or y) [size], dy [size] -> dx [size].
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { CpuKernel } from '../cpu-kernel';
 import { erfc } from './erf';
 
 const GELU_C = Math.sqrt(2 / Math.PI);

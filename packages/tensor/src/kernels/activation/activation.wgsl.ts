@@ -1,5 +1,5 @@
 // GPT-2's activations and their fused backward kernels as WGSL expressions (map-spec.ts body).
-// gelu_new(x) = 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))  (REFERENCE-SPEC.md)
+// gelu_new(x) = 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))  (docs/reference/REFERENCE-SPEC.md)
 // d/dx = 0.5 (1 + t) + 0.5 x (1 - t^2) sqrt(2/pi) (1 + 3 * 0.044715 x^2),  t = tanh(...)
 import { SAFE_TANH_WGSL } from '../wgsl';
 

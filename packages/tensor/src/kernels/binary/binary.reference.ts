@@ -1,6 +1,6 @@
 // CPU references of the broadcasting binary kernels.
 // a, b read through strides a0..a5 / b0..b5 over shape s0..s5 -> out [size] contiguous.
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { CpuKernel } from '../cpu-kernel';
 import { forEachStrided } from '../strided-index';
 
 function binary(fn: (a: number, b: number) => number): CpuKernel {

@@ -4,8 +4,7 @@
 // Reduce:   loss [rows], labels [rows] -> out [1], count [1]
 // Backward: logits, labels, logSumExp, dOut [1], count [1] -> dLogits [rows, cols]
 
-import type { AnyTypedArray } from '../../backends/backend';
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { AnyTypedArray, CpuKernel } from '../cpu-kernel';
 
 function isCounted(label: number, cols: number, ignoreIndex: number): boolean {
   return label !== ignoreIndex && label >= 0 && label < cols;

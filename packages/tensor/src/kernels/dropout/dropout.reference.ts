@@ -1,6 +1,6 @@
 // CPU reference of dropout (same RNG as dropout.wgsl.ts, in u32 arithmetic).
 // x [size] -> y [size]
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { CpuKernel } from '../cpu-kernel';
 
 /** The PCG-RXS-M-XS permutation of a u32, as the WGSL computes it. */
 export function pcg(value: number): number {

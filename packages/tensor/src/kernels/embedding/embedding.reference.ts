@@ -2,7 +2,7 @@
 // no gradient).
 // Forward:  ids [rows] i32, table [vocab, cols] -> out [rows, cols]
 // Backward: ids [rows] i32, dOut [rows, cols] -> dTable [vocab, cols] (accumulated into)
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { CpuKernel } from '../cpu-kernel';
 
 export const embeddingForwardReference: CpuKernel = ([ids, table], [out], u) => {
   const { rows = 0, vocab = 0, cols = 0 } = u;

@@ -2,7 +2,7 @@
 // as [outer, n, inner] around the selected axis. Indices outside [0, n): zero slice, no gradient.
 // Forward:  x [outer, n, inner], indices [count] i32 -> out [outer, count, inner]
 // Backward: indices [count] i32, dOut [outer, count, inner] -> dx [outer, n, inner] (added into)
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { CpuKernel } from '../cpu-kernel';
 
 export const indexSelectForwardReference: CpuKernel = ([x, indices], [out], u) => {
   const { outer = 0, n = 0, count = 0, inner = 0 } = u;

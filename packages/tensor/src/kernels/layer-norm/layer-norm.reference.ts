@@ -2,7 +2,7 @@
 // Forward:        x [rows, cols], w [cols], b [cols] -> y [rows, cols], mean [rows], rstd [rows]
 // Backward:       dy, x [rows, cols], w [cols], mean, rstd [rows] -> dx [rows, cols]
 // ParamsBackward: dy, x [rows, cols], mean, rstd [rows] -> dw [cols], db [cols]
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { CpuKernel } from '../cpu-kernel';
 
 export const layerNormForwardReference: CpuKernel = ([x, w, b], [y, mean, rstd], u) => {
   const { rows = 0, cols = 0, eps = 1e-5 } = u;

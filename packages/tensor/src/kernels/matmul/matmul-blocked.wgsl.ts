@@ -1,6 +1,6 @@
 // The tuned batched matmul (`matmul`): same contract as matmul.reference.ts. Each invocation
 // owns a TM x TN block of C (16 rows x 4 columns) held in registers; there is no workgroup
-// memory and no barrier (barriers are costly on lavapipe, ENVIRONMENT.md).
+// memory and no barrier (no barrier is fastest on lavapipe: packages/tensor/README.md).
 // Products with few rows (decoding: one row per sequence) waste most of a 16-row tile, so the
 // `matmulRows` constant (4, 8 or 16) and `matmulWorkgroupRows` (1 or 2 subgroup rows per
 // workgroup) build smaller tiles; ops/matmul.ts picks them from M (matmulTileConstants).
@@ -19,7 +19,7 @@
 //   Both fast paths cover floor(K / 4) * 4 of K; a scalar tail adds the last K % 4.
 // - generic (below): scalar loads with bounds clamping, any shape, any device (no subgroups, or
 //   subgroups of another size); on lavapipe about 2-3 GFLOP/s against 12-25 for the fast path
-//   (benchmarks/README.md).
+//   (docs/experiments/2026-11-26-lavapipe-matmul.md).
 // All paths clamp out-of-range rows/columns on load and skip them on store, so the inner loops
 // have no bounds branches. matmulPathOf() says in TypeScript which path a dispatch takes, and the
 // `reportPath` constant makes the shader write its path id into C instead (tests check the two

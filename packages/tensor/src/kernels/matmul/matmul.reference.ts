@@ -7,7 +7,7 @@
 // This is the CPU backend's `matmul`/`matmulNaive` and the oracle of both WGSL kernels.
 
 import { assert } from '@prefixkit/errors';
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { CpuKernel } from '../cpu-kernel';
 
 export const matmulReference: CpuKernel = (inputs, outputs, uniforms) => {
   const [a, b] = inputs;

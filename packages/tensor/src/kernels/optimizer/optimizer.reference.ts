@@ -1,6 +1,6 @@
 // CPU references of the fused optimiser updates (formulas in optimizer.wgsl.ts).
 // adamwStep: g -> p, m, v;  sgdStep: g -> p;  sgdMomentumStep: g -> p, buf;  clipScale: sumSquares -> g
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { CpuKernel } from '../cpu-kernel';
 
 export const adamwStepReference: CpuKernel = ([g], [p, m, v], u) => {
   const { size = 0, decay = 1, beta1 = 0.9, oneMinusBeta1 = 0.1, beta2 = 0.999 } = u;

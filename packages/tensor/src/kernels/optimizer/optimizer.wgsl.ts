@@ -1,5 +1,5 @@
 // Fused optimiser updates, one thread per parameter element, updating p (and state) in place.
-// AdamW exactly as torch.optim.AdamW (foreach=False) computes it (REFERENCE-SPEC.md):
+// AdamW exactly as torch.optim.AdamW (foreach=False) computes it (docs/reference/REFERENCE-SPEC.md):
 //   p = p * (1 - lr*wd);  m = b1*m + (1-b1)*g;  v = b2*v + (1-b2)*g*g
 //   p = p - stepSize * m / (sqrt(v) / sqrt(1 - b2^k) + eps),  stepSize = lr / (1 - b1^k)
 // The scalars that depend on the step (decay, stepSize, bc2Sqrt) are computed on the host in

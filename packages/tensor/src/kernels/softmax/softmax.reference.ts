@@ -1,6 +1,6 @@
 // CPU references of the masked row softmax (semantics in softmax.wgsl.ts).
 // Forward:  x [rows, cols], mask [B, cols] -> y [rows, cols];  Backward: y, dy -> dx [rows, cols]
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { CpuKernel } from '../cpu-kernel';
 import { F32_MIN } from '../wgsl';
 
 export const maskedSoftmaxForwardReference: CpuKernel = ([x, mask], [y], u) => {

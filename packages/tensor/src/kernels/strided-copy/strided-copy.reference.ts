@@ -1,6 +1,6 @@
 // CPU reference of stridedCopy: y[outOffset + sum c_k o_k] = x[inOffset + sum c_k i_k] over
 // the coordinates c of shape s0..s5 (size elements); other elements of y are left as they are.
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { CpuKernel } from '../cpu-kernel';
 import { forEachStrided } from '../strided-index';
 
 export const stridedCopyReference: CpuKernel = ([x], [y], uniforms) => {

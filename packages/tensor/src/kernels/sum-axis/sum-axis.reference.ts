@@ -1,6 +1,6 @@
 // CPU reference of sumAxis.
 // x [outer, reduce, inner] -> y[outOffset + (o * chunks + c) * inner + n], chunks = ceil(reduce/chunk)
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { CpuKernel } from '../cpu-kernel';
 
 export const sumAxisReference: CpuKernel = ([x], [y], u) => {
   const { outer = 0, reduce = 0, inner = 0, chunk = 1, squared = 0, outOffset = 0 } = u;

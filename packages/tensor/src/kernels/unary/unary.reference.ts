@@ -1,5 +1,5 @@
 // CPU references of the element-wise math kernels. Shapes: x [size] -> y [size].
-import type { CpuKernel } from '../../backends/cpu/cpu-kernel';
+import type { CpuKernel } from '../cpu-kernel';
 
 function map(fn: (x: number, alpha: number, beta: number) => number): CpuKernel {
   return ([x], [y], { size = 0, alpha = 0, beta = 0 }) => {

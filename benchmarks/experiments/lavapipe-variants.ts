@@ -1,12 +1,17 @@
 // Times the matmul variants of lavapipe-variant-kernels.ts beside the tuned kernel on one
 // forward shape, in one run: which ideas for a faster kernel on lavapipe pay off.
 //   pnpm --filter @prefixkit/benchmarks bench:lavapipe-variants [--shape 1024,2304,768] [--reps 5]
-// Results go to benchmarks/results/matmul-variants-<machine>.json (see README.md).
+// Results go to benchmarks/results/matmul-variants-<machine>.json (findings: docs/experiments/2026-11-26-lavapipe-matmul.md).
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createWebGpuBackend, releaseDevice } from '@prefixkit/tensor/node';
+import { describeMachine } from '../kernels/machine';
+import { productOperands } from '../kernels/product-operands';
+import { sampledError } from '../kernels/sampled-error';
+import { seededValues } from '../kernels/seeded-values';
+import { writeJsonAtomic } from '../kernels/write-json-atomic';
 import { uniformTilesProduct } from './lavapipe-uniform-tiles';
 import {
   matmulVariants,
@@ -14,11 +19,6 @@ import {
   variantDispatch,
   variantWgsl,
 } from './lavapipe-variant-kernels';
-import { describeMachine } from './machine';
-import { productOperands } from './product-operands';
-import { sampledError } from './sampled-error';
-import { seededValues } from './seeded-values';
-import { writeJsonAtomic } from './write-json-atomic';
 
 const { values: flags } = parseArgs({
   options: {
@@ -251,7 +251,7 @@ async function main() {
   if (!flags['no-write']) {
     const file =
       flags.out ?? path.join(here, '..', 'results', `matmul-variants-${machine.slug}.json`);
-    writeJsonAtomic(file, document);
+    await writeJsonAtomic(file, document);
     log(`wrote ${file}`);
   }
   backend.destroy();

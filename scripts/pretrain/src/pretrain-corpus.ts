@@ -1,4 +1,4 @@
-// The pretraining corpus of prefixkit's embedded model (issue #9): natural text only, from
+// The pretraining corpus of prefixkit's embedded model: natural text only, from
 // training splits only. E2E TRAIN references (never the MRs, nor the ` MR <|endoftext|> text`
 // training format, so the un-prefixed model does not already know the task) and WebNLG 2017
 // TRAIN lexicalisations. Any text that also occurs in an evaluation split (E2E dev/test

@@ -1,4 +1,4 @@
-// The shipped embedded model (models/prefixkit-tiny, issue #9): it loads with loadGpt2, has the
+// The shipped embedded model (models/prefixkit-tiny): it loads with loadGpt2, has the
 // shape its card documents, is stored as F16 within 16 MB, and is really pretrained: on unseen
 // E2E-style text its loss is far below that of a randomly initialised model of the same shape;
 // and it copies a value from a structured input into its text, which a prefix builds on.
@@ -14,11 +14,11 @@ import {
   openSafetensors,
   parseGpt2ConfigText,
 } from '@prefixkit/gpt2';
+import { createRandomGpt2 } from '@prefixkit/peft';
 import { CpuBackend, keep, noGrad, tidy } from '@prefixkit/tensor';
 import { describe, expect, it } from 'vitest';
-import { createRandomGpt2 } from './random-gpt2';
 
-const folder = new URL('../../../../models/prefixkit-tiny/', import.meta.url);
+const folder = new URL('../../../models/prefixkit-tiny/', import.meta.url);
 const configText = readFileSync(new URL('config.json', folder), 'utf8');
 const weightsBytes = () => new Uint8Array(readFileSync(new URL('model.safetensors', folder)));
 

@@ -6,11 +6,16 @@
 // number of tokens seen, and the trained weights as host arrays ready to save.
 import type { TokenizedExample } from '@prefixkit/datasets';
 import type { Gpt2Model } from '@prefixkit/gpt2';
-import { createFineTune, type FineTuneModel } from '../baselines/fine-tune';
-import { TrainerError } from '../errors';
-import type { CheckpointFiles } from '../trainer/checkpoint';
-import { Trainer } from '../trainer/trainer';
-import type { EvaluationEvent, ProgressEvent, TrainResult } from '../trainer/trainer-types';
+import {
+  type CheckpointFiles,
+  createFineTune,
+  type EvaluationEvent,
+  type FineTuneModel,
+  type ProgressEvent,
+  Trainer,
+  TrainerError,
+  type TrainResult,
+} from '@prefixkit/peft';
 
 /** Pretraining settings (the Trainer's, with a step budget required). */
 export interface PretrainConfig {

@@ -2,13 +2,12 @@
 // initialisation, a falling held-out loss, exact resume from a checkpoint, and the loss curve.
 import type { TokenizedExample } from '@prefixkit/datasets';
 import { parseGpt2Config } from '@prefixkit/gpt2';
+import { type CheckpointFiles, createRandomGpt2, randomGpt2Parameters } from '@prefixkit/peft';
 import { CpuBackend } from '@prefixkit/tensor';
 import { describe, expect, it } from 'vitest';
-import type { CheckpointFiles } from '../trainer/checkpoint';
 import { lossCurveJsonl, lossCurveSvg, parseLossCurveJsonl } from './loss-curve';
 import { packBlocks } from './pack-blocks';
 import { type PretrainConfig, pretrain } from './pretrain';
-import { createRandomGpt2, randomGpt2Parameters } from './random-gpt2';
 
 const config = parseGpt2Config({
   vocab_size: 64,

@@ -1,7 +1,7 @@
 // A whole product with B read from uniform buffers, for lavapipe-variants.ts. On lavapipe a
 // uniform-buffer load is a branch-free gather, where a storage load is a bounds-checked scalar
-// load per float (README.md, "Where lavapipe spends the time"); but a uniform binding holds at
-// most 64 KiB. So B is copied (on the host: this measures the kernel, not the copy) into tiles
+// load per float (docs/experiments/2026-11-26-lavapipe-matmul.md, "Where lavapipe spends
+// the time"); but a uniform binding holds at most 64 KiB. So B is copied (on the host: this measures the kernel, not the copy) into tiles
 // of `tileRows` x (16384 / tileRows) floats, one 64 KiB binding each, and C is accumulated over
 // one dispatch per tile: C (+)= A[:, k tile] @ B tile. A stays in storage and is shared across
 // the subgroup with subgroupBroadcast, as in the tuned kernel.

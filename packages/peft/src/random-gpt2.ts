@@ -5,7 +5,7 @@
 // "scale the weights of residual layers at initialization by 1/sqrt(N)", N residual layers).
 import { type Gpt2Config, Gpt2Model, gpt2ParameterSpecs } from '@prefixkit/gpt2';
 import type { Backend } from '@prefixkit/tensor';
-import { SeededRandom } from '../random';
+import { SeededRandom } from './random';
 
 /** The std of one parameter's initial values (0 = constant, see `randomGpt2Parameters`). */
 export function initialStd(config: Gpt2Config, name: string): number {

@@ -1,5 +1,7 @@
 // Atomic file writes: data goes to a temporary sibling, is flushed, then renamed over the
-// target, so a crash or error never leaves a half-written file under the final name.
+// target, so a crash or error never leaves a half-written file under the final name. It lives
+// in the lowest package (behind the Node-only entry) so that every package and script shares
+// one implementation.
 import { randomBytes } from 'node:crypto';
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -11,9 +13,9 @@ export function temporarySibling(path: string): string {
 
 /**
  * Calls `write` with a handle to a temporary file, fsyncs it and renames it to `path`.
- * On any error the temporary file is removed and the error rethrown.
+ * On any error the temporary file is removed and the error rethrown. The folder must exist.
  */
-export async function writeFileAtomic(
+export async function writeFileAtomicWith(
   path: string,
   write: (handle: FileHandle) => Promise<void>,
 ): Promise<void> {
@@ -31,9 +33,9 @@ export async function writeFileAtomic(
   }
 }
 
-/** Writes whole bytes or text atomically. */
-export async function writeBytesAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  await writeFileAtomic(path, async (handle) => {
+/** Writes whole bytes or text atomically. The folder must exist. */
+export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  await writeFileAtomicWith(path, async (handle) => {
     await handle.writeFile(data);
   });
 }

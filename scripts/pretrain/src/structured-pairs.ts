@@ -1,8 +1,8 @@
-// Stage 2 of the embedded model's corpus (issue #9): structured input followed by its text, so
+// Stage 2 of the embedded model's corpus: structured input followed by its text, so
 // the model learns to carry names and values from a table into a sentence. Stage 1 (natural
 // text only) left it without that, and a 9-slot prefix could not steer it to follow an E2E MR.
 // The pairs are WebNLG 2017 TRAIN triples with their `good` lexicalisations, in the paper's
-// WebNLG training string (LINEARIZATION.md): `  | S : p : O <|endoftext|> text`, the closing
+// WebNLG training string (docs/reference/LINEARIZATION.md): `  | S : p : O <|endoftext|> text`, the closing
 // `<|endoftext|>` being the separator the packed stream puts before the next document.
 // E2E MRs never go in, so E2E stays a task the model has not seen. The cost: WebNLG results on
 // a model pretrained this way say nothing about prefix-tuning, since it has seen the task.
@@ -16,8 +16,7 @@ import {
   readWebNLGSplit,
   type WebNLGEntry,
 } from '@prefixkit/datasets';
-import { TrainerError } from '../errors';
-import { SeededRandom } from '../random';
+import { SeededRandom, TrainerError } from '@prefixkit/peft';
 import { normalizeWhitespace } from './pretrain-corpus';
 import { entityPools, swapEntities } from './swap-entities';
 

@@ -4,7 +4,7 @@
 // slice is taken by whole documents (every `heldOutEvery`-th), so no held-out sentence is ever
 // split across the two sides.
 import type { TokenizedExample } from '@prefixkit/datasets';
-import { TrainerError } from '../errors';
+import { TrainerError } from '@prefixkit/peft';
 
 export interface PackOptions {
   /** Tokens per block (at most the model's n_positions). */

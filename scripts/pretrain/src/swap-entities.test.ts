@@ -1,8 +1,8 @@
 // Entity swapping: what the text mentions is swapped in text and triples alike, by kind; what it
 // does not mention, and what is neither a name nor a number, stays; swaps never chain.
 import type { Triple } from '@prefixkit/datasets';
+import { SeededRandom } from '@prefixkit/peft';
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../random';
 import { entityPools, entitySurface, swapEntities } from './swap-entities';
 
 const triple = (subject: string, property: string, object: string): Triple => ({

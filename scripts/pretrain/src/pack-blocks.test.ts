@@ -1,6 +1,7 @@
 // Packing documents into blocks and taking the held-out slice.
+
+import { TrainerError } from '@prefixkit/peft';
 import { describe, expect, it } from 'vitest';
-import { TrainerError } from '../errors';
 import { countTokens, packBlocks, splitHeldOut } from './pack-blocks';
 
 describe('packBlocks', () => {

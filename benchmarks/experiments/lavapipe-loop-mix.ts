@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { kernelSpecs } from '@prefixkit/tensor';
 import { createWebGpuBackend, releaseDevice } from '@prefixkit/tensor/node';
-import { fmaCeiling } from './fma-ceiling';
+import { fmaCeiling } from '../kernels/fma-ceiling';
+import { writeJsonAtomic } from '../kernels/write-json-atomic';
 import { matmulVariants, variantWgsl } from './lavapipe-variant-kernels';
 import { classifyLoop, hottestLoop, parseFunctions } from './llvmpipe-asm';
-import { writeJsonAtomic } from './write-json-atomic';
 
 const { values: flags } = parseArgs({
   options: {
@@ -160,7 +160,7 @@ async function main() {
   };
   if (!flags['no-write']) {
     const file = flags.out ?? path.join(here, '..', 'results', 'lavapipe-loop-mix.json');
-    writeJsonAtomic(file, document);
+    await writeJsonAtomic(file, document);
     process.stderr.write(`wrote ${file}\n`);
   }
 }

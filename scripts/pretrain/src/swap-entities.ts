@@ -2,11 +2,11 @@
 // replaced, in the triples and in the text alike, by another entity of the corpus. A model can
 // then no longer predict a name in the text from what it memorised about the triples; only by
 // copying it from the input. Stage-2 pretraining on WebNLG as is did not teach prefixkit-tiny
-// to copy (issue #9), and copying is what a prefix must steer for E2E.
+// to copy, and copying is what a prefix must steer for E2E.
 // Numbers and dates are swapped only with numbers and dates, names (a capital letter first, at
 // most 40 characters) only with names; anything else (measures, quoted descriptions) stays.
 import type { Triple } from '@prefixkit/datasets';
-import type { SeededRandom } from '../random';
+import type { SeededRandom } from '@prefixkit/peft';
 
 /** How an entity value reads in text: underscores as spaces, outer quotes dropped. */
 export function entitySurface(value: string): string {
