@@ -30,11 +30,11 @@ export {
   loraSchema,
   parseLoraConfig,
 } from './lora/lora';
+export { METHOD_NAMES, type MethodName } from './method-names';
 export {
   countTrainableParameters,
   createPeftModel,
   type MethodDefinition,
-  type MethodName,
   methodOf,
   methods,
 } from './methods';

@@ -12,6 +12,10 @@ import {
   parseFineTuneConfig,
 } from './baselines/fine-tune';
 import { createLora, loraParameterShapes, loraSchema, parseLoraConfig } from './lora/lora';
+import type { MethodName } from './method-names';
+
+export type { MethodName };
+
 import type { CreateOptions, ParameterShape, PeftModel } from './peft-model';
 import { parsePrefixTuningConfig, prefixTuningSchema } from './prefix-tuning/prefix-config';
 import { prefixParameterShapes } from './prefix-tuning/prefix-encoder';
@@ -94,9 +98,7 @@ export const methods = {
     parameterShapes: fineTuneParameterShapes,
     create: createFineTune,
   }),
-} as const;
-
-export type MethodName = keyof typeof methods;
+} as const satisfies Record<MethodName, unknown>;
 
 /** The method a config names; throws ConfigValidationError for a missing or unknown name. */
 export function methodOf(json: unknown, file = 'method config'): MethodName {

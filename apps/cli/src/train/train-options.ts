@@ -2,20 +2,12 @@
 // and of what a --config file may hold). Training settings mirror @prefixkit/peft's
 // TrainingConfig; when an option is left out, the trainer's own default (the paper's E2E
 // settings) applies, and the run folder's config.json records the resolved values.
+import { METHOD_NAMES, trainingConfigSchema } from '@prefixkit/peft/schemas';
 import type { OptionSchema, OptionsSchema } from '../command';
 import { taskNames } from '../data/task-data';
 import { type BackendName, backendOption } from '../runtime/backend';
 
-export const methodNames = [
-  'prefix',
-  'prefix-flat',
-  'embedding-only',
-  'infix',
-  'adapter',
-  'lora',
-  'ft-full',
-  'ft-top2',
-] as const;
+export const methodNames = METHOD_NAMES;
 export type MethodOption = (typeof methodNames)[number];
 
 export interface TrainOptions {
@@ -72,6 +64,27 @@ const integer = (description: string, minimum = 0): OptionSchema => ({
   minimum,
   'x-placeholder': 'N',
 });
+
+/**
+ * The trainer's own schema for each training flag (bounds and help text live there). No defaults:
+ * a flag left out keeps the trainer's default, or on --resume the run's saved value.
+ */
+const trainingFlags: OptionsSchema['properties'] = Object.fromEntries(
+  trainingKeys.map((key) => {
+    const {
+      default: _default,
+      type,
+      ...option
+    } = trainingConfigSchema.properties[key] as {
+      default?: unknown;
+      type?: string | readonly string[];
+    } & Omit<OptionSchema, 'type'>;
+    const single = Array.isArray(type) ? type.find((t) => t !== 'null') : (type ?? 'string');
+    const cli = { ...option, type: single } as OptionSchema;
+    if (cli.type === 'integer') cli['x-placeholder'] = 'N';
+    return [key, cli];
+  }),
+);
 
 export const trainSchema: OptionsSchema = {
   type: 'object',
@@ -136,31 +149,7 @@ export const trainSchema: OptionsSchema = {
       description:
         'More method config fields as a JSON object, e.g. \'{"midDim":512}\' or \'{"parameterFraction":0.001}\'.',
     },
-    learningRate: {
-      type: 'number',
-      description: 'Peak AdamW learning rate (paper: 5e-5).',
-      minimum: 0,
-    },
-    epochs: integer('Passes over the training data (paper: 5 for E2E).', 1),
-    maxSteps: integer('Stop after this many optimiser steps instead.', 1),
-    batchSize: integer('Examples per micro-batch (paper: 10; 5 for WebNLG).', 1),
-    gradientAccumulationSteps: integer('Micro-batches per optimiser step.', 1),
-    warmupSteps: integer('Linear warm-up steps.'),
-    weightDecay: { type: 'number', description: 'AdamW weight decay (paper: 0).', minimum: 0 },
-    maxGradNorm: {
-      type: 'number',
-      description: 'Global gradient-norm clip (default 1).',
-      minimum: 0,
-    },
-    seed: integer('Seed of initialisation, data order and dropout (paper: 101).'),
-    lossReduction: {
-      type: 'string',
-      description: "mean (HF's token mean) or sum-per-sequence (the paper's objective).",
-      enum: ['mean', 'sum-per-sequence'],
-    },
-    evalEvery: integer('Dev loss every N steps (0: at the end only).'),
-    checkpointEvery: integer('Checkpoint every N steps (0: at the end and on Ctrl-C only).'),
-    earlyStoppingPatience: integer('Stop after N evaluations without a lower dev loss (0: never).'),
+    ...trainingFlags,
     lowData: integer(
       'Low-data setting: train on a seeded sample of N training pairs (paper: 50-500).',
       1,
