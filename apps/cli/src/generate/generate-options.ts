@@ -74,20 +74,27 @@ export function decodingOptionsOf(
   >;
 }
 
-/** generate()'s own schema for each decoding flag: bounds and help text are defined there. */
+/** generate()'s own schema for a decoding option as a flag (bounds and help text live there). */
+export function decodingFlag(
+  name: GenerateDataOptionName,
+  overrides: Partial<OptionSchema> = {},
+): OptionSchema {
+  const { default: hfDefault, ...option } = generateOptionsSchema.properties[name] as {
+    default?: unknown;
+  } & OptionSchema;
+  const fallback = name in paperDefaults ? paperDefaults[name as DecodingOptionName] : hfDefault;
+  return {
+    ...option,
+    ...(fallback === undefined ? {} : { default: fallback }),
+    ...(placeholders[name as DecodingOptionName]
+      ? { 'x-placeholder': placeholders[name as DecodingOptionName] }
+      : {}),
+    ...overrides,
+  };
+}
+
 const decoding: OptionsSchema['properties'] = Object.fromEntries(
-  decodingOptionNames.map((name) => {
-    const { default: hfDefault, ...option } = generateOptionsSchema.properties[name];
-    const fallback = name in paperDefaults ? paperDefaults[name] : hfDefault;
-    return [
-      name,
-      {
-        ...(option as OptionSchema),
-        default: fallback,
-        ...(placeholders[name] ? { 'x-placeholder': placeholders[name] } : {}),
-      },
-    ];
-  }),
+  decodingOptionNames.map((name) => [name, decodingFlag(name)]),
 );
 
 export const generateSchema: OptionsSchema = {

@@ -2,7 +2,9 @@
 // 2-core machine through lavapipe (apps/cli/README.md, "quickstart"); the paper's own settings (5 epochs,
 // batch 10, learning rate 5e-5, 100 new tokens) are for full-size runs with `prefixkit train`.
 import type { OptionsSchema } from '../command';
+import { decodingFlag } from '../generate/generate-options';
 import { type BackendName, backendOption } from '../runtime/backend';
+import { trainingFlag } from '../train/train-options';
 
 /** The methods the quickstart can train and score beside the no-prefix row. */
 export const quickstartMethods = ['prefix', 'adapter', 'ft-full'] as const;
@@ -56,25 +58,27 @@ export const quickstartSchema: OptionsSchema = {
     },
     backend: backendOption,
     evalMrs: integer('Held-out dev MRs to generate for and score (the sample has 50).', 20),
-    epochs: integer('Prefix-tuning epochs over the 202 training pairs.', 2),
-    maxSteps: {
-      type: 'integer',
+    epochs: trainingFlag('epochs', {
+      description: 'Prefix-tuning epochs over the 202 training pairs.',
+      default: 2,
+    }),
+    maxSteps: trainingFlag('maxSteps', {
       description: 'Stop prefix-tuning after N steps instead.',
-      minimum: 1,
-      'x-placeholder': 'N',
-    },
-    batchSize: integer(
-      'Training batch size (lavapipe binds at most 128 MiB: about 8 E2E rows of logits).',
-      5,
-    ),
-    learningRate: {
-      type: 'number',
+    }),
+    batchSize: trainingFlag('batchSize', {
+      description:
+        'Training batch size (lavapipe binds at most 128 MiB: about 8 E2E rows of logits).',
+      default: 5,
+    }),
+    learningRate: trainingFlag('learningRate', {
       description:
         'Prefix-tuning peak learning rate (the paper: 5e-5, over 5 epochs of 42k pairs).',
-      minimum: 0,
       default: 0.005,
-    },
-    warmupSteps: integer('Linear warm-up steps of the learning rate.', 10, 0),
+    }),
+    warmupSteps: trainingFlag('warmupSteps', {
+      description: 'Linear warm-up steps of the learning rate.',
+      default: 10,
+    }),
     prefixLength: integer('Prefix length (the paper: 10 for E2E); --init-words sets it.', 10),
     prefixMethod: {
       type: 'string',
@@ -106,33 +110,34 @@ export const quickstartSchema: OptionsSchema = {
       maximum: 1,
       default: 0.001,
     },
-    adapterLearningRate: {
-      type: 'number',
+    adapterLearningRate: trainingFlag('learningRate', {
       description: 'adapter: peak learning rate.',
-      minimum: 0,
       default: 0.005,
-    },
-    ftLearningRate: {
-      type: 'number',
+    }),
+    ftLearningRate: trainingFlag('learningRate', {
       description: 'ft-full: peak learning rate.',
-      minimum: 0,
       default: 0.0005,
-    },
+    }),
     midDim: integer('Width of the prefix MLP (the paper: 512).', 512),
-    numBeams: integer('Beams (the paper: 5).', 5),
-    maxNewTokens: integer('New tokens per output at most (the paper: 100).', 40),
-    noRepeatNgramSize: integer(
-      'No n-gram of this size repeats in an output, every row (0: off).',
-      0,
-      0,
-    ),
+    numBeams: decodingFlag('numBeams', { description: 'Beams (the paper: 5).', default: 5 }),
+    maxNewTokens: decodingFlag('maxNewTokens', {
+      description: 'New tokens per output at most (the paper: 100).',
+      default: 40,
+    }),
+    noRepeatNgramSize: decodingFlag('noRepeatNgramSize', {
+      description: 'No n-gram of this size repeats in an output, every row (0: off).',
+      default: 0,
+    }),
     shippedPrefix: {
       type: 'boolean',
       description:
         'With the embedded model: also score the prefix shipped beside it (models/prefixkit-tiny/prefixes/e2e, trained on the full E2E training set).',
       default: true,
     },
-    seed: integer('Seed of the prefix init and data order.', 101, 0),
+    seed: trainingFlag('seed', {
+      description: 'Seed of the prefix init and data order.',
+      default: 101,
+    }),
     output: {
       type: 'string',
       description: 'Also write the outputs, the trained prefix (PEFT layout) and the table here.',

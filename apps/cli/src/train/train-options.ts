@@ -66,24 +66,30 @@ const integer = (description: string, minimum = 0): OptionSchema => ({
 });
 
 /**
- * The trainer's own schema for each training flag (bounds and help text live there). No defaults:
- * a flag left out keeps the trainer's default, or on --resume the run's saved value.
+ * The trainer's own schema for a training option as a flag (bounds and help text live there),
+ * without its default unless `overrides` gives one.
  */
+export function trainingFlag(
+  key: keyof typeof trainingConfigSchema.properties,
+  overrides: Partial<OptionSchema> = {},
+): OptionSchema {
+  const {
+    default: _default,
+    type,
+    ...option
+  } = trainingConfigSchema.properties[key] as {
+    default?: unknown;
+    type?: string | readonly string[];
+  } & Omit<OptionSchema, 'type'>;
+  const single = Array.isArray(type) ? type.find((t) => t !== 'null') : (type ?? 'string');
+  const flag = { ...option, type: single } as OptionSchema;
+  if (flag.type === 'integer') flag['x-placeholder'] = 'N';
+  return { ...flag, ...overrides };
+}
+
+// No defaults: a flag left out keeps the trainer's default, or on --resume the run's saved value.
 const trainingFlags: OptionsSchema['properties'] = Object.fromEntries(
-  trainingKeys.map((key) => {
-    const {
-      default: _default,
-      type,
-      ...option
-    } = trainingConfigSchema.properties[key] as {
-      default?: unknown;
-      type?: string | readonly string[];
-    } & Omit<OptionSchema, 'type'>;
-    const single = Array.isArray(type) ? type.find((t) => t !== 'null') : (type ?? 'string');
-    const cli = { ...option, type: single } as OptionSchema;
-    if (cli.type === 'integer') cli['x-placeholder'] = 'N';
-    return [key, cli];
-  }),
+  trainingKeys.map((key) => [key, trainingFlag(key)]),
 );
 
 export const trainSchema: OptionsSchema = {
