@@ -28,7 +28,7 @@ async function start(): Promise<void> {
       setPrefixes(state, event.prefixes);
       mountGeneratePanel(client, state);
       mountComparePanel(client, state);
-      mountTrainPanel(client, state, event.trainPairs);
+      mountTrainPanel(client, state, event);
       document.body.dataset.state = 'ready';
     } else if (event.type === 'error') {
       byId('error').textContent = event.code ? `${event.code}: ${event.message}` : event.message;

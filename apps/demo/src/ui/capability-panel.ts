@@ -39,14 +39,16 @@ export function mountCapabilityPanel(
       ? 'Cache cleared: the next reload downloads the model again.'
       : 'Nothing was cached.';
   });
+  let allCached = true;
   onEvent((event) => {
     if (event.type === 'load-progress') {
+      allCached &&= event.cached;
       progress.value = event.total > 0 ? event.loaded / event.total : 0;
       const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
       label.textContent = `${event.cached ? 'From cache' : 'Downloading'} ${event.file}: ${mb(event.loaded)} / ${mb(event.total)} MB`;
     } else if (event.type === 'ready') {
       progress.value = 1;
-      label.textContent = 'Model loaded.';
+      label.textContent = allCached ? 'Model loaded from the cache.' : 'Model loaded.';
       byId('adapter-facts').replaceChildren(
         ...facts(event).flatMap(([name, value]) => [
           element('dt', { textContent: name }),

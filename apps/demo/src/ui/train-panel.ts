@@ -7,7 +7,12 @@ import { type PageState, setPrefixes } from './page-state';
 import { peftFileNames, readPeftUpload, saveFile } from './peft-files';
 import type { WorkerClient } from './worker-client';
 
-export function mountTrainPanel(client: WorkerClient, state: PageState, trainPairs: number): void {
+export function mountTrainPanel(
+  client: WorkerClient,
+  state: PageState,
+  sizes: { trainPairs: number; heldOutPairs: number },
+): void {
+  const { trainPairs, heldOutPairs } = sizes;
   byId('train').hidden = false;
   byId('train-about').textContent =
     `Prefix-tunes the frozen model on the shipped E2E sample (${trainPairs} training pairs): a 9-slot prefix initialised from the E2E field names, AdamW, no warm-up.`;
@@ -19,7 +24,9 @@ export function mountTrainPanel(client: WorkerClient, state: PageState, trainPai
   const chart = byId('loss-chart') as unknown as SVGSVGElement;
   const stats = byId('train-stats');
   const uploadStatus = byId('upload-status');
+  const heldOut = byId('train-eval');
   let losses: number[] = [];
+  let evaluations: { step: number; evalLoss: number }[] = [];
   const settings = (): TrainSettings => ({
     steps: Number(byId<HTMLInputElement>('train-steps').value),
     learningRate: Number(byId<HTMLInputElement>('train-lr').value),
@@ -33,6 +40,8 @@ export function mountTrainPanel(client: WorkerClient, state: PageState, trainPai
   };
   start.addEventListener('click', () => {
     losses = [];
+    evaluations = [];
+    heldOut.textContent = 'Measuring the held-out loss…';
     chart.dataset.losses = '';
     running(true);
     stats.textContent = 'Starting…';
@@ -66,6 +75,12 @@ export function mountTrainPanel(client: WorkerClient, state: PageState, trainPai
       drawLossChart(chart, losses);
       stats.textContent = `step ${event.step}/${event.totalSteps} · loss ${event.loss.toFixed(4)} · ${event.stepsPerSecond.toFixed(2)} steps/s`;
       stats.dataset.stepsPerSecond = String(event.stepsPerSecond);
+    } else if (event.type === 'train-eval') {
+      evaluations.push(event);
+      heldOut.dataset.losses = evaluations.map((e) => e.evalLoss).join(',');
+      heldOut.textContent = `Held-out loss (${heldOutPairs} dev references): ${evaluations
+        .map((e) => `step ${e.step}: ${e.evalLoss.toFixed(4)}`)
+        .join(' → ')}`;
     } else if (event.type === 'train-ended') {
       running(false);
       stats.dataset.state = event.stoppedBy;

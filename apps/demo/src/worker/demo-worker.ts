@@ -7,7 +7,7 @@ import { runGenerateJob } from './generate-job';
 import { type DemoModel, loadDemoModel } from './load-demo-model';
 import { PrefixRegistry } from './prefix-registry';
 import type { WorkerEvent, WorkerRequest } from './protocol';
-import { TrainSession } from './train-session';
+import { heldOutExamples, type TrainListeners, TrainSession } from './train-session';
 
 interface WorkerScope {
   postMessage(message: WorkerEvent, transfer?: Transferable[]): void;
@@ -45,7 +45,10 @@ async function init(baseUrl: string): Promise<void> {
   );
   const sample = await readE2ESample(await demo.text('trainSample'), await demo.text('devSample'));
   registry.set('shipped', demo.shipped);
-  session = new TrainSession(demo.model, demo.tokenizer, sample.train);
+  const heldOut = sample.dev
+    .slice(0, heldOutExamples)
+    .map((group) => ({ source: group.source, target: group.references[0]! }));
+  session = new TrainSession(demo.model, demo.tokenizer, sample.train, heldOut);
   post({
     type: 'ready',
     adapter: demo.adapter,
@@ -54,6 +57,7 @@ async function init(baseUrl: string): Promise<void> {
     loadMs: performance.now() - started,
     devSet: sample.dev,
     trainPairs: sample.train.length,
+    heldOutPairs: heldOut.length,
     prefixes: registry.names(),
   });
 }
@@ -61,20 +65,20 @@ async function init(baseUrl: string): Promise<void> {
 async function train(request: Extract<WorkerRequest, { type: 'train' }>): Promise<void> {
   const current = session;
   if (!current) throw new Error('the model is not loaded yet');
-  const onStep = (
-    event: { step: number; totalSteps: number; loss: number },
-    stepsPerSecond: number,
-  ) =>
-    post({
-      type: 'train-progress',
-      step: event.step,
-      totalSteps: event.totalSteps,
-      loss: event.loss,
-      stepsPerSecond,
-    });
+  const listeners: TrainListeners = {
+    onStep: (event, stepsPerSecond) =>
+      post({
+        type: 'train-progress',
+        step: event.step,
+        totalSteps: event.totalSteps,
+        loss: event.loss,
+        stepsPerSecond,
+      }),
+    onEvaluate: (event) => post({ type: 'train-eval', step: event.step, evalLoss: event.evalLoss }),
+  };
   const result = request.resume
-    ? await current.resume(onStep)
-    : await current.start(request.settings, onStep);
+    ? await current.resume(listeners)
+    : await current.start(request.settings, listeners);
   registry.set('trained', current.peft!);
   post({
     type: 'train-ended',

@@ -77,6 +77,7 @@ export type WorkerEvent =
       readonly loadMs: number;
       readonly devSet: readonly DevGroup[];
       readonly trainPairs: number;
+      readonly heldOutPairs: number;
       readonly prefixes: readonly PrefixName[];
     }
   | {
@@ -109,6 +110,7 @@ export type WorkerEvent =
       readonly loss: number;
       readonly stepsPerSecond: number;
     }
+  | { readonly type: 'train-eval'; readonly step: number; readonly evalLoss: number }
   | {
       readonly type: 'train-ended';
       readonly step: number;

@@ -6,6 +6,7 @@ import { type TextPair, tokenizeTrainingExample } from '@prefixkit/datasets';
 import type { Gpt2Model, Gpt2Tokenizer } from '@prefixkit/gpt2';
 import {
   createPeftModel,
+  type EvaluationEvent,
   type PeftModel,
   type ProgressEvent,
   Trainer,
@@ -17,7 +18,14 @@ import type { TrainSettings } from './protocol';
 /** The shipped prefix's initialisation words (9 GPT-2 tokens, so 9 prefix slots). */
 export const initWords = 'name area food price near customer rating family friendly';
 
-export type StepProgress = (event: ProgressEvent, stepsPerSecond: number) => void;
+/** Dev references whose loss measures the prefix (held out: the sample trains on trainset.csv). */
+export const heldOutExamples = 10;
+
+export interface TrainListeners {
+  readonly onStep: (event: ProgressEvent, stepsPerSecond: number) => void;
+  /** The held-out loss, before the first step and whenever a run ends. */
+  readonly onEvaluate: (event: EvaluationEvent) => void;
+}
 
 export class TrainSession {
   private trainer: Trainer | null = null;
@@ -29,6 +37,7 @@ export class TrainSession {
     private readonly model: Gpt2Model,
     private readonly tokenizer: Gpt2Tokenizer,
     private readonly train: readonly TextPair[],
+    private readonly heldOut: readonly TextPair[],
   ) {}
 
   /** The prefix being trained (null before the first start). */
@@ -41,7 +50,7 @@ export class TrainSession {
   }
 
   /** A new prefix trained from its initialisation for `settings.steps` steps. */
-  async start(settings: TrainSettings, onStep: StepProgress): Promise<TrainResult> {
+  async start(settings: TrainSettings, listeners: TrainListeners): Promise<TrainResult> {
     const encode = (text: string) => this.tokenizer.encode(text);
     const prefixLength = encode(initWords).length;
     const peft = await createPeftModel(
@@ -50,22 +59,29 @@ export class TrainSession {
       { seed: 0, encode },
     );
     const blockSize = this.model.config.n_positions - prefixLength;
+    const tokenize = (pair: TextPair) =>
+      tokenizeTrainingExample(this.tokenizer, pair, { blockSize });
     this.options = {
-      train: this.train.map((pair) => tokenizeTrainingExample(this.tokenizer, pair, { blockSize })),
+      train: this.train.map(tokenize),
+      eval: this.heldOut.map(tokenize),
+      onEvaluate: listeners.onEvaluate,
       config: {
         learningRate: settings.learningRate,
         batchSize: settings.batchSize,
         maxSteps: settings.steps,
         warmupSteps: 0,
         seed: 0,
+        // Evaluated here at the start and whenever a run ends, not every N steps.
+        evalEvery: 0,
       },
     };
     this.trainer = new Trainer(peft, this.options);
-    return this.resume(onStep);
+    await this.trainer.evaluateNow();
+    return this.resume(listeners);
   }
 
   /** Continues the current run where stop() left it. */
-  async resume(onStep: StepProgress): Promise<TrainResult> {
+  async resume(listeners: TrainListeners): Promise<TrainResult> {
     const trainer = this.trainer;
     if (!trainer || !this.options) throw new Error('nothing to resume: start training first');
     this.controller = new AbortController();
@@ -73,8 +89,11 @@ export class TrainSession {
     const started = performance.now();
     const firstStep = trainer.step;
     this.options.onProgress = (event) =>
-      onStep(event, (event.step - firstStep) / ((performance.now() - started) / 1000));
-    return trainer.train();
+      listeners.onStep(event, (event.step - firstStep) / ((performance.now() - started) / 1000));
+    const result = await trainer.train();
+    // The trainer evaluates a completed run itself (evalEvery 0); a stopped one is measured here.
+    if (result.stoppedBy !== 'completed') await trainer.evaluateNow();
+    return result;
   }
 
   /** Ends the run after the step in progress. */
