@@ -1,6 +1,8 @@
-import { mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import { sharedVitestConfig } from '../../../tooling/vitest.shared';
 
-export default mergeConfig(sharedVitestConfig, {
-  test: { include: ['bench/**/*.test.ts'], testTimeout: 600_000 },
+// Only the bench files (mergeConfig would append the shared include and run the tests too).
+export default defineConfig({
+  ...sharedVitestConfig,
+  test: { ...sharedVitestConfig.test, include: ['bench/**/*.test.ts'], testTimeout: 600_000 },
 });

@@ -13,7 +13,9 @@ export const chromiumMissingHint = `no Chromium at ${chromiumPath}: run \`bash s
 /** True when the browser tests can run; throws in CI when they cannot (CI never skips them). */
 export function chromiumAvailable(): boolean {
   if (existsSync(chromiumPath)) return true;
-  if (process.env.CI) throw new Error(chromiumMissingHint);
+  const ci = process.env.CI;
+  if (ci && ci !== 'false' && ci !== '0') throw new Error(chromiumMissingHint);
+  console.warn(`skipping the demo's browser tests: ${chromiumMissingHint}`);
   return false;
 }
 
