@@ -27,5 +27,8 @@ for (const path of files(dist)) {
   rows.push([gzipped, name]);
 }
 rows.sort((a, b) => b[0] - a[0]);
-for (const [bytes, name] of rows) console.log(`${(bytes / 1024).toFixed(1).padStart(8)} KB  ${name}`);
-console.log(`${(total / 1024).toFixed(1).padStart(8)} KB  total gzipped (without dist/model, dist/data)`);
+for (const [bytes, name] of rows)
+  console.log(`${(bytes / 1024).toFixed(1).padStart(8)} KB  ${name}`);
+console.log(
+  `${(total / 1024).toFixed(1).padStart(8)} KB  total gzipped (without dist/model, dist/data)`,
+);
