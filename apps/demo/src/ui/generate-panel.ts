@@ -1,5 +1,6 @@
 // Panel 2: one MR, the base model or a prefix, greedy (streaming) or beam search, stop.
 
+import type { PrefixName } from '../worker/protocol';
 import { bindDevPicker } from './dev-picker';
 import { byId, prefixLabels, setOptions } from './dom';
 import type { PageState } from './page-state';
@@ -40,7 +41,7 @@ export function mountGeneratePanel(client: WorkerClient, state: PageState): void
       type: 'generate',
       id: current,
       source: mr.value.trim(),
-      prefix: prefix.value as never,
+      prefix: prefix.value as PrefixName,
       settings: { numBeams: Number(beams.value), maxNewTokens: Number(max.value) },
     });
   });
