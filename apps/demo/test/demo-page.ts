@@ -15,14 +15,14 @@ export function numbersOf(attribute: string | null): number[] {
   return attribute ? attribute.split(',').map(Number) : [];
 }
 
-/** Greedy-generates `source` in the Generate panel; returns the tokens and time to first token. */
+/** Generates `source` in the Generate panel (greedy unless `numBeams`); returns the tokens. */
 export async function generateInPage(
   page: Page,
-  options: { source: string; prefix: string; maxNewTokens: number },
+  options: { source: string; prefix: string; maxNewTokens: number; numBeams?: number },
 ): Promise<{ tokens: number[]; firstTokenMs: number }> {
   await page.selectOption('#gen-prefix', options.prefix);
   await page.fill('#gen-mr', options.source);
-  await page.fill('#gen-beams', '1');
+  await page.fill('#gen-beams', String(options.numBeams ?? 1));
   await page.fill('#gen-max', String(options.maxNewTokens));
   await page.click('#gen-run');
   await page.waitForSelector('#gen-output:is([data-state="done"], [data-state="error"])', {

@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chartLosses, generateInPage, numbersOf, readyTimeout, waitReady } from './demo-page';
 import { chromiumAvailable, launchChromium } from './launch-chromium';
-import { greedyTokens, loadNodeReference, type NodeReference } from './node-reference';
+import { beamTokens, greedyTokens, loadNodeReference, type NodeReference } from './node-reference';
 import { serveDist } from './serve-dist';
 
 const source = 'name : The Eagle | Type : coffee shop | area : riverside';
@@ -57,6 +57,12 @@ describe.runIf(chromiumAvailable())('demo site in Chromium with WebGPU', () => {
       console.log(`demo: ${prefix}: ${await page.textContent('#gen-stats')}`);
       expect(result.tokens).toEqual(await greedyTokens(reference, peft, source, maxNewTokens));
     }
+  });
+
+  test('beam search (5 beams) equals the Node result', async () => {
+    const settings = { numBeams: 5, maxNewTokens: 8 };
+    const result = await generateInPage(page, { source, prefix: 'shipped', ...settings });
+    expect(result.tokens).toEqual(await beamTokens(reference, reference.shipped, source, settings));
   });
 
   test('Compare shows every column with the Node tokens and BLEU for a dev MR', async () => {

@@ -17,7 +17,7 @@ import {
   type PrefixTuningModel,
 } from '@prefixkit/peft';
 import { CpuBackend } from '@prefixkit/tensor';
-import { streamingDecoding } from '../src/decode/e2e-decoding';
+import { e2eDecoding, streamingDecoding } from '../src/decode/e2e-decoding';
 import { e2ePrompt } from '../src/decode/e2e-prompt';
 
 const modelDir = fileURLToPath(new URL('../../../models/prefixkit-tiny/', import.meta.url));
@@ -61,5 +61,17 @@ export async function greedyTokens(
   const [row] = peft
     ? await generateWithPeft(peft, [prompt], options)
     : await generate(model, [prompt], options);
+  return row!.tokens;
+}
+
+/** Beam-search tokens for `source`, as the Generate panel decodes with numBeams > 1. */
+export async function beamTokens(
+  reference: NodeReference,
+  peft: PeftModel,
+  source: string,
+  settings: { numBeams: number; maxNewTokens: number },
+): Promise<number[]> {
+  const prompt = e2ePrompt(reference.tokenizer, source);
+  const [row] = await generateWithPeft(peft, [prompt], e2eDecoding(settings));
   return row!.tokens;
 }
