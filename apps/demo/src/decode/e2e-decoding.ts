@@ -1,0 +1,46 @@
+// How the demo decodes E2E, shared by the page's worker and the Node tests so both run the exact
+// same options: the CLI's E2E settings (newlines 198 and 628 banned, eos banned for the first 5
+// new tokens), with the beam count and length the visitor picks.
+import type { PeftGenerateOptions } from '@prefixkit/peft';
+
+export interface DecodingSettings {
+  /** 1 = greedy (tokens stream in); more = beam search (the paper uses 5). */
+  readonly numBeams: number;
+  readonly maxNewTokens: number;
+}
+
+/** GPT-2's "\n" and "\n\n": an E2E output is one line. */
+export const e2eBannedTokenIds: readonly number[] = [198, 628];
+
+export const e2eMinNewTokens = 5;
+
+/** generate() options for one E2E decode. */
+export function e2eDecoding(settings: DecodingSettings): PeftGenerateOptions {
+  return {
+    numBeams: settings.numBeams,
+    maxNewTokens: settings.maxNewTokens,
+    minNewTokens: e2eMinNewTokens,
+    bannedTokenIds: e2eBannedTokenIds,
+  };
+}
+
+/**
+ * Greedy decoding that reports every new token: generate() calls `decode` on a row's output
+ * after each token when stop strings are set, so a one-line stop string ("\n", which an E2E
+ * output never needs) turns that call into a token stream. `onTokens` may throw to stop early.
+ */
+export function streamingDecoding(
+  settings: DecodingSettings,
+  decode: (tokens: readonly number[]) => string,
+  onTokens: (tokens: readonly number[], text: string) => void,
+): PeftGenerateOptions {
+  return {
+    ...e2eDecoding({ ...settings, numBeams: 1 }),
+    stopStrings: ['\n'],
+    decode: (tokens) => {
+      const text = decode(tokens);
+      onTokens(tokens, text);
+      return text;
+    },
+  };
+}
