@@ -1,12 +1,11 @@
 // Greedy decoding of one prompt under several prefixes (or none) in one batch: the paper's
-// deployment argument, one forward pass serving rows with different prefixes. The first pass is
-// mixedPrefixForward (each row's prefix padded to the longest, padding masked); later tokens run
-// through the KV cache with each row's mask and positions. Kept minimal on purpose: greedy only,
-// with the same banned tokens and minimum length as generate(), so each row equals
-// generateWithPeft(greedy) for its prefix alone.
-import { type Gpt2Model, KvCache } from '@prefixkit/gpt2';
-import { mixedPrefixForward } from '@prefixkit/peft';
-import { noGrad, type Tensor, tidy } from '@prefixkit/tensor';
+// deployment argument, one forward pass serving rows with different prefixes. Each row joins
+// @prefixkit/gpt2's DecodeBatch with its prefix's decoding() (its prompt runs with its own
+// prefix, which then lives only in its cache rows) and tokens are picked as generate() picks
+// them, so each row equals greedy generateWithPeft for its prefix alone.
+import { ConfigValidationError } from '@prefixkit/errors';
+import { DecodeBatch, type Gpt2Model, nextToken, resolveGenerateOptions } from '@prefixkit/gpt2';
+import type { PeftDecoding, PeftModel } from '@prefixkit/peft';
 
 export interface MixedGreedyOptions {
   readonly maxNewTokens: number;
@@ -14,78 +13,51 @@ export interface MixedGreedyOptions {
   readonly bannedTokenIds: readonly number[];
 }
 
-/** The argmax over `scores` with banned ids (and eos before minNewTokens) excluded. */
-function pick(scores: Float32Array, banned: ReadonlySet<number>): number {
-  let best = -1;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (let id = 0; id < scores.length; id++) {
-    if (!banned.has(id) && scores[id]! > bestScore) {
-      best = id;
-      bestScore = scores[id]!;
-    }
-  }
-  return best;
-}
-
 /**
  * Generated tokens per prefix (eos included when it ended the row).
- * @example const [plain, tuned] = await mixedPrefixGreedy(model, prompt, [null, activations], options);
+ * @example const [plain, tuned] = await mixedPrefixGreedy(model, prompt, [null, prefix], options);
  */
 export async function mixedPrefixGreedy(
   base: Gpt2Model,
   prompt: readonly number[],
-  prefixes: readonly (Tensor | null)[],
+  prefixes: readonly (PeftModel | null)[],
   options: MixedGreedyOptions,
 ): Promise<number[][]> {
-  const eos = base.config.eos_token_id ?? -1;
-  const V = base.config.vocab_size;
-  const lengths = prefixes.map((prefix) => prefix?.shape[0] ?? 0);
-  const P = Math.max(...lengths);
-  const mask = lengths.map((length) => [
-    ...new Array<number>(length).fill(1),
-    ...new Array<number>(P - length).fill(0),
-    ...prompt.map(() => 1),
-  ]);
-  const positions = lengths.map((length) => length + prompt.length);
-  const outputs: number[][] = prefixes.map(() => []);
-  const done = prefixes.map(() => false);
-  const cache = new KvCache([]);
+  const resolved = resolveGenerateOptions(options, base.config);
+  const decodings: (PeftDecoding | null)[] = [];
+  const batch = new DecodeBatch(base);
+  const outputs = prefixes.map((): number[] => []);
   try {
-    let out = noGrad(() =>
-      tidy(() =>
-        mixedPrefixForward(
-          base,
-          prefixes.map(() => [...prompt]),
-          { prefixes, logitsFor: 'last' },
-        ),
-      ),
-    );
-    for (let step = 0; step < options.maxNewTokens; step++) {
-      cache.update(out.cache);
-      const logits = await out.logits.data();
-      out.logits.dispose();
-      const banned = new Set(options.bannedTokenIds);
-      if (step < options.minNewTokens) banned.add(eos);
-      const next = outputs.map((tokens, row) => {
-        if (done[row]) return eos;
-        const token = pick(Float32Array.from(logits.subarray(row * V, (row + 1) * V)), banned);
-        tokens.push(token);
-        done[row] = token === eos;
-        return token;
-      });
-      if (done.every(Boolean) || step === options.maxNewTokens - 1) break;
-      for (const row of mask) row.push(1);
-      out = base.forwardLast(
-        next.map((token) => [token]),
-        {
-          past: cache.layers,
-          attentionMask: mask,
-          positionIds: positions.map((position, row) => [position + outputs[row]!.length - 1]),
-        },
-      );
+    let logits = new Map<number, Float32Array>();
+    for (const [row, prefix] of prefixes.entries()) {
+      const decoding = prefix?.decoding() ?? null;
+      decodings.push(decoding);
+      if (decoding && (decoding.model !== base || decoding.options.hooks)) {
+        throw new ConfigValidationError(
+          'expected a prefix-like method (one that decodes the frozen base model without hooks)',
+          { field: `prefixes[${row}]` },
+        );
+      }
+      logits.set(row, await batch.join(row, prompt, decoding?.options ?? {}));
     }
+    while (batch.rows.length > 0) {
+      const next = new Map<number, number>();
+      const finished: number[] = [];
+      for (const row of batch.rows) {
+        const tokens = outputs[row]!;
+        const context = { tokens: [...prompt, ...tokens], generated: tokens.length };
+        const token = nextToken(logits.get(row)!, context, resolved, Math.random);
+        tokens.push(token);
+        if (resolved.eosTokenIds.includes(token) || tokens.length >= resolved.maxNewTokens)
+          finished.push(row);
+        else next.set(row, token);
+      }
+      batch.leave(finished);
+      if (batch.rows.length > 0) logits = await batch.step(next);
+    }
+    return outputs;
   } finally {
-    cache.dispose();
+    batch.dispose();
+    for (const decoding of decodings) decoding?.dispose();
   }
-  return outputs;
 }

@@ -1,8 +1,17 @@
-// The one place the demo scores an output: BLEU (mteval-13a, the E2E official script's BLEU) of
-// one generated sentence against its MR's references, on the 0-100 scale the paper reports.
-import { bleuMteval } from '@prefixkit/metrics';
+// The one place the demo scores an output: BLEU of one generated sentence against its MR's
+// references through the metrics package's E2E task scorer (the E2E official script's BLEU), on
+// the 0-100 scale the paper reports.
+import { scoreTask } from '@prefixkit/metrics';
 
 /** BLEU of `output` against `references` (0-100). */
-export function bleuAgainstReferences(output: string, references: readonly string[]): number {
-  return 100 * bleuMteval([output], [references]).score;
+export async function bleuAgainstReferences(
+  output: string,
+  references: readonly string[],
+): Promise<number> {
+  const scores = await scoreTask(
+    'e2e',
+    { hypotheses: [output], references: [references] },
+    { metrics: ['bleu'] },
+  );
+  return 100 * scores.bleu!.score;
 }

@@ -1,7 +1,6 @@
 // The Compare panel's work: one MR decoded without a prefix and with each chosen prefix as one
 // mixed-prefix batch, each output scored with BLEU when the MR has references (dev set).
 import type { Gpt2Model, Gpt2Tokenizer } from '@prefixkit/gpt2';
-import type { Tensor } from '@prefixkit/tensor';
 import { e2eBannedTokenIds, e2eMinNewTokens } from '../decode/e2e-decoding';
 import { e2ePrompt } from '../decode/e2e-prompt';
 import { mixedPrefixGreedy } from '../decode/mixed-prefix-greedy';
@@ -21,30 +20,25 @@ export interface CompareJob {
 }
 
 export async function runCompareJob(job: CompareJob): Promise<CompareRow[]> {
-  const activations: (Tensor | null)[] = job.prefixes.map(
-    (name) => job.registry.get(name)?.exportActivations() ?? null,
+  const outputs = await mixedPrefixGreedy(
+    job.model,
+    e2ePrompt(job.tokenizer, job.source),
+    job.prefixes.map((name) => job.registry.get(name)),
+    {
+      maxNewTokens: job.maxNewTokens,
+      minNewTokens: e2eMinNewTokens,
+      bannedTokenIds: e2eBannedTokenIds,
+    },
   );
-  try {
-    const outputs = await mixedPrefixGreedy(
-      job.model,
-      e2ePrompt(job.tokenizer, job.source),
-      activations,
-      {
-        maxNewTokens: job.maxNewTokens,
-        minNewTokens: e2eMinNewTokens,
-        bannedTokenIds: e2eBannedTokenIds,
-      },
-    );
-    return outputs.map((tokens, row) => {
+  return Promise.all(
+    outputs.map(async (tokens, row) => {
       const text = outputText(job.tokenizer, tokens);
       return {
         prefix: job.prefixes[row]!,
         tokens,
         text,
-        bleu: job.references ? bleuAgainstReferences(text, job.references) : null,
+        bleu: job.references ? await bleuAgainstReferences(text, job.references) : null,
       };
-    });
-  } finally {
-    for (const tensor of activations) tensor?.dispose();
-  }
+    }),
+  );
 }
