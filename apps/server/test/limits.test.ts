@@ -1,9 +1,11 @@
 // Limits and access: a full queue answers 429 with Retry-After, a request past its time 408, API
 // keys and per-key rate limits, no unauthenticated listening beyond loopback unless asked, admin
 // routes off without an admin key, and shutdown lets running requests finish.
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createServer } from '../src/server';
-import { modelDir, post, startServer } from './fixtures';
+import { modelDir, post, sseEvents, startServer } from './fixtures';
 
 const long = {
   model: 'prefixkit-tiny',
@@ -78,6 +80,47 @@ describe('limits', () => {
     expect(finished.json.choices[0].token_ids).toHaveLength(8);
     await closing;
     await expect(fetch(`${url}/health`)).rejects.toThrow();
+  });
+
+  it('pings a queued stream, and ends a stream that fails midway with one error event', async () => {
+    const { url } = await startServer({
+      backend: 'cpu',
+      maxBatchRows: 1,
+      pingIntervalMs: 100,
+      requestTimeoutMs: 1_500,
+    });
+    const stream = (body: object) =>
+      fetch(`${url}/v1/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...long, max_tokens: 200, stream: true, ...body }),
+      }).then((response) => response.text());
+    // The first stream holds the only row until its time runs out; the second waits meanwhile.
+    const [first, second] = await Promise.all([stream({}), stream({ max_tokens: 1 })]);
+    const firstEvents = sseEvents(first);
+    expect(firstEvents).not.toContain('[DONE]');
+    const last = JSON.parse(firstEvents.at(-1)!) as { error: { code: string } };
+    expect(last.error.code).toBe('SERVER_TIMEOUT');
+    expect(firstEvents.filter((event) => event.includes('"error"'))).toHaveLength(1);
+    expect(second).toMatch(/^: ping$/m);
+  });
+
+  it('answers 503 while draining', async () => {
+    const { server, url } = await startServer({ backend: 'cpu', drainTimeoutMs: 60_000 });
+    const running = post(`${url}/v1/completions`, { ...long, max_tokens: 8 });
+    while (server.scheduler.running === 0) await new Promise((done) => setTimeout(done, 10));
+    // A request already on its way when draining starts (its headers half sent).
+    const { port } = new URL(url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write('GET /ready HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    const closing = server.shutdown();
+    socket.write('\r\n');
+    const [reply] = (await once(socket, 'data')) as [Buffer];
+    expect(reply.toString()).toMatch(/^HTTP\/1\.1 503/);
+    socket.destroy();
+    expect((await running).status).toBe(200);
+    await closing;
   });
 
   it('refuses invalid server options naming the field', async () => {

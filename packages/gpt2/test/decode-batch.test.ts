@@ -138,6 +138,44 @@ describe.each(backendKinds)('DecodeBatch on %s', (kind) => {
     batch.dispose();
   });
 
+  it('runs the prompts of rows with different prefixes in one pass, each as it runs alone', async (context) => {
+    const model = await loadTinyModel(await backendFor(kind, context));
+    const rows = [
+      { id: 1, prompt: [3, 9, 27, 4, 4], past: randomKeyValues(model, 4, 11) },
+      { id: 2, prompt: [60, 2] },
+      { id: 3, prompt: [5, 5, 5], past: randomKeyValues(model, 2, 12), positionsFromZero: true },
+      { id: 4, prompt: [8], past: randomKeyValues(model, 6, 13) },
+    ];
+    const alone = await Promise.all(
+      rows.map(async (row) => {
+        const [out] = await generate(model, [row.prompt], {
+          ...(row.past ? { past: row.past } : {}),
+          ...(row.positionsFromZero ? { positionsFromZero: true } : {}),
+          maxNewTokens: newTokens,
+          eosTokenId: null,
+        });
+        return out!.tokens;
+      }),
+    );
+    const batch = new DecodeBatch(model);
+    const first = await batch.join(0, [7, 7, 7, 7, 7, 7, 7], {
+      past: randomKeyValues(model, 3, 14),
+    });
+    const joined = await batch.joinPrefixed(rows);
+    let logits = new Map<number, Float32Array>([
+      [0, first],
+      ...rows.map((row, r) => [row.id, joined[r]!] as const),
+    ]);
+    const generated = new Map<number, number[]>(batch.rows.map((id) => [id, []]));
+    for (let step = 0; step < newTokens; step++) {
+      const tokens = new Map(batch.rows.map((id) => [id, argmax(logits.get(id)!)]));
+      for (const [id, token] of tokens) generated.get(id)!.push(token);
+      if (step < newTokens - 1) logits = await batch.step(tokens);
+    }
+    expect(rows.map((row) => generated.get(row.id))).toEqual(alone);
+    batch.dispose();
+  });
+
   it('refuses a row id already in the batch and a step without a token for every row', async (context) => {
     const model = await loadTinyModel(await backendFor(kind, context));
     const batch = new DecodeBatch(model);

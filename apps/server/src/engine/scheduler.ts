@@ -186,7 +186,7 @@ export class Scheduler {
 
   /**
    * Starts queued requests, first come first served, while there is room: at most joinsPerRound
-   * prompts per round, those of one adapter run together (one prefill per adapter).
+   * prompts per round, run together where their methods allow.
    */
   private async admit(): Promise<void> {
     const taken: Waiting[] = [];
@@ -201,26 +201,40 @@ export class Scheduler {
       if (waiting.resolved.numBeams > 1) this.startBeams(waiting);
       else taken.push(waiting);
     }
-    const byAdapter = new Map<object, Waiting[]>();
+    // One prefill per batch group for rows whose method is a prefix (or none); rows with a soft
+    // prompt or an infix run their prompts per adapter.
+    const batches = new Map<object, Waiting[]>();
     for (const waiting of taken) {
-      const rows = byAdapter.get(waiting.lease.decoding) ?? [];
+      const { inputEmbeddingsPrefix, infix } = waiting.lease.decoding.options;
+      const key =
+        inputEmbeddingsPrefix || infix ? waiting.lease.decoding : this.groupFor(waiting.lease);
+      const rows = batches.get(key) ?? [];
       rows.push(waiting);
-      byAdapter.set(waiting.lease.decoding, rows);
+      batches.set(key, rows);
     }
-    for (const rows of byAdapter.values()) await this.join(rows);
+    for (const rows of batches.values()) await this.join(rows);
   }
 
-  /** Runs the prompts of rows of one adapter together and adds them to their group. */
+  /** Runs the prompts of rows that share a batch group in one pass and adds them to it. */
   private async join(rows: readonly Waiting[]): Promise<void> {
-    const { lease } = rows[0]!;
-    const group = this.groupFor(lease);
-    const { hooks: _hooks, ...method } = lease.decoding.options;
+    const group = this.groupFor(rows[0]!.lease);
+    const { hooks: _hooks, ...method } = rows[0]!.lease.decoding.options;
     let logits: Float32Array[];
     try {
-      logits = await group.batch.joinAll(
-        rows.map((row) => ({ id: row.id, prompt: row.row.prompt })),
-        method,
-      );
+      logits =
+        method.inputEmbeddingsPrefix || method.infix
+          ? await group.batch.joinAll(
+              rows.map((row) => ({ id: row.id, prompt: row.row.prompt })),
+              method,
+            )
+          : await group.batch.joinPrefixed(
+              rows.map((row) => ({
+                id: row.id,
+                prompt: row.row.prompt,
+                past: row.lease.decoding.options.past,
+                positionsFromZero: row.lease.decoding.options.positionsFromZero,
+              })),
+            );
     } catch (error) {
       for (const row of rows) row.reject(error);
       return;

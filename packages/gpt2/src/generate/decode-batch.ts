@@ -114,6 +114,99 @@ export class DecodeBatch {
     return logits.map((row) => Float32Array.from(row));
   }
 
+  /**
+   * Adds rows that each carry their own prefix (or none), running all their prompts in one
+   * forward pass: each row's prefix keys/values are padded to the longest with masked slots, and
+   * its tokens take positions after its own prefix (or from 0), exactly as when it runs alone.
+   * Only prefixes: a soft prompt or an infix joins through joinAll.
+   */
+  async joinPrefixed(
+    rows: readonly {
+      readonly id: number;
+      readonly prompt: readonly number[];
+      readonly past?: readonly LayerKeyValue[] | undefined;
+      readonly positionsFromZero?: boolean | undefined;
+    }[],
+  ): Promise<Float32Array[]> {
+    const ids = new Set(this.ids);
+    for (const { id } of rows) {
+      if (ids.has(id)) throw new Gpt2InputError('id', 'a row id not in the batch', String(id));
+      ids.add(id);
+    }
+    checkPrompts(
+      rows.map((row) => row.prompt),
+      this.model.config.vocab_size,
+    );
+    const { n_layer: L, n_head: NH, n_embd: C } = this.model.config;
+    const HS = C / NH;
+    const lengths = rows.map((row) => row.past?.[0]?.key.shape[2] ?? 0);
+    const P = Math.max(...lengths);
+    const T = Math.max(...rows.map((row) => row.prompt.length));
+    const options = { backend: this.model.backend, dtype: this.model.dtype };
+    const past: LayerKeyValue[] | undefined =
+      P === 0
+        ? undefined
+        : noGrad(() =>
+            Array.from({ length: L }, (_, l) => {
+              const side = (pick: 'key' | 'value') => {
+                const parts = rows.map((row, r) => {
+                  const own = row.past?.[l]?.[pick];
+                  const missing = P - lengths[r]!;
+                  if (own && missing === 0) return { t: own, made: false };
+                  const pad = zeros([1, NH, missing, HS], options);
+                  const t = own ? concat([own, pad], 2) : pad; // (1, NH, P, HS)
+                  if (own) pad.dispose();
+                  return { t, made: true };
+                });
+                const out = concat(
+                  parts.map((part) => part.t),
+                  0,
+                ); // (N, NH, P, HS)
+                for (const part of parts) if (part.made) part.t.dispose();
+                return out;
+              };
+              return { key: side('key'), value: side('value') };
+            }),
+          );
+    const starts = rows.map((row, r) => (row.positionsFromZero ? 0 : lengths[r]!));
+    const masks = rows.map((row, r) => [
+      ...new Array<number>(lengths[r]!).fill(1),
+      ...new Array<number>(P - lengths[r]! + T - row.prompt.length).fill(0),
+      ...new Array<number>(row.prompt.length).fill(1),
+    ]);
+    let out: ReturnType<Gpt2Model['forwardLast']>;
+    try {
+      out = this.model.forwardLast(
+        rows.map((row) => [
+          ...new Array<number>(T - row.prompt.length).fill(this.padTokenId),
+          ...row.prompt,
+        ]),
+        {
+          past,
+          positionIds: rows.map((row, r) => [
+            ...new Array<number>(T - row.prompt.length).fill(1),
+            ...row.prompt.map((_, t) => starts[r]! + t),
+          ]),
+          attentionMask: masks,
+          hooks: this.options.hooks,
+        },
+      );
+    } finally {
+      for (const layer of past ?? []) {
+        layer.key.dispose();
+        layer.value.dispose();
+      }
+    }
+    const V = this.model.config.vocab_size;
+    const raw = await out.logits.data();
+    out.logits.dispose();
+    const data = raw instanceof Float32Array ? raw : Float32Array.from(raw);
+    this.merge(out.cache, masks);
+    this.ids.push(...rows.map((row) => row.id));
+    this.nextPositions.push(...rows.map((row, r) => starts[r]! + row.prompt.length));
+    return rows.map((_, r) => data.slice(r * V, (r + 1) * V));
+  }
+
   /** Appends one token to every row (`tokens` maps each row id); returns each row's logits [V]. */
   async step(tokens: ReadonlyMap<number, number>): Promise<Map<number, Float32Array>> {
     if (this.ids.length === 0) return new Map();
