@@ -38,7 +38,7 @@ test('time to first token and training steps/s in Node', async () => {
       source: 'name : The Eagle | Type : coffee shop | area : riverside',
       settings: { numBeams: 1, maxNewTokens: 10 },
       onTokens: () => {},
-      shouldStop: () => false,
+      signal: new AbortController().signal,
     });
     console.log(
       `node: ${label}: first token after ${result.firstTokenMs?.toFixed(0)} ms, ${result.tokensPerSecond?.toFixed(1)} tokens/s`,

@@ -52,11 +52,7 @@ export async function greedyTokens(
   maxNewTokens: number,
 ): Promise<number[]> {
   const { model, tokenizer } = reference;
-  const options = streamingDecoding(
-    { numBeams: 1, maxNewTokens },
-    (tokens) => tokenizer.decode([...tokens]),
-    () => {},
-  );
+  const options = streamingDecoding({ numBeams: 1, maxNewTokens }, () => {});
   const prompt = e2ePrompt(tokenizer, source);
   const [row] = peft
     ? await generateWithPeft(peft, [prompt], options)

@@ -159,6 +159,34 @@ describe('generate options', () => {
     expect(backend.liveBufferCount()).toBe(before);
   });
 
+  it('reports every greedy step (onStep) and stops greedy and beam decoding on abort', async () => {
+    const steps: number[][][] = [];
+    const [row] = await generate(model, [prompts[0]!], {
+      maxNewTokens: 5,
+      eosTokenId: null,
+      onStep: (generated) => steps.push(generated.map((tokens) => [...tokens])),
+    });
+    expect(steps.map((step) => step[0])).toEqual(
+      row!.tokens.map((_, n) => row!.tokens.slice(0, n + 1)),
+    );
+    for (const numBeams of [1, 3]) {
+      const controller = new AbortController();
+      let calls = 0;
+      const stopped = generate(model, [prompts[0]!], {
+        maxNewTokens: 20,
+        numBeams,
+        eosTokenId: null,
+        signal: controller.signal,
+        // Beam search has no onStep: it is aborted below, once it has started.
+        ...(numBeams === 1
+          ? { onStep: () => ++calls === 2 && controller.abort(new Error('stop')) }
+          : {}),
+      });
+      if (numBeams > 1) controller.abort(new Error('stop'));
+      await expect(stopped).rejects.toThrow('stop');
+    }
+  });
+
   it('rejects bad options and prompts with GenerateOptionsError naming them', async () => {
     const cases: [object, string, number[][]?][] = [
       [{ numBeams: 0 }, 'numBeams'],

@@ -24,23 +24,13 @@ export function e2eDecoding(settings: DecodingSettings): PeftGenerateOptions {
   };
 }
 
-/**
- * Greedy decoding that reports every new token: generate() calls `decode` on a row's output
- * after each token when stop strings are set, so a one-line stop string ("\n", which an E2E
- * output never needs) turns that call into a token stream. `onTokens` may throw to stop early.
- */
+/** Greedy decoding that reports each row's tokens after every step (generate()'s onStep). */
 export function streamingDecoding(
   settings: DecodingSettings,
-  decode: (tokens: readonly number[]) => string,
-  onTokens: (tokens: readonly number[], text: string) => void,
+  onTokens: (tokens: readonly number[]) => void,
 ): PeftGenerateOptions {
   return {
     ...e2eDecoding({ ...settings, numBeams: 1 }),
-    stopStrings: ['\n'],
-    decode: (tokens) => {
-      const text = decode(tokens);
-      onTokens(tokens, text);
-      return text;
-    },
+    onStep: (generated) => onTokens(generated[0]!),
   };
 }

@@ -36,7 +36,7 @@ export function mountGeneratePanel(client: WorkerClient, state: PageState): void
     output.dataset.state = 'running';
     stats.textContent = Number(beams.value) > 1 ? 'Beam search running…' : 'Generating…';
     run.disabled = true;
-    stop.disabled = Number(beams.value) > 1;
+    stop.disabled = false;
     client.send({
       type: 'generate',
       id: current,

@@ -20,7 +20,7 @@ const post = (event: WorkerEvent, transfer: Transferable[] = []) =>
 let demo: DemoModel | null = null;
 let session: TrainSession | null = null;
 const registry = new PrefixRegistry();
-let stopGenerate = false;
+let stopGenerate = new AbortController();
 let queue: Promise<void> = Promise.resolve();
 
 function loaded(): DemoModel {
@@ -95,7 +95,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       return init(request.baseUrl);
     case 'generate': {
       const { model, tokenizer } = loaded();
-      stopGenerate = false;
+      stopGenerate = new AbortController();
       const result = await runGenerateJob({
         model,
         tokenizer,
@@ -104,7 +104,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         settings: request.settings,
         onTokens: (tokens, text, timing) =>
           post({ type: 'tokens', id: request.id, tokens, text, ...timing }),
-        shouldStop: () => stopGenerate,
+        signal: stopGenerate.signal,
       });
       post({
         type: 'generated',
@@ -157,7 +157,7 @@ async function handle(request: WorkerRequest): Promise<void> {
 scope.onmessage = ({ data: request }) => {
   // Stop requests must not wait behind the job they stop.
   if (request.type === 'stop-generate') {
-    stopGenerate = true;
+    stopGenerate.abort();
     return;
   }
   if (request.type === 'stop-train') {

@@ -1,5 +1,5 @@
 // The Generate panel's work: one MR decoded with the base model or a prefix. Greedy decoding
-// streams tokens (and can be stopped between tokens); beam search returns when it is done.
+// streams tokens; beam search returns when it is done; both stop between steps on `signal`.
 import { type GeneratedRow, type Gpt2Model, type Gpt2Tokenizer, generate } from '@prefixkit/gpt2';
 import { generateWithPeft, type PeftGenerateOptions, type PeftModel } from '@prefixkit/peft';
 import { type DecodingSettings, e2eDecoding, streamingDecoding } from '../decode/e2e-decoding';
@@ -14,7 +14,8 @@ export interface GenerateJob {
   readonly source: string;
   readonly settings: DecodingSettings;
   readonly onTokens: (tokens: readonly number[], text: string, timing: GenerateTiming) => void;
-  readonly shouldStop: () => boolean;
+  /** Aborted when the visitor presses Stop. */
+  readonly signal: AbortSignal;
 }
 
 export interface GenerateTiming {
@@ -27,9 +28,6 @@ export interface GenerateResult extends Partial<GenerateTiming> {
   readonly text: string;
   readonly stopped: boolean;
 }
-
-/** Thrown from the token callback to end greedy decoding early. */
-class StopRequested extends Error {}
 
 export async function runGenerateJob(job: GenerateJob): Promise<GenerateResult> {
   const { tokenizer, settings } = job;
@@ -47,19 +45,18 @@ export async function runGenerateJob(job: GenerateJob): Promise<GenerateResult> 
     };
     streamed = [...tokens];
     job.onTokens(streamed, outputText(tokenizer, streamed), timing);
-    if (job.shouldStop()) throw new StopRequested();
   };
-  const options: PeftGenerateOptions =
-    settings.numBeams === 1
-      ? streamingDecoding(settings, (tokens) => tokenizer.decode([...tokens]), onTokens)
-      : e2eDecoding(settings);
+  const options: PeftGenerateOptions = {
+    ...(settings.numBeams === 1 ? streamingDecoding(settings, onTokens) : e2eDecoding(settings)),
+    signal: job.signal,
+  };
   let rows: GeneratedRow[];
   try {
     rows = job.peft
       ? await generateWithPeft(job.peft, [prompt], options)
       : await generate(job.model, [prompt], options);
   } catch (error) {
-    if (!(error instanceof StopRequested)) throw error;
+    if (!job.signal.aborted) throw error;
     return { tokens: streamed, text: outputText(tokenizer, streamed), stopped: true, ...timing };
   }
   const tokens = rows[0]!.tokens;

@@ -75,6 +75,7 @@ export async function beamSearch(
   }));
   try {
     // The prompt runs once per row; its logits and cache are then shared by the row's K beams.
+    options.signal?.throwIfAborted();
     const first = await decoder.start(prompts);
     decoder.reorder(prompts.flatMap((_, row) => new Array<number>(K).fill(row)));
     let logits = prompts.flatMap((_, row) => new Array<Float32Array>(K).fill(first[row]!));
@@ -122,6 +123,7 @@ export async function beamSearch(
         state.scores = scores;
       });
       if (states.every((state) => state.done) || generated + 1 >= options.maxNewTokens) break;
+      options.signal?.throwIfAborted();
       decoder.reorder(order);
       logits = await decoder.step(nextTokens);
     }

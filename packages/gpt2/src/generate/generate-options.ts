@@ -52,6 +52,10 @@ export interface GenerateOptions {
   readonly inputEmbeddingsPrefix?: Tensor;
   /** Keys/values placed right after each prompt's first separator token (the infix ablation). */
   readonly infix?: InfixDecoding;
+  /** Greedy and sampling: called after every step with each row's generated tokens so far. */
+  readonly onStep?: (generated: readonly (readonly number[])[]) => void;
+  /** Checked between steps: once aborted, generate() rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -89,6 +93,8 @@ export interface ResolvedGenerateOptions {
   readonly padTokenId: number;
   readonly stopStrings: readonly string[];
   readonly decode: ((tokens: readonly number[]) => string) | undefined;
+  readonly onStep: GenerateOptions['onStep'];
+  readonly signal: AbortSignal | undefined;
 }
 
 const ajv = new Ajv({ allErrors: false, strict: false, useDefaults: true });
@@ -211,6 +217,8 @@ export function resolveGenerateOptions(
     padTokenId: tokenId('padTokenId', data.padTokenId ?? eosList[0] ?? 0, vocab),
     stopStrings: data.stopStrings,
     decode: options.decode,
+    onStep: options.onStep,
+    signal: options.signal,
   };
 }
 

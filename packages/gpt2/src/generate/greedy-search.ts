@@ -30,6 +30,7 @@ export async function greedySearch(
     finishReason: null,
   }));
   try {
+    options.signal?.throwIfAborted();
     let logits = await decoder.start(prompts);
     for (let step = 0; step < options.maxNewTokens; step++) {
       const next = rows.map((row, index) => {
@@ -44,7 +45,9 @@ export async function greedySearch(
         if (options.eosTokenIds.includes(token)) row.finishReason = 'eos';
         else if (stopStringHit(row, options)) row.finishReason = 'stop-string';
       });
+      options.onStep?.(rows.map((row) => row.tokens.slice(row.promptLength)));
       if (rows.every((row) => row.finishReason) || step === options.maxNewTokens - 1) break;
+      options.signal?.throwIfAborted();
       logits = await decoder.step(next);
     }
   } finally {
