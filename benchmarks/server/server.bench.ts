@@ -3,7 +3,8 @@
 // mixed against one adapter; batching (8 clients) against one request at a time; and a soak of
 // 64 clients x N requests (errors, leaked rows, RSS). Writes results/server-<machine>.json.
 //   pnpm --filter @prefixkit/benchmarks bench:server [--tokens 16] [--soak-requests 200] [--backend webgpu]
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+//   [--soak-only]: run the soak alone and update it in the existing results file.
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,13 @@ const flag = (name: string, fallback: string) => {
 const tokens = Number(flag('tokens', '16'));
 const soakRequests = Number(flag('soak-requests', '200'));
 const backend = flag('backend', 'webgpu') as 'webgpu' | 'cpu';
+const soakOnly = process.argv.includes('--soak-only');
+const file = fileURLToPath(
+  new URL(
+    `../results/server-${backend === 'webgpu' ? 'lavapipe' : 'cpu'}-${cpus().length}cpu.json`,
+    import.meta.url,
+  ),
+);
 const modelDir = fileURLToPath(new URL('../../models/prefixkit-tiny', import.meta.url));
 const inputs = [
   'name : Aromi | Type : pub',
@@ -120,31 +128,35 @@ const load = loadavg()[0];
 // Warm-up: compile every pipeline, load every adapter.
 await run(url, 8, 1, adapters, 4);
 
-const results: Record<string, unknown> = {};
-const one = [adapters[0]!];
-results.concurrency = [];
-for (const clients of [1, 8, 64]) {
-  const perClient = clients === 1 ? 8 : clients === 8 ? 4 : 1;
-  const measured = await run(url, clients, perClient, one);
-  (results.concurrency as Run[]).push(measured);
-  console.log(JSON.stringify(measured));
+const results: Record<string, unknown> =
+  soakOnly && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+if (!soakOnly) {
+  const one = [adapters[0]!];
+  results.concurrency = [];
+  for (const clients of [1, 8, 64]) {
+    const perClient = clients === 1 ? 8 : clients === 8 ? 4 : 1;
+    const measured = await run(url, clients, perClient, one);
+    (results.concurrency as Run[]).push(measured);
+    console.log(JSON.stringify(measured));
+  }
+  const single = await run(url, 8, 4, one);
+  const mixed = await run(url, 8, 4, adapters);
+  results.mixedAdapters = {
+    oneAdapter: single,
+    eightAdapters: mixed,
+    ratio: mixed.tokensPerSecond / single.tokensPerSecond,
+  };
+  console.log('mixed/one', (results.mixedAdapters as { ratio: number }).ratio.toFixed(2));
+  const sequential = (results.concurrency as Run[])[0]!;
+  results.batchingGain = single.tokensPerSecond / sequential.tokensPerSecond;
+  console.log(
+    'batching gain (8 clients / one at a time)',
+    (results.batchingGain as number).toFixed(2),
+  );
 }
-const single = await run(url, 8, 4, one);
-const mixed = await run(url, 8, 4, adapters);
-results.mixedAdapters = {
-  oneAdapter: single,
-  eightAdapters: mixed,
-  ratio: mixed.tokensPerSecond / single.tokensPerSecond,
-};
-console.log('mixed/one', (results.mixedAdapters as { ratio: number }).ratio.toFixed(2));
-const sequential = (results.concurrency as Run[])[0]!;
-results.batchingGain = single.tokensPerSecond / sequential.tokensPerSecond;
-console.log(
-  'batching gain (8 clients / one at a time)',
-  (results.batchingGain as number).toFixed(2),
-);
 
 // Soak: 64 clients x soakRequests short requests over every adapter.
+const buffersBefore = server.base.backend.liveBufferCount();
 const rss: number[] = [];
 const soakStart = performance.now();
 const soakTimings: StreamTiming[] = [];
@@ -171,6 +183,12 @@ results.soak = {
   errors: soakTimings.filter((t) => !t.ok).length,
   seconds: (performance.now() - soakStart) / 1000,
   leakedRows: server.scheduler.running,
+  // Device buffers alive before and after the soak (idle both times): none left behind.
+  liveBuffersBefore: buffersBefore,
+  liveBuffersAfter: server.base.backend.liveBufferCount(),
+  rssMiBByQuarter: [0, 1, 2, 3].map(
+    (q) => mean(rss.slice(q * quarter, q === 3 ? rss.length : (q + 1) * quarter)) / 2 ** 20,
+  ),
   queuedAfter: server.scheduler.queued,
   rssFirstQuarterMiB: mean(rss.slice(0, quarter)) / 2 ** 20,
   rssLastQuarterMiB: mean(rss.slice(-quarter)) / 2 ** 20,
@@ -178,19 +196,15 @@ results.soak = {
 console.log(JSON.stringify(results.soak));
 await server.shutdown();
 
-const out = {
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAtStart: load },
-  backend,
-  model: 'prefixkit-tiny',
-  maxTokens: tokens,
-  date: new Date().toISOString(),
-  ...results,
-};
-const file = fileURLToPath(
-  new URL(
-    `../results/server-${backend === 'webgpu' ? 'lavapipe' : 'cpu'}-${cpus().length}cpu.json`,
-    import.meta.url,
-  ),
-);
+const out = soakOnly
+  ? results
+  : {
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAtStart: load },
+      backend,
+      model: 'prefixkit-tiny',
+      maxTokens: tokens,
+      date: new Date().toISOString(),
+      ...results,
+    };
 writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
 console.log(`wrote ${file}`);

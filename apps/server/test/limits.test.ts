@@ -26,11 +26,23 @@ describe('limits', () => {
     expect(refused.json.error.code).toBe('SERVER_QUEUE_FULL');
   });
 
-  it('fails a request that runs past its time with 408', async () => {
+  it('fails a request that runs past its time with 408, beam search included', async () => {
     const { url } = await startServer({ backend: 'cpu', requestTimeoutMs: 1 });
     const response = await post(`${url}/v1/completions`, long);
     expect(response.status).toBe(408);
     expect(response.json.error.code).toBe('SERVER_TIMEOUT');
+    // On WebGPU (readbacks yield to the event loop) the time limit fires between beam steps.
+    const beams = await startServer({ backend: 'webgpu', requestTimeoutMs: 300 });
+    const started = Date.now();
+    const beam = await post(`${beams.url}/v1/completions`, {
+      ...long,
+      max_tokens: 200,
+      num_beams: 4,
+    });
+    expect(beam.status).toBe(408);
+    // Stopped between two steps, long before 200 tokens of 4 beams were done.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(beams.server.scheduler.running).toBe(0);
   });
 
   it('needs an API key when keys are configured, and limits each key', async () => {

@@ -347,18 +347,35 @@ export class Scheduler {
     return true;
   }
 
+  /**
+   * A beam-search request: its own decoding (generate()), stopped between steps when the client
+   * leaves or its time runs out.
+   */
   private startBeams(waiting: Waiting): void {
     this.beams++;
     const { decoding } = waiting.lease;
     const started = performance.now();
-    generate(decoding.model, [waiting.row.prompt], { ...waiting.row.options, ...decoding.options })
+    const timeout = AbortSignal.timeout(Math.max(0, waiting.row.deadline - Date.now()));
+    const signal = AbortSignal.any([waiting.row.signal, timeout]);
+    generate(decoding.model, [waiting.row.prompt], {
+      ...waiting.row.options,
+      ...decoding.options,
+      signal,
+    })
       .then(([out]) => {
         this.events.onFirstToken?.((performance.now() - started) / 1000);
         const events = out!.tokens.map((token) => ({ token }));
         for (const event of events) waiting.row.onToken?.(event);
         this.events.onTokens?.(waiting.lease.id, out!.tokens.length);
         waiting.resolve({ tokens: out!.tokens, finishReason: out!.finishReason, events });
-      }, waiting.reject)
+      })
+      .catch((error: unknown) => {
+        if (!signal.aborted) waiting.reject(error);
+        else if (!this.failIfDone(waiting))
+          waiting.reject(
+            new ServerRequestError('SERVER_TIMEOUT', 'the request ran past its time limit', 408),
+          );
+      })
       .finally(() => {
         this.beams--;
         this.wake?.();
