@@ -12,16 +12,14 @@ let model: string;
 let root: string;
 let adapter: string;
 
-beforeAll(async () => {
-  model = await writeTinyGpt2(5);
-  root = mkdtempSync(join(tmpdir(), 'prefixkit-generate-'));
-  const data = writeJsonl(root, 'pairs.jsonl');
-  const trained = await runInProcess([
+/** `prefixkit train` for two steps on the tiny model and the JSONL pairs, into `output`. */
+function trainTiny(output: string, methodArgs: string[]) {
+  return runInProcess([
     'train',
     '--task',
     'jsonl',
     '--data',
-    data,
+    join(root, 'pairs.jsonl'),
     '--model',
     model,
     '--backend',
@@ -32,12 +30,21 @@ beforeAll(async () => {
     '3',
     '--learning-rate',
     '0.05',
+    ...methodArgs,
+    '--output',
+    output,
+  ]);
+}
+
+beforeAll(async () => {
+  model = await writeTinyGpt2(5);
+  root = mkdtempSync(join(tmpdir(), 'prefixkit-generate-'));
+  writeJsonl(root, 'pairs.jsonl');
+  const trained = await trainTiny(join(root, 'run'), [
     '--prefix-length',
     '2',
     '--method-options',
     '{"midDim":4}',
-    '--output',
-    join(root, 'run'),
   ]);
   expect(trained.code, trained.stderr).toBe(0);
   adapter = join(root, 'run', 'final');
@@ -150,28 +157,11 @@ describe.concurrent('prefixkit generate', () => {
 
   it('generates with an infix (source, infix slots, then the output) as its forward scores it', async () => {
     const run = join(root, 'infix-run');
-    const trained = await runInProcess([
-      'train',
-      '--task',
-      'jsonl',
-      '--data',
-      join(root, 'pairs.jsonl'),
-      '--model',
-      model,
-      '--backend',
-      'cpu',
+    const trained = await trainTiny(run, [
       '--method',
       'infix',
-      '--max-steps',
-      '2',
-      '--batch-size',
-      '3',
-      '--learning-rate',
-      '0.05',
       '--method-options',
       '{"infixLength":2,"midDim":4}',
-      '--output',
-      run,
     ]);
     expect(trained.code, trained.stderr).toBe(0);
     const generated = await runPrefixkit([
