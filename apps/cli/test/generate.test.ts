@@ -186,7 +186,7 @@ describe.concurrent('prefixkit generate', () => {
     // Beam search accumulated what the infix forward (source, infix, output) gives token by token.
     const sum = output.tokenLogprobs.reduce((a, b) => a + b, 0);
     expect(sum / (output.promptIds.length + 5)).toBeCloseTo(output.score!, 5);
-  });
+  }, 150_000);
 
   it('rejects missing or double inputs (exit 2) and a missing adapter folder (exit 4)', async () => {
     const none = await runInProcess(['generate', '--model', model, '--backend', 'cpu']);
