@@ -81,4 +81,4 @@ it('serves the embedded model and its prefixes as `prefixkit generate` decodes t
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
   }
-});
+}, 150_000);
