@@ -96,7 +96,13 @@ export function registerCompletions(app: FastifyInstance, deps: CompletionsDeps)
       };
 
       if (!body.stream) {
-        const results = await Promise.all(choices.map((choice) => submit(choice)));
+        // One failed choice fails the request: the others stop at their next step.
+        const results = await Promise.all(choices.map((choice) => submit(choice))).catch(
+          (error: unknown) => {
+            abort.abort();
+            throw error;
+          },
+        );
         deps.onRequest(body.model, 200);
         return {
           id,
