@@ -8,10 +8,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { AdapterRegistry } from './adapters/adapter-registry';
 import { authorize, RateLimiter } from './api/access';
 import { registerCompletions } from './api/completions-route';
+import { registerErrorHandling } from './api/error-handling';
 import { ServerMetrics } from './api/metrics';
 import { registerModelRoutes } from './api/models-routes';
 import { Scheduler } from './engine/scheduler';
-import { ServerRequestError, toHttpError } from './errors';
+import { ServerRequestError } from './errors';
 import { type BaseModel, loadBaseModel } from './model/load-base-model';
 import { readServerKeys, type ServerKeys } from './options/read-keys';
 import { parseServerOptions, type ServerOptions } from './options/server-options';
@@ -92,56 +93,7 @@ export async function createServer(
     },
   });
 
-  app.setErrorHandler((error, _request, reply) => {
-    const fastifyError = error as {
-      validation?: { instancePath: string; message?: string; params: Record<string, unknown> }[];
-      statusCode?: number;
-      code?: string;
-      message: string;
-    };
-    if (fastifyError.validation) {
-      const first = fastifyError.validation[0]!;
-      const field =
-        first.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
-        String(first.params.additionalProperty ?? first.params.missingProperty ?? '');
-      return reply.code(400).send({
-        error: {
-          message: `${field || 'body'}: ${first.message ?? 'invalid'}${first.params.additionalProperty ? ` (${String(first.params.additionalProperty)})` : ''}`,
-          type: 'invalid_request_error',
-          param: field || null,
-          code: 'SERVER_BAD_REQUEST',
-        },
-      });
-    }
-    if (
-      fastifyError.statusCode === 413 ||
-      fastifyError.statusCode === 415 ||
-      fastifyError.statusCode === 400
-    ) {
-      return reply.code(fastifyError.statusCode).send({
-        error: {
-          message: fastifyError.message,
-          type: 'invalid_request_error',
-          param: null,
-          code: fastifyError.statusCode === 413 ? 'SERVER_BODY_TOO_LARGE' : 'SERVER_BAD_REQUEST',
-        },
-      });
-    }
-    const { status, body } = toHttpError(error);
-    if (error instanceof ServerRequestError && error.retryAfterSeconds !== undefined)
-      reply.header('retry-after', String(error.retryAfterSeconds));
-    return reply.code(status).send(body);
-  });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      error: {
-        message: `no route ${request.method} ${request.url}`,
-        type: 'not_found_error',
-        param: null,
-        code: 'SERVER_NO_ROUTE',
-      },
-    }),
-  );
+  registerErrorHandling(app);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/v1/')) return;
     if (draining && request.url.startsWith('/v1/completions'))
