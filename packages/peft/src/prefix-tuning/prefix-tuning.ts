@@ -71,6 +71,7 @@ export async function createPrefixTuning(
   const P = config.prefixLength;
 
   const activations = () => prefixActivations(config.method, get);
+  const keyValues = () => prefixKeyValues(reshape(activations(), [1, P, -1]), dims);
   return {
     method: config.method,
     config,
@@ -86,11 +87,9 @@ export async function createPrefixTuning(
           }),
         ),
       ),
-    keyValues: () => prefixKeyValues(reshape(activations(), [1, P, -1]), dims),
+    keyValues,
     decoding() {
-      const past = noGrad(() =>
-        tidy(() => prefixKeyValues(reshape(activations(), [1, P, -1]), dims)),
-      ); // (1, NH, P, HS) per layer
+      const past = noGrad(() => tidy(keyValues)); // (1, NH, P, HS) per layer
       return {
         model: base,
         options: { past, positionsFromZero: config.positions === 'from-zero' },
