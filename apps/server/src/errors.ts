@@ -32,6 +32,7 @@ const typeByStatus: Record<number, string> = {
   408: 'timeout_error',
   409: 'conflict_error',
   413: 'invalid_request_error',
+  415: 'invalid_request_error',
   429: 'rate_limit_error',
   499: 'cancelled',
   503: 'service_unavailable',
@@ -41,45 +42,27 @@ export interface OpenAiErrorBody {
   error: { message: string; type: string; param: string | null; code: string };
 }
 
+/** The status and OpenAI-shaped body of one error. */
+export function httpError(
+  status: number,
+  message: string,
+  code: string,
+  param: string | null = null,
+): { status: number; body: OpenAiErrorBody } {
+  return {
+    status,
+    body: { error: { message, type: typeByStatus[status] ?? 'server_error', param, code } },
+  };
+}
+
 /** The status and body for any thrown value. */
 export function toHttpError(error: unknown): { status: number; body: OpenAiErrorBody } {
-  if (error instanceof ServerRequestError) {
-    return {
-      status: error.status,
-      body: {
-        error: {
-          message: error.message,
-          type: typeByStatus[error.status] ?? 'server_error',
-          param: error.param,
-          code: error.code,
-        },
-      },
-    };
-  }
+  if (error instanceof ServerRequestError)
+    return httpError(error.status, error.message, error.code, error.param);
   if (PrefixkitError.isInstance(error)) {
     const status = statusByCode.find(([pattern]) => pattern.test(error.code))?.[1] ?? 500;
     const param = (error as { option?: unknown }).option;
-    return {
-      status,
-      body: {
-        error: {
-          message: error.message,
-          type: typeByStatus[status] ?? 'server_error',
-          param: typeof param === 'string' ? param : null,
-          code: error.code,
-        },
-      },
-    };
+    return httpError(status, error.message, error.code, typeof param === 'string' ? param : null);
   }
-  return {
-    status: 500,
-    body: {
-      error: {
-        message: 'internal server error',
-        type: 'server_error',
-        param: null,
-        code: 'INTERNAL',
-      },
-    },
-  };
+  return httpError(500, 'internal server error', 'INTERNAL');
 }

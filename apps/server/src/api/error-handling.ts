@@ -2,7 +2,7 @@
 // violations (the field named), Fastify's own body errors (413 and the like), prefixkit errors
 // (their status by code) and unknown routes; Retry-After where the error gives one.
 import type { FastifyInstance } from 'fastify';
-import { ServerRequestError, toHttpError } from '../errors';
+import { httpError, ServerRequestError, toHttpError } from '../errors';
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, _request, reply) => {
@@ -17,28 +17,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const field =
         first.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
         String(first.params.additionalProperty ?? first.params.missingProperty ?? '');
-      return reply.code(400).send({
-        error: {
-          message: `${field || 'body'}: ${first.message ?? 'invalid'}${first.params.additionalProperty ? ` (${String(first.params.additionalProperty)})` : ''}`,
-          type: 'invalid_request_error',
-          param: field || null,
-          code: 'SERVER_BAD_REQUEST',
-        },
-      });
+      const extra = first.params.additionalProperty;
+      const message = `${field || 'body'}: ${first.message ?? 'invalid'}${extra ? ` (${String(extra)})` : ''}`;
+      return reply
+        .code(400)
+        .send(httpError(400, message, 'SERVER_BAD_REQUEST', field || null).body);
     }
     if (
       fastifyError.statusCode === 413 ||
       fastifyError.statusCode === 415 ||
       fastifyError.statusCode === 400
     ) {
-      return reply.code(fastifyError.statusCode).send({
-        error: {
-          message: fastifyError.message,
-          type: 'invalid_request_error',
-          param: null,
-          code: fastifyError.statusCode === 413 ? 'SERVER_BODY_TOO_LARGE' : 'SERVER_BAD_REQUEST',
-        },
-      });
+      const status = fastifyError.statusCode;
+      const code = status === 413 ? 'SERVER_BODY_TOO_LARGE' : 'SERVER_BAD_REQUEST';
+      return reply.code(status).send(httpError(status, fastifyError.message, code).body);
     }
     const { status, body } = toHttpError(error);
     if (error instanceof ServerRequestError && error.retryAfterSeconds !== undefined)
@@ -46,13 +38,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      error: {
-        message: `no route ${request.method} ${request.url}`,
-        type: 'not_found_error',
-        param: null,
-        code: 'SERVER_NO_ROUTE',
-      },
-    }),
+    reply
+      .code(404)
+      .send(httpError(404, `no route ${request.method} ${request.url}`, 'SERVER_NO_ROUTE').body),
   );
 }
