@@ -12,10 +12,12 @@ import type { Match } from './matchers';
 const SEARCH_WEIGHTS = [1.0, 0.5, 0.5, 0.5];
 
 // A search path. METEOR copies each path's whole match array and both used-word arrays per
-// child; here the reference side needs no per-path copy (a match found at position `current`
-// can only overlap later positions, which only the definite matches fix, and every position
-// below `idx` is covered by the path's own matches), and the path's own matches are a linked
-// list, so a child copies only its test-side used flags.
+// child, which costs (test words) x (children) memory at every step: quadratic in a long line
+// whose words repeat. Here a path holds no array at all: the reference side needs no per-path
+// flags (a match found at position `current` can only overlap later positions, which only the
+// definite matches fix, and every position below `idx` is covered by the path's own matches),
+// the path's own matches are a linked list shared with its parent, and the test words they use
+// are marked in one scratch array while that path's children are made (markOwnWords).
 interface Path {
   added: AddedMatch | null;
   matches1: number;
@@ -24,7 +26,6 @@ interface Path {
   idx: number;
   lastMatchEnd: number;
   distance: number;
-  used1: Uint8Array;
 }
 
 interface AddedMatch {
@@ -33,8 +34,6 @@ interface AddedMatch {
 }
 
 function childOf(p: Path, m: Match): Path {
-  const used1 = p.used1.slice();
-  for (let i = 0; i < m.matchLength; i++) used1[m.matchStart + i] = 1;
   return {
     added: { match: m, previous: p.added },
     matches1: p.matches1,
@@ -43,8 +42,14 @@ function childOf(p: Path, m: Match): Path {
     idx: p.idx,
     lastMatchEnd: p.lastMatchEnd,
     distance: p.distance,
-    used1,
   };
+}
+
+/** Sets (value 1) or clears (0) the test words of a path's own matches in `marks`. */
+function markOwnWords(p: Path, marks: Uint8Array, value: 0 | 1): void {
+  for (let a = p.added; a !== null; a = a.previous) {
+    for (let i = 0; i < a.match.matchLength; i++) marks[a.match.matchStart + i] = value;
+  }
 }
 
 // Java `int += double`: the sum is truncated toward zero.
@@ -66,6 +71,25 @@ function compare(x: Path, y: Path): number {
 }
 
 /**
+ * The `size` best paths offered, in the order a stable sort by `compare` would put them (ties:
+ * first offered first), which is what METEOR keeps of its sorted list of every child. Keeping
+ * only those bounds a step's memory by the beam, not by the number of candidate matches.
+ */
+class BestPaths {
+  readonly sorted: Path[] = [];
+  constructor(private readonly size: number) {}
+
+  offer(path: Path): void {
+    const { sorted, size } = this;
+    if (sorted.length === size && compare(path, sorted[size - 1] as Path) >= 0) return;
+    let at = sorted.length;
+    while (at > 0 && compare(path, sorted[at - 1] as Path) < 0) at--;
+    sorted.splice(at, 0, path);
+    if (sorted.length > size) sorted.pop();
+  }
+}
+
+/**
  * Chooses METEOR's alignment from the candidate `matches` (per reference position) given the
  * coverage counts; returns the chosen match (or null) at each reference start position.
  */
@@ -80,6 +104,9 @@ export function resolveAlignment(
   // One-to-one, non-overlapping matches are definite.
   const definite = new Array<Match | null>(n2).fill(null);
   const definiteUsed2 = new Uint8Array(n2);
+  // Test words used by the definite matches (every path's), and by one path's own matches.
+  const definiteUsed1 = new Uint8Array(n1);
+  const ownUsed1 = new Uint8Array(n1);
   const start: Path = {
     added: null,
     matches1: 0,
@@ -88,7 +115,6 @@ export function resolveAlignment(
     idx: 0,
     lastMatchEnd: -1,
     distance: 0,
-    used1: new Uint8Array(n1),
   };
   for (let i = 0; i < n2; i++) {
     const list = matches[i] as readonly Match[];
@@ -100,28 +126,31 @@ export function resolveAlignment(
     if (!overlap) {
       definite[i] = m;
       for (let j = 0; j < m.length; j++) definiteUsed2[i + j] = 1;
-      for (let j = 0; j < m.matchLength; j++) start.used1[m.matchStart + j] = 1;
+      for (let j = 0; j < m.matchLength; j++) definiteUsed1[m.matchStart + j] = 1;
     }
   }
-  const usedBy = (p: Path, m: Match): boolean => {
+  // Whether m overlaps a definite match or (marked in ownUsed1) the current path's own matches.
+  const overlapsUsed = (m: Match): boolean => {
     for (let i = 0; i < m.length; i++) if (definiteUsed2[m.start + i]) return true;
-    for (let i = 0; i < m.matchLength; i++) if (p.used1[m.matchStart + i]) return true;
+    for (let i = 0; i < m.matchLength; i++) {
+      if (definiteUsed1[m.matchStart + i] || ownUsed1[m.matchStart + i]) return true;
+    }
     return false;
   };
 
-  let next: Path[] = [start];
+  // METEOR sorts every path of a step (Collections.sort, stable) and expands the first
+  // beamSize; BestPaths keeps exactly those. Paths are only changed before they are offered.
+  let paths: Path[] = [start];
   for (let current = 0; current <= n2; current++) {
-    const paths = next.sort(compare); // Array#sort is stable, like Collections.sort
-    next = [];
-    for (let rank = 0; rank < beamSize && rank < paths.length; rank++) {
-      const path = paths[rank] as Path;
+    const next = new BestPaths(beamSize);
+    for (const path of paths) {
       if (current === n2) {
         if (path.lastMatchEnd !== -1) path.chunks++;
-        next.push(path);
+        next.offer(path);
         continue;
       }
       if (current < path.idx) {
-        next.push(path);
+        next.offer(path);
         continue;
       }
       if (definiteUsed2[current]) {
@@ -130,27 +159,30 @@ export function resolveAlignment(
         if (fixed) {
           addMatch(path, fixed);
           path.distance += Math.abs(fixed.start - fixed.matchStart);
-          next.push(path);
+          next.offer(path);
         }
         continue;
       }
-      for (const m of matches[current] as readonly Match[]) {
-        if (usedBy(path, m)) continue;
+      const candidates = matches[current] as readonly Match[];
+      if (candidates.length > 0) markOwnWords(path, ownUsed1, 1);
+      for (const m of candidates) {
+        if (overlapsUsed(m)) continue;
         const child = childOf(path, m);
         addMatch(child, m);
         path.distance += Math.abs(m.start - m.matchStart); // sic: the parent, as in METEOR
-        next.push(child);
+        next.offer(child);
       }
+      if (candidates.length > 0) markOwnWords(path, ownUsed1, 0);
       if (path.lastMatchEnd !== -1) {
         path.chunks++;
         path.lastMatchEnd = -1;
       }
       path.idx++;
-      next.push(path);
+      next.offer(path);
     }
-    if (next.length === 0) next.push(paths[0] as Path);
+    paths = next.sorted.length > 0 ? next.sorted : [paths[0] as Path];
   }
-  const best = next.sort(compare)[0] as Path;
+  const best = paths[0] as Path;
   const chosen = definite.slice();
   for (let a = best.added; a !== null; a = a.previous) chosen[a.match.start] = a.match;
   return chosen;
