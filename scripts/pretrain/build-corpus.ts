@@ -75,8 +75,8 @@ if (values['structured-pairs']) {
       pairs.documents.map((text) => tokenizer.encode(text)),
       every,
     );
-    train.push(...split.train);
-    if (copy === 0) heldOut.push(...split.heldOut);
+    for (const document of split.train) train.push(document);
+    if (copy === 0) for (const document of split.heldOut) heldOut.push(document);
     reports.push({
       ...pairs.report,
       documents: { train: split.train.length, heldOut: copy === 0 ? split.heldOut.length : 0 },

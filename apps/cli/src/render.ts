@@ -2,7 +2,7 @@
 
 /** Two aligned columns: a label and its value. Empty labels continue the row above. */
 export function table(rows: readonly (readonly [string, string])[]): string {
-  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  const width = rows.reduce((widest, [label]) => Math.max(widest, label.length), 0) + 2;
   return `${rows.map(([label, value]) => `${label.padEnd(width)}${value}`).join('\n')}\n`;
 }
 

@@ -24,7 +24,8 @@ function causeChain(error: unknown): string[] {
   let current: unknown = error;
   for (let depth = 0; current !== undefined && depth < 8; depth++) {
     if (current instanceof Error) {
-      lines.push(...(current.stack ?? `${current.name}: ${current.message}`).split('\n'));
+      for (const line of (current.stack ?? `${current.name}: ${current.message}`).split('\n'))
+        lines.push(line);
       current = current.cause;
       if (current !== undefined) lines.push('caused by:');
     } else {

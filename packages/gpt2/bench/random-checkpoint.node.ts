@@ -17,7 +17,7 @@ export async function writeRandomCheckpoint(
   const config = gpt2Preset(preset);
   const specs = gpt2ParameterSpecs(config);
   const sizes = specs.map((spec) => spec.shape.reduce((a, b) => a * b, 1));
-  const largest = Math.max(...sizes);
+  const largest = sizes.reduce((most, size) => Math.max(most, size), 0);
   const shared = new Float32Array(largest);
   let state = 12345;
   for (let index = 0; index < largest; index++) {

@@ -60,7 +60,9 @@ describe('early stopping', () => {
     const best = result.evaluations.at(-3)!;
     expect(result.bestStep).toBe(best.step);
     expect(result.bestEvalLoss).toBe(best.evalLoss);
-    expect(Math.min(...result.evaluations.map((event) => event.evalLoss))).toBe(best.evalLoss);
+    expect(
+      result.evaluations.reduce((least, event) => Math.min(least, event.evalLoss), Infinity),
+    ).toBe(best.evalLoss);
     // The weights now are those evaluated at the best step, not the last step's.
     const now = await peft.parameters.toHost();
     const atBest = snapshots.get(best.step)!;

@@ -63,7 +63,7 @@ describe('infix', () => {
       const label = labels[0]![t + 1]!;
       if (label === -100) continue;
       const row = logits.subarray(t * V, (t + 1) * V);
-      const max = Math.max(...row);
+      const max = row.reduce((most, value) => Math.max(most, value), -Infinity);
       const logSum =
         Math.log(Array.from(row).reduce((s: number, v: number) => s + Math.exp(v - max), 0)) + max;
       total += logSum - row[label]!;

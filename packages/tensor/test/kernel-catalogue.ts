@@ -123,7 +123,7 @@ function cells(spec: KernelSpec): string[] {
 /** A markdown table with padded columns, as the repository's formatter (biome) writes it. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((_, k) =>
-    Math.max(3, ...[header, ...rows].map((cells) => cells[k]!.length)),
+    [header, ...rows].reduce((widest, cells) => Math.max(widest, cells[k]!.length), 3),
   );
   const line = (cells: readonly string[]) =>
     `| ${cells.map((cell, k) => cell.padEnd(widths[k]!)).join(' | ')} |`;

@@ -35,8 +35,8 @@ export function lossCurveSvg(
   const margin = { left: 52, right: 16, top: 32, bottom: 40 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
-  const maxStep = Math.max(1, ...points.map((p) => p.step));
-  const maxLoss = Math.max(1e-9, ...points.map((p) => Math.max(p.loss, p.evalLoss ?? 0)));
+  const maxStep = points.reduce((most, p) => Math.max(most, p.step), 1);
+  const maxLoss = points.reduce((most, p) => Math.max(most, p.loss, p.evalLoss ?? 0), 1e-9);
   const x = (step: number) => (margin.left + (step / maxStep) * plotW).toFixed(1);
   const y = (loss: number) => (margin.top + plotH - (loss / maxLoss) * plotH).toFixed(1);
   const train = points.map((p) => `${x(p.step)},${y(p.loss)}`).join(' ');

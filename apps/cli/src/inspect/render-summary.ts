@@ -48,7 +48,7 @@ function renderTensors(summary: SafetensorsSummary, maxTensors: number, indent: 
   ]);
   const header = ['name', 'dtype', 'shape', 'parameters', 'size'];
   const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+    rows.reduce((widest, row) => Math.max(widest, row[column]!.length), title.length),
   );
   const format = (row: string[]) =>
     indent +
@@ -58,7 +58,8 @@ function renderTensors(summary: SafetensorsSummary, maxTensors: number, indent: 
       )
       .join('  ')
       .trimEnd();
-  lines.push(format(header), ...rows.map(format));
+  lines.push(format(header));
+  for (const row of rows) lines.push(format(row));
   const hidden = summary.tensors.length - shown.length;
   if (hidden > 0)
     lines.push(

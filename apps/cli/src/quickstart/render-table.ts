@@ -28,7 +28,7 @@ export function renderQuickstart(result: QuickstartResult): string {
     formatDuration(row.seconds),
   ]);
   const widths = header.map((cell, column) =>
-    Math.max(cell.length, ...rows.map((row) => row[column]!.length)),
+    rows.reduce((widest, row) => Math.max(widest, row[column]!.length), cell.length),
   );
   const line = (cells: string[]) =>
     cells

@@ -37,6 +37,17 @@ function label(value: number): string {
   return Math.abs(value) >= 1000 || Number.isInteger(value) ? String(value) : value.toPrecision(3);
 }
 
+/** [min, max] of a non-empty list, by a loop: a long run has more points than a call takes arguments. */
+function extent(values: readonly number[]): [number, number] {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const value of values) {
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  return [low, high];
+}
+
 /** Renders the series as one SVG document. */
 export function lineChartSvg(series: readonly ChartSeries[], options: ChartOptions): string {
   const width = options.width ?? 640;
@@ -49,8 +60,8 @@ export function lineChartSvg(series: readonly ChartSeries[], options: ChartOptio
   const all = clean.flatMap((s) => s.points);
   const xs = all.map(([x]) => x);
   const ys = all.map(([, y]) => y);
-  let [x0, x1] = all.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
-  let [y0, y1] = all.length ? [Math.min(...ys), Math.max(...ys)] : [0, 1];
+  let [x0, x1] = all.length ? extent(xs) : [0, 1];
+  let [y0, y1] = all.length ? extent(ys) : [0, 1];
   if (x1 === x0) [x0, x1] = [x0 - 1, x1 + 1];
   if (y1 === y0) [y0, y1] = [y0 - 1, y1 + 1];
   const pad = (y1 - y0) * 0.05;

@@ -7,8 +7,8 @@ const margin = 28;
 
 export function drawLossChart(svg: SVGSVGElement, losses: readonly number[]): void {
   const ns = 'http://www.w3.org/2000/svg';
-  const low = Math.min(...losses);
-  const high = Math.max(...losses);
+  const low = losses.reduce((least, loss) => Math.min(least, loss), Infinity);
+  const high = losses.reduce((most, loss) => Math.max(most, loss), -Infinity);
   const span = high - low || 1;
   const x = (index: number) =>
     margin + ((width - 2 * margin) * index) / Math.max(1, losses.length - 1);

@@ -11,7 +11,7 @@ export class CompletionText {
     private readonly eosTokenIds: readonly number[],
     private readonly stops: readonly string[],
   ) {
-    this.hold = Math.max(0, ...stops.map((stop) => stop.length - 1));
+    this.hold = stops.reduce((longest, stop) => Math.max(longest, stop.length - 1), 0);
   }
 
   /** Adds a token; returns the text that is now final (possibly empty). */

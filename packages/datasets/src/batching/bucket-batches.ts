@@ -85,7 +85,7 @@ export function padBatch(
 ): Batch {
   const padTokenId = options.padTokenId ?? gpt2EndOfTextId;
   const lengths = examples.map((example) => example.inputIds.length);
-  const sequenceLength = Math.max(0, ...lengths);
+  const sequenceLength = lengths.reduce((longest, length) => Math.max(longest, length), 0);
   const size = examples.length * sequenceLength;
   const inputIds = new Int32Array(size).fill(padTokenId);
   const labels = new Int32Array(size).fill(ignoreLabel);

@@ -29,7 +29,8 @@ export function formatWebNLGReferenceFiles(
   groups: readonly ReferenceGroup[],
   options: { count?: number; normalize?: (text: string) => string } = {},
 ): string[] {
-  const count = options.count ?? Math.max(0, ...groups.map((group) => group.references.length));
+  const count =
+    options.count ?? groups.reduce((most, group) => Math.max(most, group.references.length), 0);
   const normalize = options.normalize ?? normalizeWebNLGReference;
   const files: string[] = [];
   for (let k = 0; k < count; k++) {

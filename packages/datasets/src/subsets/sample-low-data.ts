@@ -99,7 +99,7 @@ export async function sampleLowData<T>(
   }));
   const trainCount = await fillReservoirs(train, trainReservoirs);
   const devCount = await fillReservoirs(dev, devReservoirs);
-  const largest = Math.max(...sizes);
+  const largest = sizes.reduce((most, size) => Math.max(most, size), -Infinity);
   if (largest > trainCount) {
     throw new DatasetOptionError(
       'sizes',

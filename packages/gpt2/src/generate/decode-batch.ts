@@ -109,8 +109,8 @@ export class DecodeBatch {
     }
     const state = session.release();
     this.merge(state.layers, state.masks);
-    this.ids.push(...rows.map((row) => row.id));
-    this.nextPositions.push(...state.nextPositions);
+    for (const row of rows) this.ids.push(row.id);
+    for (const position of state.nextPositions) this.nextPositions.push(position);
     return logits.map((row) => Float32Array.from(row));
   }
 
@@ -140,8 +140,8 @@ export class DecodeBatch {
     const { n_layer: L, n_head: NH, n_embd: C } = this.model.config;
     const HS = C / NH;
     const lengths = rows.map((row) => row.past?.[0]?.key.shape[2] ?? 0);
-    const P = Math.max(...lengths);
-    const T = Math.max(...rows.map((row) => row.prompt.length));
+    const P = lengths.reduce((longest, length) => Math.max(longest, length), 0);
+    const T = rows.reduce((longest, row) => Math.max(longest, row.prompt.length), 0);
     const options = { backend: this.model.backend, dtype: this.model.dtype };
     const past: LayerKeyValue[] | undefined =
       P === 0
@@ -202,8 +202,10 @@ export class DecodeBatch {
     out.logits.dispose();
     const data = raw instanceof Float32Array ? raw : Float32Array.from(raw);
     this.merge(out.cache, masks);
-    this.ids.push(...rows.map((row) => row.id));
-    this.nextPositions.push(...rows.map((row, r) => starts[r]! + row.prompt.length));
+    rows.forEach((row, r) => {
+      this.ids.push(row.id);
+      this.nextPositions.push(starts[r]! + row.prompt.length);
+    });
     return rows.map((_, r) => data.slice(r * V, (r + 1) * V));
   }
 

@@ -53,7 +53,7 @@ export class DecodeSession {
     const E = options.inputEmbeddingsPrefix
       ? options.inputEmbeddingsPrefix.shape[options.inputEmbeddingsPrefix.rank - 2]!
       : 0;
-    const T = Math.max(...prompts.map((prompt) => prompt.length));
+    const T = prompts.reduce((longest, prompt) => Math.max(longest, prompt.length), 0);
     const base = options.positionsFromZero ? 0 : P;
     const ids = prompts.map((prompt) => [
       ...new Array<number>(T - prompt.length).fill(options.padTokenId),
@@ -90,7 +90,7 @@ export class DecodeSession {
     const sources = prompts.map((prompt, row) => prompt.slice(0, splits[row]));
     const rests = prompts.map((prompt, row) => prompt.slice(splits[row]));
     const leftPad = (parts: readonly (readonly number[])[]) => {
-      const T = Math.max(...parts.map((part) => part.length));
+      const T = parts.reduce((longest, part) => Math.max(longest, part.length), 0);
       return parts.map((part) => ({ pads: T - part.length, part }));
     };
     const x = leftPad(sources);
@@ -105,16 +105,15 @@ export class DecodeSession {
     );
     const P = infix.keyValues[0]?.key.shape[2] ?? 0;
     this.cache.append(infix.keyValues);
-    for (const row of this.mask) row.push(...new Array<number>(P).fill(1));
+    for (const row of this.mask) for (let slot = 0; slot < P; slot++) row.push(1);
     const starts = splits.map((split) => split + P);
     this.nextPositions = starts.map((start, row) => start + rests[row]!.length);
     if (rests.every((rest) => rest.length === 0)) return fromSources;
     const y = leftPad(rests);
     y.forEach(({ pads, part }, row) => {
-      this.mask![row]!.push(
-        ...new Array<number>(pads).fill(0),
-        ...new Array<number>(part.length).fill(1),
-      );
+      const mask = this.mask![row]!;
+      for (let slot = 0; slot < pads; slot++) mask.push(0);
+      for (let slot = 0; slot < part.length; slot++) mask.push(1);
     });
     const fromRests = await this.run(
       y.map(({ pads, part }) => [...new Array<number>(pads).fill(padTokenId), ...part]),

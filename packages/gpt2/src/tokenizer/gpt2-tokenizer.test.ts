@@ -32,6 +32,15 @@ describe('GPT-2 tokenizer against tiktoken (fixture)', async () => {
     expect(reference.decodes.some(({ text }) => text.includes('\ufffd'))).toBe(true);
   });
 
+  it('encodes one 2 MB word, whose ids are more than a call takes as arguments', () => {
+    const word = 'a'.repeat(2_000_000);
+    const ids = tokenizer.encode(word);
+    expect(ids.length).toBeGreaterThan(200_000);
+    expect(tokenizer.decode(ids)).toBe(word);
+    // The second encode takes the ids from the cache: the same ids, appended again.
+    expect(tokenizer.encode(`${word} ${word}`).length).toBeGreaterThan(2 * ids.length);
+  });
+
   it('treats <|endoftext|> as plain text when special tokens are off', () => {
     const ids = tokenizer.encode('<|endoftext|>', { specialTokens: 'none' });
     expect(ids).not.toContain(gpt2EndOfTextId);

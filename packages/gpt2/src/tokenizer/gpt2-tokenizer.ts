@@ -26,6 +26,15 @@ export interface EncodeOptions {
   specialTokens?: 'all' | 'none';
 }
 
+/**
+ * Appends every item of `items` to `target`. A long word is one piece with as many ids as it
+ * has merged symbols, and `push(...items)` passes each as an argument, which overflows the
+ * stack beyond about 100,000.
+ */
+function appendAll(target: number[], items: ArrayLike<number>): void {
+  for (let index = 0; index < items.length; index++) target.push(items[index]!);
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -86,7 +95,7 @@ export class Gpt2Tokenizer {
     for (const piece of preTokenize(text)) {
       const cached = this.cache.get(piece);
       if (cached !== undefined) {
-        ids.push(...cached);
+        appendAll(ids, cached);
         continue;
       }
       const word = encodeBytesAsUnicode(encoder.encode(piece));
@@ -101,7 +110,7 @@ export class Gpt2Tokenizer {
         return id;
       });
       this.cache.set(piece, pieceIds);
-      ids.push(...pieceIds);
+      appendAll(ids, pieceIds);
     }
   }
 
@@ -112,7 +121,7 @@ export class Gpt2Tokenizer {
     for (const id of ids) {
       const special = this.specialIds.get(id);
       if (special !== undefined) {
-        out.push(...encoder.encode(special));
+        appendAll(out, encoder.encode(special));
         continue;
       }
       const token = Number.isInteger(id) ? this.idToToken[id] : undefined;

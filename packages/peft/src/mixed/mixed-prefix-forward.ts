@@ -57,7 +57,7 @@ export function mixedPrefixForward(
     );
   }
   const lengths = prefixes.map((prefix) => prefix?.shape[0] ?? 0);
-  const P = Math.max(...lengths);
+  const P = lengths.reduce((longest, length) => Math.max(longest, length), 0);
   if (P === 0) return base.forward(ids, { ...rest, ...(attentionMask ? { attentionMask } : {}) });
   const T = rows[0]!.length;
   const padded = prefixes.map((prefix, row) => {
