@@ -12,6 +12,7 @@ export interface OptionSchema {
     type: 'string' | 'integer';
     enum?: readonly string[];
     minimum?: number;
+    maximum?: number;
     minLength?: number;
     maxLength?: number;
   };

@@ -2,6 +2,7 @@
 // cannot drift apart.
 import type { CommandDefinition, OptionSchema, OptionsSchema } from './command';
 import { globalOptionsSchema } from './global-options';
+import { rangeOf } from './options/coerce-value';
 import { listPresets } from './options/config-file';
 import { toFlag } from './options/flag-names';
 
@@ -23,11 +24,14 @@ function optionLines(schema: OptionsSchema): string[] {
     if (option.type === 'array' && option.items?.enum) {
       notes.push(`any of ${option.items.enum.join(', ')}`);
     }
+    const range = rangeOf(option.type === 'array' ? (option.items ?? {}) : option).trim();
+    if (range) notes.push(range);
+    if (option.maxItems !== undefined) notes.push(`at most ${option.maxItems} items`);
     if (option.default !== undefined) notes.push(`default: ${JSON.stringify(option.default)}`);
     const tail = notes.length > 0 ? ` [${notes.join('; ')}]` : '';
     return [left, `${option.description}${tail}`] as const;
   });
-  const width = Math.min(34, Math.max(...rows.map(([left]) => left.length)) + 2);
+  const width = Math.min(34, rows.reduce((widest, [left]) => Math.max(widest, left.length), 0) + 2);
   return rows.map(([left, right]) =>
     left.length + 2 > width
       ? `  ${left}\n  ${' '.repeat(width)}${right}`
@@ -46,19 +50,22 @@ export function commandHelp(command: CommandDefinition): string {
     `Usage: prefixkit ${command.name}${positional} [options]`,
   ];
   if (command.description) lines.push('', command.description);
-  lines.push('', 'Options:', ...optionLines(command.schema));
-  lines.push('', 'Global options:', ...optionLines(globalOptionsSchema));
+  lines.push('', 'Options:');
+  for (const line of optionLines(command.schema)) lines.push(line);
+  lines.push('', 'Global options:');
+  for (const line of optionLines(globalOptionsSchema)) lines.push(line);
   const presets = listPresets(command.name);
   if (presets.length > 0) lines.push('', `Presets (--config NAME): ${presets.join(', ')}`);
   if (command.examples?.length) {
-    lines.push('', 'Examples:', ...command.examples.map((example) => `  ${example}`));
+    lines.push('', 'Examples:');
+    for (const example of command.examples) lines.push(`  ${example}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** Help for `prefixkit` itself: the commands and the global options. */
 export function rootHelp(commands: readonly CommandDefinition[], version: string): string {
-  const width = Math.max(...commands.map((command) => command.name.length)) + 2;
+  const width = commands.reduce((widest, command) => Math.max(widest, command.name.length), 0) + 2;
   return [
     `prefixkit ${version}: prefix-tuning for GPT-2 on WebGPU`,
     '',

@@ -114,7 +114,7 @@ describe.concurrent('prefixkit inspect', () => {
     expect(two.stderr).toMatch(/unexpected argument 'b'/);
     const bad = await runPrefixkit(['inspect', 'a', '--max-tensors=-1']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("--max-tensors: expected a number >= 0, got '-1'");
+    expect(bad.stderr).toContain("--max-tensors: expected an integer from 0 to 1000000, got '-1'");
     const unknown = await runInProcess(['inspect', 'a', '--max-tensor', '3']);
     expect(unknown.stderr).toContain('unknown option --max-tensor. Did you mean --max-tensors?');
     const help = await runPrefixkit(['inspect', '--help']);

@@ -28,7 +28,13 @@ export class CheckpointFormatError extends PrefixkitError {
 }
 
 /** Why a well-formed checkpoint does not fit the GPT-2 config it comes with. */
-export type CheckpointMismatchKind = 'missing' | 'unexpected' | 'duplicate' | 'shape' | 'untied';
+export type CheckpointMismatchKind =
+  | 'missing'
+  | 'unexpected'
+  | 'duplicate'
+  | 'shape'
+  | 'dtype'
+  | 'untied';
 
 /** A checkpoint whose tensors do not match the config: missing, unknown or mis-shaped tensors. */
 export class CheckpointMismatchError extends PrefixkitError {

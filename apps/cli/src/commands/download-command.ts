@@ -41,6 +41,7 @@ export const downloadCommand = defineCommand<DownloadOptions, DownloadResult>({
         description:
           'Only these files of the data set (paths as in its release, e.g. testset.csv).',
         items: { type: 'string' },
+        maxItems: 1_000,
         'x-placeholder': 'LIST',
       },
       baseUrl: {

@@ -42,6 +42,7 @@ export const evaluateCommand = defineCommand<EvaluateOptions, EvaluateResult>({
         type: 'array',
         description: "Metrics to compute, comma-separated (default: the task's official set).",
         items: { type: 'string', enum: allMetricNames },
+        maxItems: allMetricNames.length,
         'x-placeholder': 'LIST',
       },
       segments: {

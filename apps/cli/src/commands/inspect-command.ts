@@ -22,6 +22,7 @@ export const inspectCommand = defineCommand<InspectOptions, Summary>({
         type: 'integer',
         description: 'Tensors listed per file in the human output (--json lists all).',
         minimum: 0,
+        maximum: 1_000_000,
         default: 20,
         'x-placeholder': 'N',
       },

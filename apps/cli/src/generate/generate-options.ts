@@ -147,6 +147,7 @@ export const generateSchema: OptionsSchema = {
       type: 'integer',
       description: 'Only the first N inputs.',
       minimum: 1,
+      maximum: 100_000_000,
       'x-placeholder': 'N',
     },
     template: {
@@ -167,6 +168,7 @@ export const generateSchema: OptionsSchema = {
       type: 'integer',
       description: 'Inputs decoded together (results do not depend on it).',
       minimum: 1,
+      maximum: 1_024,
       default: 8,
     },
     backend: backendOption,

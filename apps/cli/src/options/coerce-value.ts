@@ -18,6 +18,15 @@ function checkEnum(flag: string, value: string, allowed: readonly string[] | und
   throw badValue(flag, `one of ${allowed.join(', ')}`, value, hint);
 }
 
+/** ' from 1 to 64', ' >= 0' or '': the bounds --help shows, as the error repeats them. */
+export function rangeOf(schema: { minimum?: number; maximum?: number }): string {
+  const { minimum, maximum } = schema;
+  if (minimum !== undefined && maximum !== undefined) return ` from ${minimum} to ${maximum}`;
+  if (minimum !== undefined) return ` >= ${minimum}`;
+  if (maximum !== undefined) return ` <= ${maximum}`;
+  return '';
+}
+
 const booleanWords: Record<string, boolean> = {
   true: true,
   false: false,
@@ -44,15 +53,15 @@ export function coerceValue(
     case 'integer': {
       const value = raw.trim() === '' ? Number.NaN : Number(raw);
       if (!Number.isFinite(value)) throw badValue(flag, `a ${schema.type}`, raw);
-      if (schema.type === 'integer' && !Number.isInteger(value)) {
-        throw badValue(flag, 'an integer', raw);
+      // Beyond 2^53 an integer is no longer exact (1e300 passes Number.isInteger).
+      if (schema.type === 'integer' && !Number.isSafeInteger(value)) {
+        throw badValue(flag, `an integer${rangeOf(schema)}`, raw);
       }
-      if (schema.minimum !== undefined && value < schema.minimum) {
-        throw badValue(flag, `a number >= ${schema.minimum}`, raw);
-      }
-      if (schema.maximum !== undefined && value > schema.maximum) {
-        throw badValue(flag, `a number <= ${schema.maximum}`, raw);
-      }
+      const outside =
+        (schema.minimum !== undefined && value < schema.minimum) ||
+        (schema.maximum !== undefined && value > schema.maximum);
+      const kind = schema.type === 'integer' ? 'an integer' : 'a number';
+      if (outside) throw badValue(flag, `${kind}${rangeOf(schema)}`, raw);
       return value;
     }
     case 'boolean': {
@@ -71,8 +80,11 @@ export function coerceValue(
       const checked = items.map((item) => {
         if (schema.items?.type !== 'integer') return checkEnum(flag, item, schema.items?.enum);
         const value = Number(item);
-        if (!Number.isInteger(value))
-          throw badValue(flag, 'a comma-separated list of integers', raw);
+        const { minimum, maximum } = schema.items;
+        const outside =
+          (minimum !== undefined && value < minimum) || (maximum !== undefined && value > maximum);
+        if (!Number.isSafeInteger(value) || outside)
+          throw badValue(flag, `a comma-separated list of integers${rangeOf(schema.items)}`, raw);
         return value;
       });
       return [...(Array.isArray(previous) ? previous : []), ...checked];

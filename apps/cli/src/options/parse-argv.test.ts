@@ -8,7 +8,13 @@ const schema: OptionsSchema = {
   properties: {
     task: { type: 'string', description: 'task', enum: ['e2e', 'webnlg', 'dart', 'xsum'] },
     hypotheses: { type: 'string', description: 'file', 'x-placeholder': 'FILE' },
-    maxNewTokens: { type: 'integer', description: 'n', minimum: 1 },
+    maxNewTokens: { type: 'integer', description: 'n', minimum: 1, maximum: 100_000 },
+    seed: { type: 'integer', description: 's' },
+    bannedTokenIds: {
+      type: 'array',
+      description: 'ids',
+      items: { type: 'integer', minimum: 0, maximum: 999_999 },
+    },
     learningRate: { type: 'number', description: 'lr' },
     metrics: {
       type: 'array',
@@ -88,12 +94,30 @@ describe('parseArgv', () => {
     expect(codeOf(() => parseArgv(['--no-task'], schema))).toBe('CLI_UNKNOWN_OPTION');
   });
 
+  it('accepts only safe integers: beyond 2^53 a value is no longer the integer typed', () => {
+    expect(parseArgv(['--seed', '9007199254740991'], schema).values.seed).toBe(2 ** 53 - 1);
+    for (const raw of ['9007199254740992', '1e300', '-9007199254740992']) {
+      expect(() => parseArgv(['--seed', raw], schema)).toThrow(
+        `--seed: expected an integer, got '${raw}'`,
+      );
+    }
+    expect(() => parseArgv(['--banned-token-ids', '198,1e300'], schema)).toThrow(
+      "--banned-token-ids: expected a comma-separated list of integers from 0 to 999999, got '198,1e300'",
+    );
+    expect(() => parseArgv(['--banned-token-ids', '198,1000000'], schema)).toThrow(
+      'from 0 to 999999',
+    );
+  });
+
   it('type-checks values against the schema, naming flag, expectation and value', () => {
     expect(() => parseArgv(['--max-new-tokens', '2.5'], schema)).toThrow(
-      "--max-new-tokens: expected an integer, got '2.5'",
+      "--max-new-tokens: expected an integer from 1 to 100000, got '2.5'",
     );
     expect(() => parseArgv(['--max-new-tokens', '0'], schema)).toThrow(
-      "--max-new-tokens: expected a number >= 1, got '0'",
+      "--max-new-tokens: expected an integer from 1 to 100000, got '0'",
+    );
+    expect(() => parseArgv(['--max-new-tokens', '100001'], schema)).toThrow(
+      "--max-new-tokens: expected an integer from 1 to 100000, got '100001'",
     );
     expect(() => parseArgv(['--learning-rate', 'fast'], schema)).toThrow(
       "--learning-rate: expected a number, got 'fast'",

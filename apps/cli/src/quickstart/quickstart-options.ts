@@ -39,10 +39,11 @@ export interface QuickstartOptions {
  * (docs/experiments/2026-11-26-quickstart-prefix-settings.md). */
 export const defaultInitWords = 'name area food price near customer rating family friendly';
 
-const integer = (description: string, defaultValue: number, minimum = 1) => ({
+const integer = (description: string, defaultValue: number, maximum: number) => ({
   type: 'integer' as const,
   description,
-  minimum,
+  minimum: 1,
+  maximum,
   default: defaultValue,
   'x-placeholder': 'N',
 });
@@ -57,7 +58,7 @@ export const quickstartSchema: OptionsSchema = {
       'x-placeholder': 'FOLDER|ID',
     },
     backend: backendOption,
-    evalMrs: integer('Held-out dev MRs to generate for and score (the sample has 50).', 20),
+    evalMrs: integer('Held-out dev MRs to generate for and score (the sample has 50).', 20, 10_000),
     epochs: trainingFlag('epochs', {
       description: 'Prefix-tuning epochs over the 202 training pairs.',
       default: 2,
@@ -79,7 +80,8 @@ export const quickstartSchema: OptionsSchema = {
       description: 'Linear warm-up steps of the learning rate.',
       default: 10,
     }),
-    prefixLength: integer('Prefix length (the paper: 10 for E2E); --init-words sets it.', 10),
+    // The prefix methods' own bound (@prefixkit/peft prefix config).
+    prefixLength: integer('Prefix length (the paper: 10 for E2E); --init-words sets it.', 10, 400),
     prefixMethod: {
       type: 'string',
       description: 'prefix: MLP reparameterisation (the paper); prefix-flat: activations directly.',
@@ -100,6 +102,7 @@ export const quickstartSchema: OptionsSchema = {
       description:
         'Methods to train and score beside the no-prefix row (a small Table 2: prefix,adapter,ft-full).',
       items: { type: 'string', enum: quickstartMethods },
+      maxItems: quickstartMethods.length,
       default: ['prefix'],
       'x-placeholder': 'METHODS',
     },
@@ -118,7 +121,7 @@ export const quickstartSchema: OptionsSchema = {
       description: 'ft-full: peak learning rate.',
       default: 0.0005,
     }),
-    midDim: integer('Width of the prefix MLP (the paper: 512).', 512),
+    midDim: integer('Width of the prefix MLP (the paper: 512).', 512, 65_536),
     numBeams: decodingFlag('numBeams', { description: 'Beams (the paper: 5).', default: 5 }),
     maxNewTokens: decodingFlag('maxNewTokens', {
       description: 'New tokens per output at most (the paper: 100).',

@@ -58,12 +58,17 @@ export const trainingKeys = [
   'earlyStoppingPatience',
 ] as const;
 
-const integer = (description: string, minimum = 0): OptionSchema => ({
+/** An integer option; every one has a range, shown in --help and checked before anything runs. */
+const integer = (description: string, minimum: number, maximum: number): OptionSchema => ({
   type: 'integer',
   description,
   minimum,
+  maximum,
   'x-placeholder': 'N',
 });
+
+/** The most training or dev pairs an option can name. */
+const maxExamples = 100_000_000;
 
 /**
  * The trainer's own schema for a training option as a flag (bounds and help text live there),
@@ -146,9 +151,11 @@ export const trainSchema: OptionsSchema = {
       'x-path': true,
       'x-placeholder': 'DIR',
     },
+    // The methods' own bound (prefix, embedding-only and infix configs in @prefixkit/peft).
     prefixLength: integer(
       'Prefix length (prefix, prefix-flat, embedding-only) or infix length (infix).',
       1,
+      400,
     ),
     methodOptions: {
       type: 'object',
@@ -159,13 +166,17 @@ export const trainSchema: OptionsSchema = {
     lowData: integer(
       'Low-data setting: train on a seeded sample of N training pairs (paper: 50-500).',
       1,
+      maxExamples,
     ),
     lowDataSample: {
-      ...integer('Which low-data sample (0-based; each has its own seed).'),
+      ...integer('Which low-data sample (0-based; each has its own seed).', 0, 1_000_000),
       default: 0,
     },
-    maxTrainExamples: integer('Use only the first N training pairs.', 1),
-    maxDevExamples: { ...integer('Dev pairs for the dev loss (the first N).'), default: 200 },
+    maxTrainExamples: integer('Use only the first N training pairs.', 1, maxExamples),
+    maxDevExamples: {
+      ...integer('Dev pairs for the dev loss (the first N).', 0, maxExamples),
+      default: 200,
+    },
     backend: backendOption,
   },
   // task is required unless --resume (the run's saved options hold it): checked in runTraining.

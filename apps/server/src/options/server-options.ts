@@ -78,6 +78,7 @@ export const serverOptionsSchema = {
     residentAdapterBytes: {
       type: 'integer',
       minimum: 0,
+      maximum: 1_099_511_627_776,
       default: 268_435_456,
       description: 'Device bytes for loaded adapters (least recently used ones are unloaded).',
     },

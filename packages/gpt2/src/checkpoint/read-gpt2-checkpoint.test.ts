@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CheckpointMismatchError } from '../errors';
-import { bufferByteSource } from '../safetensors/byte-source';
+import { type ByteSource, bufferByteSource } from '../safetensors/byte-source';
 import { openSafetensors } from '../safetensors/safetensors-reader';
 import {
   type SafetensorsTensorInput,
@@ -115,6 +115,50 @@ describe('readGpt2Checkpoint', () => {
     expect(error.message).toMatch(
       /tensor transformer\.wte\.weight: expected shape \[100,32\] \(config: vocab_size 100, n_embd 32\), got \[96,32\]/,
     );
+  });
+
+  it('checks dtypes and sizes from the header, reading no tensor data first', async () => {
+    const tensors = await fixtureTensors();
+    const bytes = serializeSafetensors({
+      ...tensors,
+      'transformer.ln_f.bias': { dtype: 'I32', shape: [32], data: new Int32Array(32) },
+    });
+    // Counts the bytes read past the header: tensor data that would already be allocated.
+    const dataReads = (source: ByteSource) => {
+      const reads: number[] = [];
+      const headerEnd = 8 + Number(new DataView(bytes.buffer).getBigUint64(0, true));
+      return {
+        reads,
+        source: {
+          ...source,
+          read: (offset: number, length: number, into?: Uint8Array) => {
+            if (offset >= headerEnd) reads.push(offset);
+            return source.read(offset, length, into);
+          },
+        },
+      };
+    };
+    const integer = dataReads(bufferByteSource(bytes, 'int.safetensors'));
+    const dtype = await mismatch(
+      readGpt2Checkpoint({ config: configText, weights: integer.source }),
+    );
+    expect([dtype.kind, dtype.tensor]).toEqual(['dtype', 'transformer.ln_f.bias']);
+    expect(dtype.message).toMatch(/dtype I32 cannot be read as float32; expected F32, F16, BF16/);
+    expect(integer.reads).toEqual([]);
+
+    // A config far larger than its weights fails on the first missing tensor, from the header.
+    const deep = dataReads(bufferByteSource(weights));
+    const config = { ...JSON.parse(configText), n_layer: 1024 };
+    const missing = await mismatch(readGpt2Checkpoint({ config, weights: deep.source }));
+    expect([missing.kind, missing.tensor]).toEqual(['missing', 'transformer.h.2.ln_1.weight']);
+    expect(missing.message).toMatch(/\(and 12263 more\)/);
+    expect(deep.reads).toEqual([]);
+    await expect(
+      readGpt2Checkpoint({
+        config: { ...config, n_layer: 1e9 },
+        weights: bufferByteSource(weights),
+      }),
+    ).rejects.toThrow('config.json, field /n_layer: must be <= 1024, got 1000000000');
   });
 
   it('streams tensors one by one after validating names from the header', async () => {

@@ -1,10 +1,15 @@
 // Reads a Hugging Face GPT-2 checkpoint (config.json + model.safetensors) into named float32
-// parameters. Every name and shape is checked against the config from the header alone, before
-// any tensor data is read; data then streams one tensor at a time.
+// parameters. Every name, shape and dtype, and so the count of tensors, is checked against the
+// config from the header alone, before any tensor data is read or allocated; data then streams
+// one tensor at a time.
 import { type Gpt2Config, parseGpt2Config, parseGpt2ConfigText } from '../config/gpt2-config';
 import { CheckpointMismatchError } from '../errors';
 import type { ByteSource } from '../safetensors/byte-source';
-import { openSafetensors, type SafetensorsReader } from '../safetensors/safetensors-reader';
+import {
+  float32ReadableDtypes,
+  openSafetensors,
+  type SafetensorsReader,
+} from '../safetensors/safetensors-reader';
 import {
   type Gpt2ParameterSpec,
   gpt2ParameterSpecs,
@@ -66,6 +71,14 @@ function matchTensors(reader: SafetensorsReader, config: Gpt2Config, specs: Gpt2
   for (const tensor of reader.tensors) {
     const resolved = resolveCheckpointName(tensor.name);
     if (resolved.kind === 'buffer') continue;
+    // Checked here, from the header, so that no tensor is read before one proves unreadable.
+    if (!float32ReadableDtypes.has(tensor.dtype)) {
+      throw new CheckpointMismatchError(
+        'dtype',
+        `dtype ${tensor.dtype} cannot be read as float32; expected F32, F16, BF16 or F64`,
+        { file, tensor: tensor.name },
+      );
+    }
     if (resolved.kind === 'lm_head') {
       lmHead = tensor.name;
       continue;

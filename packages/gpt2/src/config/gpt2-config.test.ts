@@ -2,6 +2,7 @@ import { ConfigValidationError } from '@prefixkit/errors';
 import { describe, expect, it } from 'vitest';
 import { gpt2ParameterSpecs } from '../checkpoint/gpt2-parameters';
 import {
+  gpt2ConfigSchema,
   mlpHiddenSize,
   parseGpt2Config,
   parseGpt2ConfigText,
@@ -32,6 +33,23 @@ describe('GPT-2 config', () => {
   it('takes the old n_ctx as n_positions when n_positions is missing', () => {
     expect(parseGpt2Config({ n_ctx: 512 }).n_positions).toBe(512);
     expect(parseGpt2Config({ n_ctx: 512, n_positions: 1024 }).n_positions).toBe(1024);
+  });
+
+  it('bounds every integer field, so a huge size fails here before anything is allocated', () => {
+    const integers = Object.entries(gpt2ConfigSchema.properties).filter(([, field]) =>
+      [(field as { type?: unknown }).type].flat().includes('integer'),
+    );
+    expect(integers.length).toBeGreaterThanOrEqual(9);
+    for (const [name, field] of integers) {
+      const { maximum } = field as { maximum?: number };
+      expect(Number.isSafeInteger(maximum), name).toBe(true);
+      // An old n_ctx stands in for a missing n_positions, and is reported as that.
+      const reported = name === 'n_ctx' ? 'n_positions' : name;
+      expect(() => parseGpt2Config({ [name]: maximum! + 1 })).toThrow(
+        `config.json, field /${reported}: must be <= ${maximum}, got ${maximum! + 1}`,
+      );
+    }
+    expect(() => parseGpt2Config({ n_layer: 1e300 })).toThrow('field /n_layer: must be <= 1024');
   });
 
   it('names the file and field of invalid values', () => {

@@ -71,7 +71,7 @@ export const generateOptionsSchema = {
     },
     bannedTokenIds: {
       type: 'array',
-      items: { type: 'integer', minimum: 0 },
+      items: { type: 'integer', minimum: 0, maximum: 999_999 },
       maxItems: 100_000,
       default: [],
       description: 'Token ids never generated (the paper bans the newlines 198 and 628).',
@@ -92,8 +92,8 @@ export const generateOptionsSchema = {
     },
     eosTokenId: {
       anyOf: [
-        { type: 'integer', minimum: 0 },
-        { type: 'array', items: { type: 'integer', minimum: 0 }, maxItems: 64 },
+        { type: 'integer', minimum: 0, maximum: 999_999 },
+        { type: 'array', items: { type: 'integer', minimum: 0, maximum: 999_999 }, maxItems: 64 },
         { type: 'null' },
       ],
       description: "End-of-sequence id(s); default the model's eos_token_id; null: none.",
@@ -101,6 +101,7 @@ export const generateOptionsSchema = {
     padTokenId: {
       type: 'integer',
       minimum: 0,
+      maximum: 999_999,
       description: 'Filler for left padding and finished rows (default: the first eos id).',
     },
     stopStrings: {

@@ -17,6 +17,9 @@ import {
   type SafetensorsTensorInfo,
 } from './header';
 
+/** The dtypes readFloat32 widens to float32 (exactly, except F64). */
+export const float32ReadableDtypes: ReadonlySet<string> = new Set(['F32', 'F16', 'BF16', 'F64']);
+
 const littleEndianHost = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** An open safetensors file: its validated header and methods that read single tensors. */

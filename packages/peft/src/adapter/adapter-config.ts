@@ -25,6 +25,7 @@ export const adapterSchema = {
     bottleneck: {
       type: 'integer',
       minimum: 1,
+      maximum: 65_536,
       description:
         'Bottleneck width m of each adapter (C -> m -> C). Give this or parameterFraction.',
     },

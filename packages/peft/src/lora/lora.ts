@@ -26,7 +26,13 @@ export const loraSchema = {
   required: ['method'],
   properties: {
     method: { const: 'lora', description: 'Low-rank updates of GPT-2 Conv1D weights.' },
-    r: { type: 'integer', minimum: 1, default: 8, description: 'Rank of each update.' },
+    r: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 65_536,
+      default: 8,
+      description: 'Rank of each update.',
+    },
     alpha: {
       type: 'number',
       exclusiveMinimum: 0,

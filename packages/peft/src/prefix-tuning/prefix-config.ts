@@ -37,6 +37,7 @@ export function prefixTuningSchema(method: PrefixTuningConfig['method']) {
       midDim: {
         type: 'integer',
         minimum: 1,
+        maximum: 65_536,
         default: 512,
         description:
           'Hidden width of the reparameterisation MLP C -> mid -> 2*L*C (prefix only; the paper: 512).',

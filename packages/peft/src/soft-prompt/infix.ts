@@ -59,12 +59,14 @@ export const infixSchema = {
     midDim: {
       type: 'integer',
       minimum: 1,
+      maximum: 65_536,
       default: 512,
       description: 'MLP width when reparameterize is true.',
     },
     separatorTokenId: {
       type: 'integer',
       minimum: 0,
+      maximum: 999_999,
       default: 50256,
       description: 'The infix goes right after the first occurrence of this token in each row.',
     },

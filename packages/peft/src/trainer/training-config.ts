@@ -40,6 +40,7 @@ export const trainingConfigSchema = {
     warmupSteps: {
       type: 'integer',
       minimum: 0,
+      maximum: 100_000_000,
       default: 0,
       description:
         'Linear warm-up steps before the linear decay to 0 (the paper: 0; 100 in low-data runs).',
@@ -47,23 +48,27 @@ export const trainingConfigSchema = {
     epochs: {
       type: 'integer',
       minimum: 1,
+      maximum: 10_000,
       default: 5,
       description: 'Passes over the training data (the paper: 5 for E2E).',
     },
     maxSteps: {
       type: 'integer',
       minimum: 1,
+      maximum: 100_000_000,
       description: 'Stop after this many optimiser steps instead of after `epochs`.',
     },
     batchSize: {
       type: 'integer',
       minimum: 1,
+      maximum: 4_096,
       default: 10,
       description: 'Examples per micro-batch (the paper: 10; 5 for WebNLG).',
     },
     gradientAccumulationSteps: {
       type: 'integer',
       minimum: 1,
+      maximum: 10_000,
       default: 1,
       description: 'Micro-batches whose gradients are summed (averaged) per optimiser step.',
     },
@@ -82,6 +87,8 @@ export const trainingConfigSchema = {
     },
     seed: {
       type: 'integer',
+      minimum: 0,
+      maximum: 4_294_967_295,
       default: 101,
       description: 'Seed of data order and dropout (the paper: 101).',
     },
@@ -94,18 +101,21 @@ export const trainingConfigSchema = {
     padTokenId: {
       type: 'integer',
       minimum: 0,
+      maximum: 999_999,
       default: 50256,
       description: 'Token id written into padded positions (masked out of the loss).',
     },
     evalEvery: {
       type: 'integer',
       minimum: 0,
+      maximum: 100_000_000,
       default: 0,
       description: 'Evaluate every N optimiser steps (0: at the end only).',
     },
     earlyStoppingPatience: {
       type: 'integer',
       minimum: 0,
+      maximum: 1_000_000,
       default: 0,
       description: 'Stop after this many evaluations without improvement (0: never).',
     },
@@ -118,6 +128,7 @@ export const trainingConfigSchema = {
     checkpointEvery: {
       type: 'integer',
       minimum: 0,
+      maximum: 100_000_000,
       default: 0,
       description: 'Checkpoint every N optimiser steps (0: only at the end or when stopped).',
     },
