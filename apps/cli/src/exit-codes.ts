@@ -33,6 +33,7 @@ export const exitCodeTable: readonly ExitCodeEntry[] = [
       'CLI_BAD_OPTION_VALUE',
       'CLI_MISSING_OPTION',
       'CLI_UNEXPECTED_ARGUMENT',
+      'GENERATE_OPTIONS',
     ],
   },
   { exitCode: 3, meaning: 'invalid config file or preset', codes: ['CONFIG_INVALID', 'CONFIG_*'] },

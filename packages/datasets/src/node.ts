@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { writeFileAtomic } from '@prefixkit/errors/node';
+import { assertRegularFile, writeFileAtomic } from '@prefixkit/errors/node';
 import { DatasetNotFoundError } from './errors';
 import type { ReferenceGroup } from './records/group-references';
 import { formatE2EReferences, formatWebNLGReferenceFiles } from './records/reference-writers';
@@ -43,6 +43,7 @@ export function readTextFile(path: string): AsyncIterable<string> {
           { cause: error },
         );
       }
+      assertRegularFile(path, 'Expected a data file.');
       yield* decodeUtf8(createReadStream(path, { highWaterMark: 1 << 16 }));
     },
   };

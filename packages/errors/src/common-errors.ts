@@ -35,3 +35,12 @@ export class FileNotFoundError extends PrefixkitError {
     this.path = path;
   }
 }
+
+/** A path that exists but is not a regular file (a folder, a FIFO, a device, a socket). */
+export class NotRegularFileError extends PrefixkitError {
+  readonly path: string;
+  constructor(path: string, kind: string, hint: string, options: PrefixkitErrorOptions = {}) {
+    super('FILE_NOT_REGULAR', `${path}: is ${kind}, not a regular file. ${hint}`.trim(), options);
+    this.path = path;
+  }
+}

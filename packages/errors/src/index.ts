@@ -2,6 +2,7 @@ export {
   ConfigValidationError,
   FileNotFoundError,
   formatLocation,
+  NotRegularFileError,
   type SourceLocation,
 } from './common-errors';
 export {

@@ -1,4 +1,6 @@
-// Node-only API of @prefixkit/errors: the one atomic file write every package uses.
+// Node-only API of @prefixkit/errors: the one atomic file write and the one regular-file check
+// every package uses.
 // `*.node.ts` files are imported as `*.node.js`: tsup treats a path ending in `.node` as a native
 // addon and fails to resolve it; `.js` resolves to the `.ts` source everywhere.
 export { temporarySibling, writeFileAtomic, writeFileAtomicWith } from './atomic-write.node.js';
+export { assertRegularFile } from './regular-file.node.js';

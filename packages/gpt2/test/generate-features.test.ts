@@ -106,6 +106,34 @@ describe('generate options', () => {
     expect(await generate(model, prompts, { ...options, topK: 1, seed: 9 })).toEqual(greedy);
   });
 
+  it('checks up front that prompt, prefix and new tokens fit n_positions', async () => {
+    const N = model.config.n_positions;
+    const prompt = Array.from({ length: N - 6 }, (_, index) => (index * 7) % 90);
+    const exact = { eosTokenId: null, maxNewTokens: 7 }; // positions 0 .. N - 1, all used
+    for (const numBeams of [1, 2]) {
+      const [row] = await generate(model, [prompts[0]!, prompt], { ...exact, numBeams });
+      expect(row!.tokens).toHaveLength(7);
+    }
+    const tooLong = generate(model, [prompts[0]!, prompt], { ...exact, maxNewTokens: 8 });
+    await expect(tooLong).rejects.toBeInstanceOf(GenerateOptionsError);
+    await expect(tooLong).rejects.toThrow(
+      `generate: option maxNewTokens: expected at most 7: prompt row 1 has ${N - 6} tokens, and the model has n_positions ${N}, got 8`,
+    );
+    // A prefix's positions come first, unless the prompt's positions start from 0.
+    const prefixKv = await (await goldenFloats())('prefix_kv');
+    const past = prefixFrom(tensor(prefixKv.data, prefixKv.shape, { backend }));
+    const P = prefixKv.shape[4]!; // [L, 2, 1, NH, P, HS]
+    await expect(generate(model, [prompt], { ...exact, past })).rejects.toThrow(
+      `expected at most ${7 - P}: prompt row 0 has ${N - 6} tokens after a prefix of ${P} positions`,
+    );
+    const [fromZero] = await generate(model, [prompt], { ...exact, past, positionsFromZero: true });
+    expect(fromZero!.tokens).toHaveLength(7);
+    const whole = Array.from({ length: N + 1 }, () => 5);
+    await expect(generate(model, [whole], { maxNewTokens: 1 })).rejects.toThrow(
+      `expected a prompt that fits the model: prompt row 0 has ${N + 1} tokens`,
+    );
+  });
+
   it('positionsFromZero starts the prompt at position 0 after a prefix', async () => {
     const prefixKv = await (await goldenFloats())('prefix_kv');
     const past = prefixFrom(tensor(prefixKv.data, prefixKv.shape, { backend }));

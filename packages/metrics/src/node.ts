@@ -2,9 +2,11 @@
 // WebNLG gold-*.lex files). Everything else is in the browser-safe main entry.
 import { readFile } from 'node:fs/promises';
 import { FileNotFoundError } from '@prefixkit/errors';
+import { assertRegularFile } from '@prefixkit/errors/node';
 import { parseE2EReferences, parseE2ESystemOutputs } from './io/e2e-files';
 
 async function readText(path: string, hint: string): Promise<string> {
+  assertRegularFile(path, hint);
   try {
     return await readFile(path, 'utf8');
   } catch (cause) {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
-import { writeFileAtomic } from '@prefixkit/errors/node';
+import { assertRegularFile, writeFileAtomic } from '@prefixkit/errors/node';
 import type { Gpt2Model } from '@prefixkit/gpt2';
 import { PeftFormatError } from './errors';
 import { loadPeft } from './formats/load-peft';
@@ -18,6 +18,7 @@ import { type CheckpointFiles, checkpointFormat } from './trainer/checkpoint';
 export { writeFileAtomic as writeFileAtomically } from '@prefixkit/errors/node';
 
 async function readOrExplain(path: string, hint: string): Promise<Buffer> {
+  assertRegularFile(path, hint);
   try {
     return await readFile(path);
   } catch (error) {

@@ -1,8 +1,7 @@
 // The code of `prefixkit evaluate`, loaded only when the command runs: the readers and metrics
 // are not needed for `--help` or the other commands.
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FileNotFoundError } from '@prefixkit/errors';
+import { assertRegularFile } from '@prefixkit/errors/node';
 import { scoreTask, type TaskScores } from '@prefixkit/metrics';
 import { loadMeteorResources } from '@prefixkit/metrics/node';
 import type { CommandRun } from '../command';
@@ -31,7 +30,7 @@ export interface EvaluateResult {
 }
 
 function requireFile(path: string, option: string): void {
-  if (!existsSync(path)) throw new FileNotFoundError(path, `Check the --${option} path.`);
+  assertRegularFile(path, `Check the --${option} path.`);
 }
 
 function checkAlignment(

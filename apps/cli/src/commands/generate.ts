@@ -1,10 +1,9 @@
 // The code of `prefixkit generate`, loaded only when the command runs: reading the inputs, the
 // model and optional adapter, decoding, and writing the outputs.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatPrompt } from '@prefixkit/datasets';
-import { FileNotFoundError } from '@prefixkit/errors';
-import { writeFileAtomic } from '@prefixkit/errors/node';
+import { assertRegularFile, writeFileAtomic } from '@prefixkit/errors/node';
 import { loadGpt2Tokenizer } from '@prefixkit/gpt2';
 import type { PeftModel } from '@prefixkit/peft';
 import { loadPeftDirectory } from '@prefixkit/peft/node';
@@ -40,8 +39,7 @@ async function readInputs(options: GenerateCliOptions, cwd: string, env: NodeJS.
   if (options.input !== undefined) inputs = [options.input];
   else if (options.inputs !== undefined) {
     const path = resolve(cwd, options.inputs);
-    if (!existsSync(path))
-      throw new FileNotFoundError(path, 'Check --inputs (one input per line).');
+    assertRegularFile(path, 'Check --inputs (one input per line).');
     inputs = readFileSync(path, 'utf8').split('\n');
     if (inputs[inputs.length - 1] === '') inputs.pop();
   } else {

@@ -2,9 +2,11 @@
 // lines and lines starting with '#' are skipped); keys are never logged.
 import { readFile } from 'node:fs/promises';
 import { ConfigValidationError, FileNotFoundError } from '@prefixkit/errors';
+import { assertRegularFile } from '@prefixkit/errors/node';
 
 async function keysIn(path: string): Promise<string[]> {
   let text: string;
+  assertRegularFile(path, 'Expected a file of keys, one per line.');
   try {
     text = await readFile(path, 'utf8');
   } catch {

@@ -3,7 +3,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
-import { writeFileAtomic } from '@prefixkit/errors/node';
+import { assertRegularFile, writeFileAtomic } from '@prefixkit/errors/node';
 import { fileByteSource } from '../safetensors/file-byte-source.node.js';
 import { writeSafetensorsFile } from '../safetensors/safetensors-file.node.js';
 import {
@@ -17,6 +17,7 @@ import { type Gpt2CheckpointToWrite, prepareGpt2Checkpoint } from './write-gpt2-
 async function sourceOf(directory: string) {
   const configFile = join(directory, 'config.json');
   let config: string;
+  assertRegularFile(configFile, 'Expected a GPT-2 config.json beside model.safetensors.');
   try {
     config = await readFile(configFile, 'utf8');
   } catch (cause) {

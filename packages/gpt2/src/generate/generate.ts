@@ -9,6 +9,7 @@ import {
   resolveGenerateOptions,
 } from './generate-options';
 import { greedySearch } from './greedy-search';
+import { checkPositionBudget } from './position-budget';
 
 /** One prompt's continuation. */
 export interface GeneratedRow {
@@ -36,6 +37,7 @@ export async function generate(
   const resolved = resolveGenerateOptions(options, model.config);
   checkPrompts(prompts, model.config.vocab_size);
   if (options.infix) checkInfixPrompts(prompts, options.infix.separatorTokenId);
+  checkPositionBudget(prompts, resolved.maxNewTokens, options, model.config);
   const session = {
     past: options.past,
     positionsFromZero: options.positionsFromZero,

@@ -2,12 +2,14 @@
 // safetensors reader can read the header and then each tensor without loading the whole file.
 import { open } from 'node:fs/promises';
 import { FileNotFoundError } from '@prefixkit/errors';
+import { assertRegularFile } from '@prefixkit/errors/node';
 import { CheckpointFormatError } from '../errors';
 import type { ByteSource } from './byte-source';
 
 /** Opens `path` for random-access reads; close the source when done. */
 export async function fileByteSource(path: string): Promise<ByteSource> {
   let handle: Awaited<ReturnType<typeof open>>;
+  assertRegularFile(path, 'Expected a safetensors file.');
   try {
     handle = await open(path, 'r');
   } catch (cause) {

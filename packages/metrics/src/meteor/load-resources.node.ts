@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { FileNotFoundError } from '@prefixkit/errors';
+import { assertRegularFile } from '@prefixkit/errors/node';
 import type { MeteorResources } from '../tasks/task-scorer';
 import { ParaphraseTable } from './paraphrase-table';
 import { SynonymDictionary } from './synonym-dictionary';
@@ -43,12 +44,7 @@ export function loadMeteorSynonyms(dataDir?: string): SynonymDictionary {
 
 /** Reads a METEOR paraphrase table (gzip-compressed like paraphrase-en.gz, or plain text). */
 export function loadParaphraseTable(path: string): ParaphraseTable {
-  if (!existsSync(path)) {
-    throw new FileNotFoundError(
-      path,
-      'Expected a METEOR paraphrase table such as paraphrase-en.gz.',
-    );
-  }
+  assertRegularFile(path, 'Expected a METEOR paraphrase table such as paraphrase-en.gz.');
   const bytes = readFileSync(path);
   const gzipped = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
   const text = (gzipped ? gunzipSync(bytes) : bytes).toString('utf8');
