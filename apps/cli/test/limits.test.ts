@@ -37,7 +37,7 @@ function modelWithConfig(name: string, edit: (config: Record<string, unknown>) =
 const generate = (...args: string[]) =>
   runPrefixkit(['generate', '--model', model, '--backend', 'cpu', ...args]);
 
-describe.concurrent('limits of prefixkit', () => {
+describe('limits of prefixkit', () => {
   it('refuses option values outside their range or beyond safe integers (exit 2)', async () => {
     const cases: [string[], string][] = [
       [['--num-beams', '100000'], "--num-beams: expected an integer from 1 to 64, got '100000'"],

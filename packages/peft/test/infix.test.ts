@@ -63,7 +63,10 @@ describe('infix', () => {
       const label = labels[0]![t + 1]!;
       if (label === -100) continue;
       const row = logits.subarray(t * V, (t + 1) * V);
-      const max = row.reduce((most, value) => Math.max(most, value), -Infinity);
+      const max = Array.from(row).reduce(
+        (most: number, value: number) => Math.max(most, value),
+        -Infinity,
+      );
       const logSum =
         Math.log(Array.from(row).reduce((s: number, v: number) => s + Math.exp(v - max), 0)) + max;
       total += logSum - row[label]!;
