@@ -156,6 +156,14 @@ describe('completions', () => {
         /frequency_penalty/,
       ],
       [{ model: adapters.shipped, prompt: 'x', max_tokens: 250 }, 400, 'max_tokens', /positions/],
+      [{ model: adapters.shipped, prompt: 'x', num_beams: 100000 }, 400, 'num_beams', /<= 64/],
+      [{ model: adapters.shipped, prompt: 'x', max_tokens: 1e300 }, 400, 'max_tokens', /<= 100000/],
+      [
+        { model: adapters.shipped, prompt: Array.from({ length: 65 }, () => 'x') },
+        400,
+        'prompt',
+        /prompt/,
+      ],
       [
         { model: adapters.shipped, prompt: 'x', banned_token_ids: [60000] },
         400,
