@@ -34,6 +34,7 @@ export {
   type CheckpointMismatchKind,
   HubError,
   type HubErrorCode,
+  NonFiniteWeightError,
   TokenizerFormatError,
   TokenizerInputError,
 } from './errors';
@@ -79,6 +80,7 @@ export {
   type SafetensorsDtype,
   safetensorsDtypeSizes,
 } from './safetensors/dtype';
+export { firstNonFinite, requireFiniteWeights } from './safetensors/finite-values';
 export {
   bf16ToFloat32,
   f16ToFloat32,
