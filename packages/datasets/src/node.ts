@@ -43,7 +43,7 @@ export function readTextFile(path: string): AsyncIterable<string> {
           { cause: error },
         );
       }
-      yield* decodeUtf8(createReadStream(path, { highWaterMark: 1 << 16 }));
+      yield* decodeUtf8(createReadStream(path, { highWaterMark: 1 << 16 }), path);
     },
   };
 }
