@@ -76,7 +76,7 @@ export class ExampleTooLongError extends PrefixkitError {
         : `its prompt alone takes ${lengths.promptTokens}, so truncating would leave no target token`;
     super(
       'DATA_EXAMPLE_TOO_LONG',
-      `${label}, example ${index}: expected at most ${lengths.blockSize} tokens (the context left after the method's own positions), got ${lengths.tokens}; ${why}. Drop such examples (over-long policy drop) or shorten them`,
+      `${label}, example ${index}: expected at most ${lengths.blockSize} tokens (the context left after the method's own positions), got ${lengths.tokens}; ${why}. Drop such examples (overlong: drop) or shorten them`,
     );
     this.index = index;
   }

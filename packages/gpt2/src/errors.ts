@@ -74,6 +74,15 @@ export class TokenizerFormatError extends PrefixkitError {
   }
 }
 
+/** A tokenizer that does not fit its model (ids beyond the vocabulary, another end token). */
+export class TokenizerMismatchError extends PrefixkitError {
+  readonly source: string;
+  constructor(source: string, expected: string, got: string, options: PrefixkitErrorOptions = {}) {
+    super('TOKENIZER_MISMATCH', `${source}: expected ${expected}, got ${got}`, options);
+    this.source = source;
+  }
+}
+
 /** Input the tokenizer cannot process, such as a token id outside the vocabulary. */
 export class TokenizerInputError extends PrefixkitError {
   constructor(what: string, options: PrefixkitErrorOptions = {}) {

@@ -37,6 +37,7 @@ export {
   NonFiniteWeightError,
   TokenizerFormatError,
   TokenizerInputError,
+  TokenizerMismatchError,
 } from './errors';
 // The model (src/model) and generation (src/generate).
 export {
@@ -117,3 +118,4 @@ export {
   tokenizerFromTokenizerJson,
   tokenizerFromVocabAndMerges,
 } from './tokenizer/tokenizer-files';
+export { checkTokenizerFitsModel } from './tokenizer/tokenizer-fit';

@@ -1,21 +1,21 @@
 // The code of `prefixkit generate`, loaded only when the command runs: reading the inputs, the
 // model and optional adapter, decoding, and writing the outputs.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatPrompt } from '@prefixkit/datasets';
 import { FileNotFoundError } from '@prefixkit/errors';
 import { writeFileAtomic } from '@prefixkit/errors/node';
-import { loadGpt2Tokenizer } from '@prefixkit/gpt2';
 import type { PeftModel } from '@prefixkit/peft';
 import { loadPeftDirectory } from '@prefixkit/peft/node';
 import type { CommandRun } from '../command';
 import { readGroups } from '../data/read-task-data';
+import { readUtf8File } from '../data/read-utf8-file';
 import { UsageError } from '../errors';
 import type { DecodedOutput } from '../generate/decode-inputs';
 import { decodeInputs, plainDecoding } from '../generate/decode-inputs';
 import { decodingOptionsOf, type GenerateCliOptions } from '../generate/generate-options';
 import { tokenLogprobs } from '../generate/token-logprobs';
-import { loadModel } from '../runtime/load-model';
+import { loadModel, loadModelTokenizer } from '../runtime/load-model';
 import { openBackend } from '../runtime/open-backend';
 
 export interface GenerateResult {
@@ -42,7 +42,7 @@ async function readInputs(options: GenerateCliOptions, cwd: string, env: NodeJS.
     const path = resolve(cwd, options.inputs);
     if (!existsSync(path))
       throw new FileNotFoundError(path, 'Check --inputs (one input per line).');
-    inputs = readFileSync(path, 'utf8').split('\n');
+    inputs = readUtf8File(path).split('\n');
     if (inputs[inputs.length - 1] === '') inputs.pop();
   } else {
     const groups = await readGroups(
@@ -72,7 +72,7 @@ export const generateRun: CommandRun<GenerateCliOptions, GenerateResult> = async
       peft = await loadPeftDirectory(loaded.model, resolve(context.cwd, options.adapter));
     }
     const forward = peft ?? loaded.model;
-    const tokenizer = await loadGpt2Tokenizer();
+    const tokenizer = await loadModelTokenizer(loaded);
     const decoding = decodingOptionsOf(options);
     const decoder = peft ? peft.decoding() : plainDecoding(loaded.model);
     const decoded = await decodeInputs({

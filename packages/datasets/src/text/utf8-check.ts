@@ -3,13 +3,13 @@
 // is broken; an error should say *where*, so this runs the decoder's own rules (WHATWG
 // Encoding, "UTF-8 decoder": no overlongs, no surrogates, nothing above U+10FFFF) by hand.
 
-/** The first byte that cannot be where it is. */
+/** The first character that is not valid UTF-8: where its first byte is, and that byte. */
 export interface Utf8Problem {
-  /** 0-based byte offset in the whole input (its length when it ends inside a character). */
+  /** 0-based byte offset in the whole input of the first byte of the broken character. */
   byteOffset: number;
   /** 1-based line (newlines counted before the offset). */
   line: number;
-  /** The byte found there (-1 when the input ended inside a character). */
+  /** The byte there (-1 when the input ended inside a character). */
   byte: number;
 }
 
@@ -21,13 +21,16 @@ export class Utf8Checker {
   private needed = 0;
   private lower = 0x80;
   private upper = 0xbf;
+  /** The current character's first byte and its offset. */
+  private leadByte = 0;
+  private leadOffset = 0;
 
   /** Checks the next chunk; returns the first problem in the input so far, or undefined. */
   push(bytes: Uint8Array): Utf8Problem | undefined {
     for (let index = 0; index < bytes.length; index++, this.offset++) {
       const byte = bytes[index]!;
       if (this.needed > 0) {
-        if (byte < this.lower || byte > this.upper) return this.problem(byte);
+        if (byte < this.lower || byte > this.upper) return this.problem(this.leadByte);
         this.needed--;
         this.lower = 0x80;
         this.upper = 0xbf;
@@ -37,6 +40,8 @@ export class Utf8Checker {
         if (byte === 0x0a) this.line++;
         continue;
       }
+      this.leadByte = byte;
+      this.leadOffset = this.offset;
       if (byte >= 0xc2 && byte <= 0xdf) this.needed = 1;
       else if (byte >= 0xe0 && byte <= 0xef) {
         this.needed = 2;
@@ -56,8 +61,9 @@ export class Utf8Checker {
     return this.needed > 0 ? this.problem(-1) : undefined;
   }
 
+  /** A character that started at leadOffset (on the current line: no newline since) is broken. */
   private problem(byte: number): Utf8Problem {
-    return { byteOffset: this.offset, line: this.line, byte };
+    return { byteOffset: this.leadOffset, line: this.line, byte };
   }
 }
 
