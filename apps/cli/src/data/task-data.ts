@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { TextPair } from '@prefixkit/datasets';
-import { FileNotFoundError } from '@prefixkit/errors';
+import { FileNotFoundError, findJsonSyntaxProblem } from '@prefixkit/errors';
 import { findSharedData } from '../doctor/find-paths';
 import { InputFormatError } from '../errors';
 import { repoRootGuess } from '../paths';
@@ -72,7 +72,10 @@ export function readJsonlPairs(path: string): TextPair[] {
       try {
         value = JSON.parse(line);
       } catch {
-        throw new InputFormatError(`${path}, line ${index + 1}: not valid JSON`);
+        const problem = findJsonSyntaxProblem(line);
+        throw new InputFormatError(
+          `${path}, line ${index + 1}${problem ? `, column ${problem.column}: not valid JSON, expected ${problem.expected}, got ${problem.found}` : ': not valid JSON'}`,
+        );
       }
       const record = value as Record<string, unknown>;
       for (const field of ['source', 'target'] as const)
