@@ -222,8 +222,8 @@ describe.concurrent('prefixkit evaluate: ROUGE and bad input', () => {
         ]),
       ),
     );
-    expect(fromTxt.code).toBe(0);
-    expect((parseJsonOutput(fromTxt).result as EvaluateResult).scores).toEqual(
+    expect(fromTxt!.code).toBe(0);
+    expect((parseJsonOutput(fromTxt!).result as EvaluateResult).scores).toEqual(
       (parseJsonOutput(fromTsv!).result as EvaluateResult).scores,
     );
     // A plain file with a tab further down is refused rather than scored with the tab inside.
