@@ -19,5 +19,6 @@ export { fileByteSource } from './safetensors/file-byte-source.node.js';
 export { openSafetensorsFile, writeSafetensorsFile } from './safetensors/safetensors-file.node.js';
 export {
   type DirectoryTokenizer,
+  loadModelFolderTokenizer,
   readTokenizerDirectory,
 } from './tokenizer/tokenizer-directory.node.js';

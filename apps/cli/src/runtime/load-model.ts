@@ -4,12 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
-import {
-  checkTokenizerFitsModel,
-  Gpt2Model,
-  type Gpt2Tokenizer,
-  loadGpt2Tokenizer,
-} from '@prefixkit/gpt2';
+import { Gpt2Model, type Gpt2Tokenizer } from '@prefixkit/gpt2';
 import * as node from '@prefixkit/gpt2/node';
 import type { Backend } from '@prefixkit/tensor';
 import { repoRootGuess } from '../paths';
@@ -84,13 +79,6 @@ export async function loadModel(
  * The tokenizer of a loaded model: the one its folder ships (tokenizer.json, or vocab.json +
  * merges.txt), else GPT-2's own; either way checked against the model's vocabulary and end token.
  */
-export async function loadModelTokenizer(loaded: LoadedModel): Promise<Gpt2Tokenizer> {
-  const own = node.readTokenizerDirectory(loaded.folder);
-  const tokenizer = own?.tokenizer ?? (await loadGpt2Tokenizer());
-  checkTokenizerFitsModel(
-    tokenizer,
-    loaded.model.config,
-    own?.source ?? `GPT-2's tokenizer for ${loaded.name}`,
-  );
-  return tokenizer;
+export function loadModelTokenizer(loaded: LoadedModel): Promise<Gpt2Tokenizer> {
+  return node.loadModelFolderTokenizer(loaded.folder, loaded.model.config);
 }

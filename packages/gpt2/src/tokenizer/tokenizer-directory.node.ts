@@ -3,9 +3,12 @@
 // `merges.txt` (GPT2Tokenizer). A folder with neither uses GPT-2's own tokenizer.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Gpt2Config } from '../config/gpt2-config';
 import { TokenizerFormatError } from '../errors';
 import type { Gpt2Tokenizer } from './gpt2-tokenizer';
+import { loadGpt2Tokenizer } from './gpt2-vocabulary';
 import { tokenizerFromTokenizerJson, tokenizerFromVocabAndMerges } from './tokenizer-files';
+import { checkTokenizerFitsModel } from './tokenizer-fit';
 
 export interface DirectoryTokenizer {
   tokenizer: Gpt2Tokenizer;
@@ -43,4 +46,19 @@ export function readTokenizerDirectory(folder: string): DirectoryTokenizer | und
     }),
     source: `${vocabFile} + merges.txt`,
   };
+}
+
+/**
+ * The tokenizer for the model in `folder`: its own files, else GPT-2's; either way checked against
+ * the model's vocabulary and end token (TokenizerMismatchError).
+ * @example const tokenizer = await loadModelFolderTokenizer(folder, model.config);
+ */
+export async function loadModelFolderTokenizer(
+  folder: string,
+  config: Pick<Gpt2Config, 'vocab_size' | 'eos_token_id'>,
+): Promise<Gpt2Tokenizer> {
+  const own = readTokenizerDirectory(folder);
+  const tokenizer = own?.tokenizer ?? (await loadGpt2Tokenizer());
+  checkTokenizerFitsModel(tokenizer, config, own?.source ?? `GPT-2's tokenizer for ${folder}`);
+  return tokenizer;
 }
