@@ -33,7 +33,7 @@ function version(): string {
 }
 
 /** The first bare word, skipping the value of a `--config VALUE` given before the command. */
-function findCommandIndex(argv: readonly string[]): number {
+export function findCommandIndex(argv: readonly string[]): number {
   for (let index = 0; index < argv.length; index++) {
     const token = argv[index]!;
     if (token === '--config') index++;
@@ -51,6 +51,40 @@ function findCommand(name: string): CommandDefinition {
     'CLI_UNKNOWN_COMMAND',
     `unknown command '${name}'.${guess ? ` Did you mean '${guess}'?` : ''} Commands: ${names.join(', ')}`,
   );
+}
+
+/** What a command line asks for once parsed: a command's --help, or a command with its options. */
+export type ParsedCommandLine =
+  | { help: true; command: CommandDefinition }
+  | { help: false; command: CommandDefinition; options: Record<string, unknown> };
+
+/**
+ * Parses and validates `argv` for the command at `commandIndex` (flags over --config file over
+ * schema defaults) without running anything; throws the typed usage/config errors.
+ */
+export function parseCommandLine(
+  argv: readonly string[],
+  commandIndex: number,
+  cwd: string,
+): ParsedCommandLine {
+  const command = findCommand(argv[commandIndex]!);
+  const rest = [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)];
+  const parsed = parseArgv(rest, withGlobalOptions(command.schema), command.positional);
+  const globals: GlobalOptions = {};
+  const cli: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parsed.values)) {
+    if (globalKeys.has(key)) (globals as Record<string, unknown>)[key] = value;
+    else cli[key] = value;
+  }
+  if (globals.help) return { help: true, command };
+  const config = globals.config
+    ? readConfigFile(globals.config, command.name, command.schema, cwd)
+    : undefined;
+  return {
+    help: false,
+    command,
+    options: resolveOptions({ schema: command.schema, cli, ...(config ? { config } : {}) }),
+  };
 }
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */
@@ -77,16 +111,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(rootHelp(commands, version()));
       return EXIT_OK;
     }
-    const command = findCommand(commandName);
-    const rest = [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)];
-    const parsed = parseArgv(rest, withGlobalOptions(command.schema), command.positional);
-    const globals: GlobalOptions = {};
-    const cli: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(parsed.values)) {
-      if (globalKeys.has(key)) (globals as Record<string, unknown>)[key] = value;
-      else cli[key] = value;
-    }
-    if (globals.help) {
+    const parsed = parseCommandLine(argv, commandIndex, io.cwd);
+    if (parsed.help) {
+      const { command } = parsed;
       io.stdout(
         json
           ? `${JSON.stringify({ command: command.name, summary: command.summary, options: command.schema }, null, 2)}\n`
@@ -94,10 +121,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       );
       return EXIT_OK;
     }
-    const config = globals.config
-      ? readConfigFile(globals.config, command.name, command.schema, io.cwd)
-      : undefined;
-    const options = resolveOptions({ schema: command.schema, cli, ...(config ? { config } : {}) });
+    const { command, options } = parsed;
     return await runCommand(command, options, io, { json, verbose });
   } catch (error) {
     const report = reportError(error, commandName, verbose);

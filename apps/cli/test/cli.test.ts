@@ -66,4 +66,29 @@ describe.concurrent('prefixkit', () => {
       /missing\.json: not found\. Check the --config path\. \[FILE_NOT_FOUND, exit 4\]\n$/,
     );
   });
+
+  it('locates a --config file that is not JSON without printing any of its bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prefixkit-cli-'));
+    const key = join(dir, 'id_ed25519.json');
+    writeFileSync(key, '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n');
+    const run = await runPrefixkit(['doctor', '--config', key, '--json']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `prefixkit doctor: error: ${key}: not valid JSON at line 1, column 2: expected a digit, got '-' [CONFIG_INVALID, exit 3]\n`,
+    );
+    expect(run.stdout + run.stderr).not.toContain('OPENSSH');
+    const trailing = join(dir, 'trailing-comma.json');
+    writeFileSync(trailing, '{\n  "limits": true,\n}\n');
+    const comma = await runInProcess(['doctor', '--config', trailing]);
+    expect(comma.stderr).toContain(
+      `${trailing}: not valid JSON at line 3, column 1: expected a '"' starting a key, got '}'`,
+    );
+    const binary = join(dir, 'binary.json');
+    writeFileSync(binary, Buffer.from([0x7b, 0xff, 0xfe, 0x00, 0x7d]));
+    const bytes = await runInProcess(['doctor', '--config', binary]);
+    expect(bytes.code).toBe(5);
+    expect(bytes.stderr).toContain(
+      `${binary}, line 1: expected UTF-8 text, got byte 0xff at byte offset 1`,
+    );
+  });
 });

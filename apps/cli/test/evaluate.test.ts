@@ -203,6 +203,70 @@ describe.concurrent('prefixkit evaluate: ROUGE and bad input', () => {
     );
   });
 
+  it('reads an E2E system-output TSV saved as .txt by its content, scoring outputs only', async () => {
+    const asText = join(dir, 'tgen-tsv-content.txt');
+    writeFileSync(asText, readFileSync(join(fixtures, 'tgen.tsv')));
+    const references = join(fixtures, 'testset_w_refs.csv');
+    const [fromTxt, fromTsv] = await Promise.all(
+      [asText, join(fixtures, 'tgen.tsv')].map((hypotheses) =>
+        runPrefixkit([
+          'evaluate',
+          '--task=e2e',
+          '--hypotheses',
+          hypotheses,
+          '--references',
+          references,
+          '--metrics',
+          'bleu',
+          '--json',
+        ]),
+      ),
+    );
+    expect(fromTxt!.code).toBe(0);
+    expect((parseJsonOutput(fromTxt!).result as EvaluateResult).scores).toEqual(
+      (parseJsonOutput(fromTsv!).result as EvaluateResult).scores,
+    );
+    // A plain file with a tab further down is refused rather than scored with the tab inside.
+    const mixed = join(dir, 'tab-on-line-3.txt');
+    const plain = readFileSync(plainOutputs('tgen'), 'utf8').split('\n');
+    plain[2] = `name[x]\t${plain[2]}`;
+    writeFileSync(mixed, plain.join('\n'));
+    const run = await runPrefixkit([
+      'evaluate',
+      '--task=e2e',
+      '--hypotheses',
+      mixed,
+      '--references',
+      references,
+    ]);
+    expect(run.code).toBe(5);
+    expect(run.stderr).toBe(
+      `prefixkit evaluate: error: ${mixed}, line 3: expected one output per line without tabs (line 1 has none), got a tab; an E2E system-output TSV has "MR<TAB>output" on every line [CLI_INPUT_FORMAT, exit 5]\n`,
+    );
+  });
+
+  it('refuses hypotheses and references that are not UTF-8, naming file, line and byte', async () => {
+    const hypotheses = join(dir, 'latin1.txt');
+    writeFileSync(hypotheses, Buffer.from('one\ncaf\xe9\n', 'latin1'));
+    const references = join(dir, 'two-inputs.txt');
+    writeFileSync(references, 'a\n\nb\n');
+    const run = await runPrefixkit([
+      'evaluate',
+      '--task',
+      'xsum',
+      '--hypotheses',
+      hypotheses,
+      '--references',
+      references,
+      '--json',
+    ]);
+    expect(run.code).toBe(5);
+    expect(parseJsonOutput(run).error).toMatchObject({ code: 'DATA_NOT_UTF8', exitCode: 5 });
+    expect(run.stderr).toContain(
+      `${hypotheses}, line 2: expected UTF-8 text, got byte 0xe9 at byte offset 7`,
+    );
+  });
+
   it('reports missing files (exit 4), bad values and unknown flags (exit 2)', async () => {
     const missing = await runPrefixkit([
       'evaluate',

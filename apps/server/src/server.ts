@@ -3,7 +3,6 @@
 // readiness and draining.
 import swagger from '@fastify/swagger';
 import { formatPrompt } from '@prefixkit/datasets';
-import { loadGpt2Tokenizer } from '@prefixkit/gpt2';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AdapterRegistry } from './adapters/adapter-registry';
 import { authorize, RateLimiter } from './api/access';
@@ -59,7 +58,7 @@ export async function createServer(
   const keys = await readServerKeys(options, env);
   checkExposure(options, keys, context.warn ?? ((line) => process.stderr.write(`${line}\n`)));
   const base = await loadBaseModel({ ...options, env });
-  const tokenizer = await loadGpt2Tokenizer();
+  const { tokenizer } = base;
   const metrics = new ServerMetrics();
   const registry = new AdapterRegistry(
     base.model,

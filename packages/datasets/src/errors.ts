@@ -36,6 +36,52 @@ export class DataRecordError extends PrefixkitError {
   }
 }
 
+/** A text file (data, hypotheses, references, JSONL) that is not valid UTF-8. */
+export class TextEncodingError extends PrefixkitError {
+  readonly file: string;
+  readonly line: number;
+  readonly byteOffset: number;
+  constructor(file: string, problem: { line: number; byteOffset: number; byte: number }) {
+    const found =
+      problem.byte === -1
+        ? 'the file ends inside a character'
+        : `byte 0x${problem.byte.toString(16).padStart(2, '0')} at byte offset ${problem.byteOffset}`;
+    super(
+      'DATA_NOT_UTF8',
+      `${file}, line ${problem.line}: expected UTF-8 text, got ${found}; convert the file to UTF-8 (for example with iconv)`,
+    );
+    this.file = file;
+    this.line = problem.line;
+    this.byteOffset = problem.byteOffset;
+  }
+}
+
+/** A training example longer than the model's context that cannot be used as it is. */
+export class ExampleTooLongError extends PrefixkitError {
+  /** 1-based position of the example in its list. */
+  readonly index: number;
+  constructor(
+    label: string,
+    index: number,
+    lengths: {
+      tokens: number;
+      promptTokens: number;
+      blockSize: number;
+      reason: 'policy' | 'no-target-left';
+    },
+  ) {
+    const why =
+      lengths.reason === 'policy'
+        ? 'over-long examples are refused'
+        : `its prompt alone takes ${lengths.promptTokens}, so truncating would leave no target token`;
+    super(
+      'DATA_EXAMPLE_TOO_LONG',
+      `${label}, example ${index}: expected at most ${lengths.blockSize} tokens (the context left after the method's own positions), got ${lengths.tokens}; ${why}. Drop such examples (overlong: drop) or shorten them`,
+    );
+    this.index = index;
+  }
+}
+
 /** A data file that is not there, with the path where the user should put it. */
 export class DatasetNotFoundError extends PrefixkitError {
   /** Where the reader looked (a local path or a cache path). */

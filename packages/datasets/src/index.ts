@@ -10,11 +10,16 @@ export {
   encodePrompt,
   gpt2EndOfTextId,
   ignoreLabel,
+  type OverlongPolicy,
+  type OverlongReport,
+  overlongPolicies,
   type TokenEncoder,
   type TokenizedExample,
   type TokenizeOptions,
+  type TokenizeSetOptions,
   tokenizeExamples,
   tokenizeTrainingExample,
+  tokenizeTrainingSet,
 } from './batching/tokenize-example';
 export { dartReferenceGroups, dartTrainingPairs } from './dart/dart-examples';
 export { type DartTriple, linearizeDart } from './dart/linearize-dart';
@@ -36,7 +41,9 @@ export {
   DatasetNotFoundError,
   DatasetOptionError,
   DownloadError,
+  ExampleTooLongError,
   type RecordLocation,
+  TextEncodingError,
 } from './errors';
 export {
   groupReferences,
@@ -98,7 +105,8 @@ export { type CsvRow, readCsv } from './text/read-csv';
 export { type JsonArrayItem, readJsonArray } from './text/read-json-array';
 export { type NumberedLine, readLines } from './text/read-lines';
 export { decodeXmlText, readXmlElements, type XmlElement } from './text/read-xml-elements';
-export { decodeUtf8, type TextInput, textChunks } from './text/text-input';
+export { decodeUtf8, decodeUtf8Text, type TextInput, textChunks } from './text/text-input';
+export { findInvalidUtf8, type Utf8Problem } from './text/utf8-check';
 export { linearizeWebNLG, linearizeWebNLGForDecoding } from './webnlg/linearize-webnlg';
 export { readWebNLG } from './webnlg/read-webnlg';
 export { readWebNLGJson } from './webnlg/read-webnlg-json';

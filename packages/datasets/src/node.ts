@@ -44,7 +44,7 @@ export function readTextFile(path: string): AsyncIterable<string> {
         );
       }
       assertRegularFile(path, 'Expected a data file.');
-      yield* decodeUtf8(createReadStream(path, { highWaterMark: 1 << 16 }));
+      yield* decodeUtf8(createReadStream(path, { highWaterMark: 1 << 16 }), path);
     },
   };
 }

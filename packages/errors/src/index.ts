@@ -6,6 +6,11 @@ export {
   type SourceLocation,
 } from './common-errors';
 export {
+  describeJsonSyntaxError,
+  findJsonSyntaxProblem,
+  type JsonSyntaxProblem,
+} from './json-syntax';
+export {
   assert,
   InternalError,
   PrefixkitError,

@@ -27,6 +27,23 @@ export class CheckpointFormatError extends PrefixkitError {
   }
 }
 
+/** A tensor holding NaN or ±infinity: the model or prefix it belongs to cannot produce text. */
+export class NonFiniteWeightError extends PrefixkitError {
+  readonly file: string;
+  readonly tensor: string;
+  /** Flat index of the first non-finite element. */
+  readonly index: number;
+  constructor(location: Required<CheckpointLocation>, index: number, value: number) {
+    super(
+      'CHECKPOINT_NON_FINITE',
+      `${where(location)}: element ${index} is ${value}; expected finite weights (the file is corrupt or was saved from a diverged run)`,
+    );
+    this.file = location.file;
+    this.tensor = location.tensor;
+    this.index = index;
+  }
+}
+
 /** Why a well-formed checkpoint does not fit the GPT-2 config it comes with. */
 export type CheckpointMismatchKind =
   | 'missing'
@@ -60,6 +77,15 @@ export class TokenizerFormatError extends PrefixkitError {
   constructor(what: string, file: string, options: PrefixkitErrorOptions = {}) {
     super('TOKENIZER_FORMAT', `${file}: ${what}`, options);
     this.file = file;
+  }
+}
+
+/** A tokenizer that does not fit its model (ids beyond the vocabulary, another end token). */
+export class TokenizerMismatchError extends PrefixkitError {
+  readonly source: string;
+  constructor(source: string, expected: string, got: string, options: PrefixkitErrorOptions = {}) {
+    super('TOKENIZER_MISMATCH', `${source}: expected ${expected}, got ${got}`, options);
+    this.source = source;
   }
 }
 

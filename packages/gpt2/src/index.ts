@@ -34,8 +34,10 @@ export {
   type CheckpointMismatchKind,
   HubError,
   type HubErrorCode,
+  NonFiniteWeightError,
   TokenizerFormatError,
   TokenizerInputError,
+  TokenizerMismatchError,
 } from './errors';
 // The model (src/model) and generation (src/generate).
 export {
@@ -79,6 +81,7 @@ export {
   type SafetensorsDtype,
   safetensorsDtypeSizes,
 } from './safetensors/dtype';
+export { firstNonFinite, requireFiniteWeights } from './safetensors/finite-values';
 export {
   bf16ToFloat32,
   f16ToFloat32,
@@ -115,3 +118,4 @@ export {
   tokenizerFromTokenizerJson,
   tokenizerFromVocabAndMerges,
 } from './tokenizer/tokenizer-files';
+export { checkTokenizerFitsModel } from './tokenizer/tokenizer-fit';

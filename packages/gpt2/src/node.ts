@@ -17,3 +17,8 @@ export {
 export { type HubOptions, type HubSettings, resolveHubSettings } from './hub/hub-settings.node.js';
 export { fileByteSource } from './safetensors/file-byte-source.node.js';
 export { openSafetensorsFile, writeSafetensorsFile } from './safetensors/safetensors-file.node.js';
+export {
+  type DirectoryTokenizer,
+  loadModelFolderTokenizer,
+  readTokenizerDirectory,
+} from './tokenizer/tokenizer-directory.node.js';

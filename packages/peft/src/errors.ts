@@ -30,3 +30,19 @@ export class TrainerError extends PrefixkitError {
     super('PEFT_TRAINER', message, options);
   }
 }
+
+/**
+ * The training loss (or the gradient norm) became NaN or infinite. Raised before the optimiser
+ * step, so the parameters still hold the last finite step's values.
+ */
+export class NonFiniteLossError extends PrefixkitError {
+  /** The optimiser step that would have been taken (1-based). */
+  readonly step: number;
+  constructor(step: number, what: string) {
+    super(
+      'PEFT_NON_FINITE_LOSS',
+      `step ${step}: ${what}; stopped before the optimiser step, so the weights are those of step ${step - 1}. Lower the learning rate or set a max gradient norm`,
+    );
+    this.step = step;
+  }
+}

@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
 import { assertRegularFile, writeFileAtomic } from '@prefixkit/errors/node';
-import type { Gpt2Model } from '@prefixkit/gpt2';
+import { bufferByteSource, type Gpt2Model } from '@prefixkit/gpt2';
 import { PeftFormatError } from './errors';
 import { loadPeft } from './formats/load-peft';
 import { type SaveOptions, savePeft } from './formats/save-peft';
@@ -44,8 +44,11 @@ export async function loadPeftDirectory(base: Gpt2Model, directory: string): Pro
   const config = (await readOrExplain(join(directory, 'adapter_config.json'), hint)).toString(
     'utf8',
   );
-  const weights = new Uint8Array(
-    await readOrExplain(join(directory, 'adapter_model.safetensors'), hint),
+  const weightsFile = join(directory, 'adapter_model.safetensors');
+  // A named source, so errors about the weights give the file's full path.
+  const weights = bufferByteSource(
+    new Uint8Array(await readOrExplain(weightsFile, hint)),
+    weightsFile,
   );
   return loadPeft(base, { config, weights });
 }

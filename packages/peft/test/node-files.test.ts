@@ -5,9 +5,11 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
+import { NonFiniteWeightError } from '@prefixkit/gpt2';
 import { noGrad } from '@prefixkit/tensor';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PeftFormatError } from '../src/errors';
+import { safetensorsToTensors, tensorsToSafetensors } from '../src/formats/tensor-files';
 import { createPeftModel } from '../src/methods';
 import {
   checkpointDirectoryWriter,
@@ -61,6 +63,26 @@ describe('savePeftDirectory / loadPeftDirectory', () => {
     const directory = await temporaryDirectory();
     await expect(loadPeftDirectory(base, directory)).rejects.toThrow(FileNotFoundError);
     await expect(loadPeftDirectory(base, directory)).rejects.toThrow(/adapter_config\.json/);
+  });
+});
+
+describe('loading a prefix with NaN or infinite weights', () => {
+  it('is refused with the file, tensor and element named', async () => {
+    const base = await loadTinyModel();
+    const peft = await createPeftModel(base, { method: 'prefix-flat', prefixLength: 2 });
+    const directory = join(await temporaryDirectory(), 'prefix');
+    await savePeftDirectory(peft, directory, { baseModelNameOrPath: 'tiny' });
+    const weightsFile = join(directory, 'adapter_model.safetensors');
+    const { tensors } = await safetensorsToTensors(new Uint8Array(await readFile(weightsFile)));
+    const [name, tensor] = Object.entries(tensors)[0]!;
+    tensor.data[3] = Number.POSITIVE_INFINITY;
+    await writeFile(weightsFile, tensorsToSafetensors(tensors));
+    const error = await loadPeftDirectory(base, directory).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NonFiniteWeightError);
+    expect((error as NonFiniteWeightError).code).toBe('CHECKPOINT_NON_FINITE');
+    expect((error as Error).message).toContain(
+      `${weightsFile}, tensor ${name}: element 3 is Infinity; expected finite weights`,
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import { ConfigValidationError } from '@prefixkit/errors';
 import { generate, gpt2Preset } from '@prefixkit/gpt2';
 import { noGrad } from '@prefixkit/tensor';
 import { describe, expect, it } from 'vitest';
+import { NonFiniteLossError, TrainerError } from '../src/errors';
 import { countTrainableParameters, createPeftModel } from '../src/methods';
 import { baseParameterCount } from '../src/parameter-count-base';
 import type { PrefixTuningModel } from '../src/prefix-tuning/prefix-tuning';
@@ -145,6 +146,57 @@ describe('Trainer', () => {
       createPeftModel(peft.base, { method: 'prefix', prefixLength: 401 }),
     ).rejects.toThrow(/field \/prefixLength/);
     await expect(createPeftModel(peft.base, { method: 'nope' })).rejects.toThrow(/field \/method/);
+  });
+});
+
+describe('Trainer refuses what would train nothing or NaN', () => {
+  it('stops on a non-finite loss before the optimiser writes it into the parameters', async () => {
+    const peft = await createPeftModel(await loadTinyModel(), {
+      method: 'prefix-flat',
+      prefixLength: 2,
+    });
+    // A learning rate this large makes step 1's update overflow the next forward pass.
+    const trainer = new Trainer(peft, {
+      config: { learningRate: 1e38, warmupSteps: 0, maxGradNorm: null, batchSize: 2, maxSteps: 9 },
+      train: examples(4, 0),
+    });
+    let error: unknown;
+    let before = await peft.parameters.toHost();
+    for (let step = 0; step < 9 && error === undefined; step++) {
+      before = await peft.parameters.toHost();
+      error = await trainer.optimizerStep().then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+    }
+    expect(error).toBeInstanceOf(NonFiniteLossError);
+    const failed = error as NonFiniteLossError;
+    expect(failed.code).toBe('PEFT_NON_FINITE_LOSS');
+    expect(failed.step).toBe(trainer.step + 1);
+    expect(failed.message).toMatch(
+      /^step \d+: the training loss of micro-batch 1 is (NaN|-?Infinity); stopped before the optimiser step/,
+    );
+    const after = await peft.parameters.toHost();
+    for (const [name, tensor] of Object.entries(after)) {
+      expect(Array.from(tensor.data), name).toEqual(Array.from(before[name]!.data));
+      expect(tensor.data.every(Number.isFinite), name).toBe(true);
+    }
+  });
+
+  it('refuses an example with no target token, naming it', async () => {
+    const peft = await createPeftModel(await loadTinyModel(), {
+      method: 'prefix-flat',
+      prefixLength: 2,
+    });
+    const train = examples(3, 0);
+    train[1] = { inputIds: train[1]!.inputIds, labels: train[1]!.labels.map(() => -100) };
+    expect(() => new Trainer(peft, { train })).toThrow(TrainerError);
+    expect(() => new Trainer(peft, { train })).toThrow(
+      /option train, example 2 \(7 tokens\): expected at least one target token/,
+    );
+    expect(() => new Trainer(peft, { train: examples(2, 0), eval: train })).toThrow(
+      /option eval, example 2/,
+    );
   });
 });
 

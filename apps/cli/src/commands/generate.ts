@@ -1,20 +1,19 @@
 // The code of `prefixkit generate`, loaded only when the command runs: reading the inputs, the
 // model and optional adapter, decoding, and writing the outputs.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatPrompt } from '@prefixkit/datasets';
 import { assertRegularFile, writeFileAtomic } from '@prefixkit/errors/node';
-import { loadGpt2Tokenizer } from '@prefixkit/gpt2';
 import type { PeftModel } from '@prefixkit/peft';
 import { loadPeftDirectory } from '@prefixkit/peft/node';
 import type { CommandRun } from '../command';
 import { readGroups } from '../data/read-task-data';
+import { readUtf8File } from '../data/read-utf8-file';
 import { UsageError } from '../errors';
 import type { DecodedOutput } from '../generate/decode-inputs';
 import { decodeInputs, plainDecoding } from '../generate/decode-inputs';
 import { decodingOptionsOf, type GenerateCliOptions } from '../generate/generate-options';
 import { tokenLogprobs } from '../generate/token-logprobs';
-import { loadModel } from '../runtime/load-model';
+import { loadModel, loadModelTokenizer } from '../runtime/load-model';
 import { openBackend } from '../runtime/open-backend';
 
 export interface GenerateResult {
@@ -40,7 +39,7 @@ async function readInputs(options: GenerateCliOptions, cwd: string, env: NodeJS.
   else if (options.inputs !== undefined) {
     const path = resolve(cwd, options.inputs);
     assertRegularFile(path, 'Check --inputs (one input per line).');
-    inputs = readFileSync(path, 'utf8').split('\n');
+    inputs = readUtf8File(path).split('\n');
     if (inputs[inputs.length - 1] === '') inputs.pop();
   } else {
     const groups = await readGroups(
@@ -70,7 +69,7 @@ export const generateRun: CommandRun<GenerateCliOptions, GenerateResult> = async
       peft = await loadPeftDirectory(loaded.model, resolve(context.cwd, options.adapter));
     }
     const forward = peft ?? loaded.model;
-    const tokenizer = await loadGpt2Tokenizer();
+    const tokenizer = await loadModelTokenizer(loaded);
     const decoding = decodingOptionsOf(options);
     const decoder = peft ? peft.decoding() : plainDecoding(loaded.model);
     const decoded = await decodeInputs({

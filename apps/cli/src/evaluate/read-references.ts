@@ -8,7 +8,6 @@
 //                 a blank line between inputs (any task; xsum always uses it).
 // WebNLG and DART parsing and grouping are @prefixkit/datasets' readers and reference grouping.
 
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import {
   dartReferenceGroups,
@@ -20,6 +19,7 @@ import {
 } from '@prefixkit/datasets';
 import { readTextFile } from '@prefixkit/datasets/node';
 import { readE2EReferences } from '@prefixkit/metrics/node';
+import { readUtf8File } from '../data/read-utf8-file';
 import { InputFormatError } from '../errors';
 import type { EvaluateTask } from './task-metrics';
 
@@ -90,6 +90,6 @@ export async function readReferences(file: string, task: EvaluateTask): Promise<
   }
   return {
     format: 'multi-reference-text',
-    references: parseMultiReferenceText(readFileSync(file, 'utf8'), file),
+    references: parseMultiReferenceText(readUtf8File(file), file),
   };
 }

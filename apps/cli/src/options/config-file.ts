@@ -5,8 +5,13 @@
 // path options are resolved against the file's folder, so a config can sit beside its data.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { ConfigValidationError, FileNotFoundError } from '@prefixkit/errors';
+import {
+  ConfigValidationError,
+  describeJsonSyntaxError,
+  FileNotFoundError,
+} from '@prefixkit/errors';
 import type { OptionsSchema } from '../command';
+import { readUtf8File } from '../data/read-utf8-file';
 import { presetsDir } from '../paths';
 import { describeError, errorKey, validatorFor } from './ajv';
 import { closest } from './closest';
@@ -67,15 +72,13 @@ export function readConfigFile(
   cwd: string,
 ): ConfigFile {
   const path = locate(reference, cwd);
+  const text = readUtf8File(path);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigValidationError(
-      `not valid JSON (${(error as Error).message})`,
-      { file: path },
-      { cause: error },
-    );
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON.parse's message: it quotes the file's first bytes (the wrong file may be secret).
+    throw new ConfigValidationError(describeJsonSyntaxError(text), { file: path });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ConfigValidationError('must be a JSON object of options', { file: path, field: '' });

@@ -10,7 +10,7 @@ import {
   tokenizeTrainingExample,
 } from '@prefixkit/datasets';
 import { createFolderSource } from '@prefixkit/datasets/node';
-import { type Gpt2Model, loadGpt2Tokenizer } from '@prefixkit/gpt2';
+import type { Gpt2Model } from '@prefixkit/gpt2';
 import { scoreTask } from '@prefixkit/metrics';
 import { loadMeteorResources } from '@prefixkit/metrics/node';
 import type { PeftModel } from '@prefixkit/peft';
@@ -19,7 +19,7 @@ import type { CommandContext } from '../command';
 import { InterruptedError } from '../errors';
 import { decodeInputs, plainDecoding } from '../generate/decode-inputs';
 import { repoRootGuess } from '../paths';
-import { defaultModelDir, loadModel } from '../runtime/load-model';
+import { defaultModelDir, loadModel, loadModelTokenizer } from '../runtime/load-model';
 import { openBackend } from '../runtime/open-backend';
 import { formatProgress, shouldReport } from '../runtime/progress-bar';
 import { heldOutLoss } from './held-out-loss';
@@ -61,7 +61,6 @@ export async function runQuickstart(
   const removeHandler = context.interrupt.onInterrupt(() => {});
   const opened = await openBackend(options.backend, context.env);
   try {
-    const tokenizer = await loadGpt2Tokenizer();
     const { train, groups } = await readSample(options.evalMrs);
     context.log(
       `E2E sample (${sampleDir}): ${train.length} training pairs; ${groups.length} held-out dev MRs with ${groups.reduce((n, g) => n + g.references.length, 0)} references`,
@@ -75,6 +74,7 @@ export async function runQuickstart(
       env: context.env,
     });
     const model: Gpt2Model = loaded.model;
+    const tokenizer = await loadModelTokenizer(loaded);
     const kind: QuickstartResult['model']['kind'] = options.model ? 'given' : 'embedded';
     const name = options.model ? loaded.name : 'prefixkit-tiny';
     context.log(`model ${name} (${opened.name}, ${opened.reason})`);

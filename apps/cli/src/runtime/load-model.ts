@@ -4,7 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
-import { Gpt2Model } from '@prefixkit/gpt2';
+import { Gpt2Model, type Gpt2Tokenizer } from '@prefixkit/gpt2';
 import * as node from '@prefixkit/gpt2/node';
 import type { Backend } from '@prefixkit/tensor';
 import { repoRootGuess } from '../paths';
@@ -73,4 +73,12 @@ export async function loadModel(
   } finally {
     await stream.close();
   }
+}
+
+/**
+ * The tokenizer of a loaded model: the one its folder ships (tokenizer.json, or vocab.json +
+ * merges.txt), else GPT-2's own; either way checked against the model's vocabulary and end token.
+ */
+export function loadModelTokenizer(loaded: LoadedModel): Promise<Gpt2Tokenizer> {
+  return node.loadModelFolderTokenizer(loaded.folder, loaded.model.config);
 }

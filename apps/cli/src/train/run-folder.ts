@@ -40,7 +40,7 @@ export interface RunConfig {
   model: { name: string; folder: string; config: Record<string, unknown> };
   method: unknown;
   training: unknown;
-  data: { train: number; dev: number };
+  data: { train: number; dev: number; overlong?: unknown };
 }
 
 /** Reads a run folder's config.json (for --resume). */

@@ -6,13 +6,13 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
+  type OverlongReport,
   sampleLowData,
   type TextPair,
-  type TokenizedExample,
-  tokenizeTrainingExample,
+  tokenizeTrainingSet,
 } from '@prefixkit/datasets';
 import { writeFileAtomic } from '@prefixkit/errors/node';
-import { type Gpt2Model, loadGpt2Tokenizer } from '@prefixkit/gpt2';
+import type { Gpt2Model } from '@prefixkit/gpt2';
 import * as peft from '@prefixkit/peft';
 import { baseParameterCount, type PeftModel, parseTrainingConfig, Trainer } from '@prefixkit/peft';
 import {
@@ -25,7 +25,7 @@ import type { CommandContext } from '../command';
 import { readPairs } from '../data/read-task-data';
 import type { DataLocation } from '../data/task-data';
 import { InterruptedError, UsageError } from '../errors';
-import { loadModel } from '../runtime/load-model';
+import { loadModel, loadModelTokenizer } from '../runtime/load-model';
 import { openBackend } from '../runtime/open-backend';
 import { formatDuration, formatProgress, shouldReport } from '../runtime/progress-bar';
 import {
@@ -46,6 +46,8 @@ export interface TrainResult {
   task: string;
   trainExamples: number;
   devExamples: number;
+  /** Pairs longer than the context and what --overlong did with them. */
+  overlong: { policy: TrainOptions['overlong']; train: OverlongReport; dev: OverlongReport };
   trainableParameters: number;
   baseParameters: number;
   steps: number;
@@ -163,14 +165,32 @@ export async function runTraining(
   const opened = await openBackend(options.backend, context.env);
   try {
     const loaded = await loadModel(options.model, { backend: opened.backend, ...context });
-    const tokenizer = await loadGpt2Tokenizer();
+    const tokenizer = await loadModelTokenizer(loaded);
     const encode = (text: string) => tokenizer.encode(text);
     const peft = await createMethod(loaded.model, options, encode, context.cwd);
     const blockSize = Math.min(1024, loaded.model.config.n_positions - virtualTokens(peft));
-    const tokenize = (pairs: TextPair[]): TokenizedExample[] =>
-      pairs.map((pair) => tokenizeTrainingExample(tokenizer, pair, { blockSize }));
-    const train = tokenize(data.train);
-    const dev = tokenize(data.dev);
+    // Saved options of runs from before --overlong existed lack it: the paper's truncation.
+    const policy = options.overlong ?? 'truncate';
+    const tokenize = (pairs: TextPair[], label: string) =>
+      tokenizeTrainingSet(tokenizer, pairs, {
+        blockSize,
+        overlong: policy,
+        label,
+        ...(tokenizer.endOfTextId === undefined ? {} : { endOfTextId: tokenizer.endOfTextId }),
+      });
+    const trainSet = tokenize(data.train, `${options.task} training pairs`);
+    const devSet = tokenize(data.dev, `${options.task} dev pairs`);
+    const train = trainSet.examples;
+    const dev = devSet.examples;
+    const overlong = { policy, train: trainSet.report, dev: devSet.report };
+    for (const [split, report] of [
+      ['training', trainSet.report],
+      ['dev', devSet.report],
+    ] as const)
+      if (report.overlong > 0)
+        context.warn(
+          `${report.overlong} of ${report.examples} ${split} pairs are longer than the context (${blockSize} tokens, longest ${report.longest}): ${policy === 'drop' ? 'dropped' : 'truncated'} (--overlong ${policy})`,
+        );
     const trainingJson: Record<string, unknown> = {};
     for (const key of trainingKeys)
       if (options[key] !== undefined) trainingJson[key] = options[key];
@@ -227,7 +247,7 @@ export async function runTraining(
         model: { name: loaded.name, folder: loaded.folder, config: { ...loaded.model.config } },
         method: peft.config,
         training,
-        data: { train: train.length, dev: dev.length },
+        data: { train: train.length, dev: dev.length, overlong },
       };
       await writeAtomic(join(run, runFiles.config), `${JSON.stringify(config, null, 2)}\n`);
       await writeAtomic(logPath, '');
@@ -262,6 +282,7 @@ export async function runTraining(
       task: options.task,
       trainExamples: train.length,
       devExamples: dev.length,
+      overlong,
       trainableParameters: trainable,
       baseParameters,
       steps: trainer.step,

@@ -2,6 +2,7 @@
 // and of what a --config file may hold). Training settings mirror @prefixkit/peft's
 // TrainingConfig; when an option is left out, the trainer's own default (the paper's E2E
 // settings) applies, and the run folder's config.json records the resolved values.
+import { type OverlongPolicy, overlongPolicies } from '@prefixkit/datasets';
 import { METHOD_NAMES, trainingConfigSchema } from '@prefixkit/peft/schemas';
 import type { OptionSchema, OptionsSchema } from '../command';
 import { taskNames } from '../data/task-data';
@@ -38,6 +39,7 @@ export interface TrainOptions {
   lowDataSample: number;
   maxTrainExamples?: number;
   maxDevExamples: number;
+  overlong: OverlongPolicy;
   backend?: BackendName;
 }
 
@@ -176,6 +178,13 @@ export const trainSchema: OptionsSchema = {
     maxDevExamples: {
       ...integer('Dev pairs for the dev loss (the first N).', 0, maxExamples),
       default: 200,
+    },
+    overlong: {
+      type: 'string',
+      description:
+        "Pairs longer than the model's context (after the method's own positions): truncate (the paper's; refused if no target token would be left), drop, or error. The count is reported.",
+      enum: overlongPolicies,
+      default: 'truncate',
     },
     backend: backendOption,
   },

@@ -2,13 +2,19 @@
 // uploaded to the chosen backend.
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { Gpt2Model } from '@prefixkit/gpt2';
-import { downloadGpt2, openGpt2CheckpointDirectory } from '@prefixkit/gpt2/node';
+import { Gpt2Model, type Gpt2Tokenizer } from '@prefixkit/gpt2';
+import {
+  downloadGpt2,
+  loadModelFolderTokenizer,
+  openGpt2CheckpointDirectory,
+} from '@prefixkit/gpt2/node';
 import { type Backend, CpuBackend } from '@prefixkit/tensor';
 
 export interface BaseModel {
   readonly model: Gpt2Model;
   readonly backend: Backend;
+  /** The folder's own tokenizer files, else GPT-2's; checked against the model. */
+  readonly tokenizer: Gpt2Tokenizer;
   /** The id clients use for the base model. */
   readonly id: string;
   /** Frees the device. */
@@ -43,6 +49,7 @@ export async function loadBaseModel(options: {
     return {
       model,
       backend,
+      tokenizer: await loadModelFolderTokenizer(folder, model.config),
       id: options.modelId ?? (local ? basename(folder) : options.model),
       release,
     };

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTest, testEncoder } from '../../test/test-encoder';
-import { DatasetOptionError } from '../errors';
+import { DatasetOptionError, ExampleTooLongError } from '../errors';
 import { alternativeTemplates, lowDataTemplate } from '../templates';
 import { bucketBatches, padBatch } from './bucket-batches';
-import { encodePrompt, tokenizeExamples, tokenizeTrainingExample } from './tokenize-example';
+import {
+  encodePrompt,
+  tokenizeExamples,
+  tokenizeTrainingExample,
+  tokenizeTrainingSet,
+} from './tokenize-example';
 
 const pair = { source: 'name : Aromi', target: 'Aromi .' };
 
@@ -37,6 +42,46 @@ describe('tokenizeTrainingExample', () => {
   it('refuses an encoder that does not produce the end-of-text id', () => {
     const plain = { encode: (text: string) => [...text].map((char) => char.charCodeAt(0)) };
     expect(() => tokenizeTrainingExample(plain, pair)).toThrow(DatasetOptionError);
+  });
+});
+
+describe('tokenizeTrainingSet: examples longer than the context', () => {
+  // Character-level test encoder: " a <|endoftext|>" is a 4-token prompt, " b <|endoftext|>" a
+  // 4-token target; the long pair's prompt " a b c <|endoftext|>" takes 8, 12 tokens in all.
+  const short = { source: 'a', target: 'b' };
+  const long = { source: 'a b c', target: 'b' };
+  const pairs = [short, long, short];
+
+  it('keeps examples that fit as they are and counts nothing', () => {
+    const { examples, report } = tokenizeTrainingSet(testEncoder, pairs, { blockSize: 12 });
+    expect(examples).toEqual(pairs.map((p) => tokenizeTrainingExample(testEncoder, p)));
+    expect(report).toEqual({ examples: 3, overlong: 0, truncated: 0, dropped: 0, longest: 12 });
+  });
+
+  it('truncates (the default) while a target token survives, and counts it', () => {
+    const { examples, report } = tokenizeTrainingSet(testEncoder, pairs, { blockSize: 10 });
+    expect(report).toEqual({ examples: 3, overlong: 1, truncated: 1, dropped: 0, longest: 12 });
+    expect(examples[1]!.inputIds).toHaveLength(10);
+    expect(decodeTest(examples[1]!.labels.filter((label) => label !== -100))).toBe(' b');
+  });
+
+  it('refuses to truncate an example whose prompt fills the context (it would have no target)', () => {
+    const run = () => tokenizeTrainingSet(testEncoder, pairs, { blockSize: 8, label: 'train' });
+    expect(run).toThrow(ExampleTooLongError);
+    expect(run).toThrow(
+      "train, example 2: expected at most 8 tokens (the context left after the method's own positions), got 12; its prompt alone takes 8, so truncating would leave no target token",
+    );
+  });
+
+  it('drops over-long examples under "drop" and refuses them under "error"', () => {
+    const dropped = tokenizeTrainingSet(testEncoder, pairs, { blockSize: 8, overlong: 'drop' });
+    expect(dropped.examples).toHaveLength(2);
+    expect(dropped.report).toMatchObject({ overlong: 1, truncated: 0, dropped: 1 });
+    expect(() =>
+      tokenizeTrainingSet(testEncoder, pairs, { blockSize: 11, overlong: 'error', label: 'dev' }),
+    ).toThrow(
+      /^dev, example 2: expected at most 11 tokens .*got 12; over-long examples are refused/,
+    );
   });
 });
 

@@ -67,7 +67,10 @@ export function createFetchSource(options: FetchSourceOptions): DataSource {
     describe: (path) => new URL(path, options.baseUrl).href,
     readText: (path) => ({
       async *[Symbol.asyncIterator]() {
-        yield* decodeUtf8([await fetchDataFile(path, options)]);
+        yield* decodeUtf8(
+          [await fetchDataFile(path, options)],
+          new URL(path, options.baseUrl).href,
+        );
       },
     }),
   };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CheckpointMismatchError } from '../errors';
+import { CheckpointMismatchError, NonFiniteWeightError } from '../errors';
 import { type ByteSource, bufferByteSource } from '../safetensors/byte-source';
 import { openSafetensors } from '../safetensors/safetensors-reader';
 import {
@@ -174,4 +174,26 @@ describe('readGpt2Checkpoint', () => {
     expect(seen).toEqual(stream.parameters.map((p) => p.name));
     await stream.close();
   });
+
+  it.each([
+    ['F32', Number.NaN],
+    ['F16', Number.POSITIVE_INFINITY],
+    ['BF16', Number.NEGATIVE_INFINITY],
+  ] as const)(
+    'refuses %s weights holding %s, naming the file, tensor and element',
+    async (dtype, value) => {
+      const tensors = await fixtureTensors();
+      const bias = tensors['transformer.h.1.mlp.c_fc.bias']!.data.slice();
+      bias[7] = value;
+      const error = await read({
+        ...tensors,
+        'transformer.h.1.mlp.c_fc.bias': { dtype, shape: [128], data: bias },
+      }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NonFiniteWeightError);
+      expect((error as NonFiniteWeightError).code).toBe('CHECKPOINT_NON_FINITE');
+      expect((error as NonFiniteWeightError).message).toBe(
+        `variant.safetensors, tensor transformer.h.1.mlp.c_fc.bias: element 7 is ${value}; expected finite weights (the file is corrupt or was saved from a diverged run)`,
+      );
+    },
+  );
 });

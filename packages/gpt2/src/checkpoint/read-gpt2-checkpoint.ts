@@ -5,6 +5,7 @@
 import { type Gpt2Config, parseGpt2Config, parseGpt2ConfigText } from '../config/gpt2-config';
 import { CheckpointMismatchError } from '../errors';
 import type { ByteSource } from '../safetensors/byte-source';
+import { requireFiniteWeights } from '../safetensors/finite-values';
 import {
   float32ReadableDtypes,
   openSafetensors,
@@ -167,11 +168,10 @@ export async function openGpt2Checkpoint(
       parameters: specs,
       async *tensors() {
         for (const spec of specs) {
-          yield {
-            name: spec.name,
-            shape: spec.shape,
-            data: await reader.readFloat32(found.get(spec.name)!),
-          };
+          const tensor = found.get(spec.name)!;
+          const data = await reader.readFloat32(tensor);
+          requireFiniteWeights(data, { file: reader.file, tensor });
+          yield { name: spec.name, shape: spec.shape, data };
         }
       },
       close: () => reader.close(),

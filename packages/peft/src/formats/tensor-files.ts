@@ -3,6 +3,7 @@ import {
   type ByteSource,
   bufferByteSource,
   openSafetensors,
+  requireFiniteWeights,
   type SafetensorsTensorInput,
   serializeSafetensors,
 } from '@prefixkit/gpt2';
@@ -19,7 +20,7 @@ export function tensorsToSafetensors(
   return serializeSafetensors(inputs, metadata);
 }
 
-/** Reads every tensor of a safetensors file widened to float32. */
+/** Reads every tensor of a safetensors file widened to float32; NaN or ±infinity is refused. */
 export async function safetensorsToTensors(
   source: Uint8Array | ByteSource,
   file = 'adapter_model.safetensors',
@@ -29,8 +30,11 @@ export async function safetensorsToTensors(
   );
   try {
     const tensors: Record<string, HostTensor> = {};
-    for (const info of reader.tensors)
-      tensors[info.name] = { shape: info.shape, data: await reader.readFloat32(info.name) };
+    for (const info of reader.tensors) {
+      const data = await reader.readFloat32(info.name);
+      requireFiniteWeights(data, { file: reader.file, tensor: info.name });
+      tensors[info.name] = { shape: info.shape, data };
+    }
     return { tensors, metadata: reader.metadata ?? {} };
   } finally {
     await reader.close();

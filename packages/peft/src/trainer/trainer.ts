@@ -20,7 +20,7 @@ import {
   type Tensor,
   tidy,
 } from '@prefixkit/tensor';
-import { TrainerError } from '../errors';
+import { NonFiniteLossError, TrainerError } from '../errors';
 import type { HostTensor } from '../parameter-store';
 import type { PeftModel } from '../peft-model';
 import { SeededRandom } from '../random';
@@ -69,6 +69,8 @@ export class Trainer {
     this.config = parseTrainingConfig(options.config ?? {});
     if (options.train.length === 0)
       throw new TrainerError('Trainer: option train: expected at least one example, got none');
+    requireTargets(options.train, 'train');
+    if (options.eval) requireTargets(options.eval, 'eval');
     this.optimizer = new AdamW(peft.parameters.list(), {
       lr: this.config.learningRate,
       weightDecay: this.config.weightDecay,
@@ -184,8 +186,16 @@ export class Trainer {
         backward(scale(value, 1 / batches.length));
         return keep(value);
       });
-      lossSum += await loss.item();
+      const value = await loss.item();
       loss.dispose();
+      if (!Number.isFinite(value)) {
+        this.optimizer.zeroGrad();
+        throw new NonFiniteLossError(
+          this.step + 1,
+          `the training loss of micro-batch ${micro + 1} is ${value}`,
+        );
+      }
+      lossSum += value;
       tokens += batch.lengths.reduce((a, b) => a + b, 0);
     }
     let gradNorm: number | null = null;
@@ -193,6 +203,10 @@ export class Trainer {
       const norm = clipGradNorm(parameters, maxGradNorm);
       gradNorm = norm ? await norm.item() : 0;
       norm?.dispose();
+      if (!Number.isFinite(gradNorm)) {
+        this.optimizer.zeroGrad();
+        throw new NonFiniteLossError(this.step + 1, `the gradient norm is ${gradNorm}`);
+      }
     }
     noGrad(() => this.optimizer.step(this.schedule(this.step)));
     this.optimizer.zeroGrad();
@@ -280,6 +294,19 @@ function batchRows(batch: Batch, field: 'inputIds' | 'labels'): number[][] {
   return Array.from({ length: batch.batchSize }, (_, b) =>
     Array.from(batch[field].subarray(b * T, (b + 1) * T)),
   );
+}
+
+/**
+ * Every example must have a target: one whose labels are all -100 (a prompt cut off by the
+ * context) adds nothing to the loss, and a batch of them makes a step with no loss at all.
+ */
+function requireTargets(examples: readonly TokenizedExample[], option: string): void {
+  examples.forEach((example, index) => {
+    if (!example.labels.some((label, t) => t > 0 && label !== -100))
+      throw new TrainerError(
+        `Trainer: option ${option}, example ${index + 1} (${example.inputIds.length} tokens): expected at least one target token (a label other than -100 after the first position), got none; drop or shorten examples whose prompt fills the context`,
+      );
+  });
 }
 
 /** Tokens the shifted loss counts: labels[t+1] != -100. */
