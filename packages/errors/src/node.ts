@@ -1,4 +1,10 @@
 // Node-only API of @prefixkit/errors: the one atomic file write every package uses.
 // `*.node.ts` files are imported as `*.node.js`: tsup treats a path ending in `.node` as a native
 // addon and fails to resolve it; `.js` resolves to the `.ts` source everywhere.
-export { temporarySibling, writeFileAtomic, writeFileAtomicWith } from './atomic-write.node.js';
+export {
+  checkOutputFile,
+  removeStaleTemporaries,
+  temporarySibling,
+  writeFileAtomic,
+  writeFileAtomicWith,
+} from './atomic-write.node.js';
