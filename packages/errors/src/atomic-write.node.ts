@@ -19,6 +19,11 @@ export function temporarySibling(path: string): string {
 /** The names temporarySibling makes: `.<name>.<12 hex digits>.tmp`. */
 const temporaryName = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
+/** True for a name temporarySibling makes (a write in flight, or left by a killed process). */
+export function isTemporaryName(name: string): boolean {
+  return temporaryName.test(name);
+}
+
 /**
  * Removes temporaries (files or folders named as temporarySibling names them) that a killed
  * process left in `folder`; returns their names. Only for folders a single writer owns.
@@ -30,7 +35,7 @@ export async function removeStaleTemporaries(folder: string): Promise<string[]> 
   } catch {
     return [];
   }
-  const stale = names.filter((name) => temporaryName.test(name));
+  const stale = names.filter(isTemporaryName);
   for (const name of stale) await rm(join(folder, name), { recursive: true, force: true });
   return stale;
 }

@@ -66,10 +66,18 @@ describe('fileSystemErrorFrom', () => {
     );
   });
 
-  it('leaves prefixkit errors, unknown errnos and errors without a path alone', () => {
+  it('types a folder read without a path (Node names none), quoting Node', () => {
+    const pathless = thrownBy(() => readFileSync(folder, 'utf8'));
+    expect((pathless as { path?: string }).path).toBeUndefined();
+    const typed = fileSystemErrorFrom(pathless);
+    expect(typed).toMatchObject({ code: 'FS_IS_DIRECTORY', path: undefined });
+    expect(typed?.message).toMatch(/^a folder was given where a file is expected \(EISDIR/);
+  });
+
+  it('leaves prefixkit errors, unknown errnos and a missing file without a path alone', () => {
     expect(fileSystemErrorFrom(new PrefixkitError('X', 'y'))).toBeUndefined();
     expect(fileSystemErrorFrom(systemError('ECONNRESET', '/x'))).toBeUndefined();
-    expect(fileSystemErrorFrom(Object.assign(new Error('e'), { code: 'EISDIR' }))).toBeUndefined();
+    expect(fileSystemErrorFrom(Object.assign(new Error('e'), { code: 'ENOENT' }))).toBeUndefined();
     expect(fileSystemErrorFrom(new TypeError('bug'))).toBeUndefined();
   });
 });

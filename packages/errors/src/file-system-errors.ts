@@ -18,16 +18,19 @@ export type FileSystemErrorCode =
   /** ENOSPC / EDQUOT. */
   | 'FS_NO_SPACE';
 
-/** A path the file system refused for a reason the user can fix (see FileSystemErrorCode). */
+/**
+ * A path the file system refused for a reason the user can fix (see FileSystemErrorCode).
+ * `path` is undefined only when Node did not say which (a read on an opened folder).
+ */
 export class FileSystemError extends PrefixkitError {
-  readonly path: string;
+  readonly path: string | undefined;
   constructor(
     code: FileSystemErrorCode,
-    path: string,
+    path: string | undefined,
     message: string,
     options: PrefixkitErrorOptions = {},
   ) {
-    super(code, `${path}: ${message}`, options);
+    super(code, path === undefined ? message : `${path}: ${message}`, options);
     this.path = path;
   }
 }
@@ -55,6 +58,7 @@ export interface FileSystemContext {
 /**
  * The typed error for a Node file-system error, or undefined when `error` is not one whose
  * errno this knows. ENOENT is FileNotFoundError when reading and FS_PARENT_MISSING when writing.
+ * Without a path (Node gives none for a read on an opened folder) the message quotes Node's.
  */
 export function fileSystemErrorFrom(
   error: unknown,
@@ -62,11 +66,11 @@ export function fileSystemErrorFrom(
 ): PrefixkitError | undefined {
   if (PrefixkitError.isInstance(error) || !isSystemError(error)) return undefined;
   const path = context.path ?? error.path;
-  if (path === undefined) return undefined;
   const options = { cause: error };
   const doing = context.writing ? 'cannot write it' : `cannot ${error.syscall ?? 'use'} it`;
   switch (error.code) {
     case 'ENOENT':
+      if (path === undefined) return undefined;
       return context.writing
         ? new FileSystemError(
             'FS_PARENT_MISSING',
@@ -79,7 +83,9 @@ export function fileSystemErrorFrom(
       return new FileSystemError(
         'FS_IS_DIRECTORY',
         path,
-        'is a folder, expected a file. Give the path of a file.',
+        path === undefined
+          ? `a folder was given where a file is expected (${error.message}). Check the file paths given.`
+          : 'is a folder, expected a file. Give the path of a file.',
         options,
       );
     case 'ENOTDIR':

@@ -3,6 +3,7 @@
 // addon and fails to resolve it; `.js` resolves to the `.ts` source everywhere.
 export {
   checkOutputFile,
+  isTemporaryName,
   removeStaleTemporaries,
   temporarySibling,
   writeFileAtomic,

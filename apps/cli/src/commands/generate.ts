@@ -1,10 +1,10 @@
 // The code of `prefixkit generate`, loaded only when the command runs: reading the inputs, the
 // model and optional adapter, decoding, and writing the outputs.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatPrompt } from '@prefixkit/datasets';
 import { FileNotFoundError } from '@prefixkit/errors';
-import { writeFileAtomic } from '@prefixkit/errors/node';
+import { checkOutputFile, writeFileAtomic } from '@prefixkit/errors/node';
 import { loadGpt2Tokenizer } from '@prefixkit/gpt2';
 import type { PeftModel } from '@prefixkit/peft';
 import { loadPeftDirectory } from '@prefixkit/peft/node';
@@ -15,6 +15,8 @@ import type { DecodedOutput } from '../generate/decode-inputs';
 import { decodeInputs, plainDecoding } from '../generate/decode-inputs';
 import { decodingOptionsOf, type GenerateCliOptions } from '../generate/generate-options';
 import { tokenLogprobs } from '../generate/token-logprobs';
+import { type CommandInput, modelInput, refuseOutputOverInputs } from '../output-target';
+import { readInputText } from '../read-input-text';
 import { loadModel } from '../runtime/load-model';
 import { openBackend } from '../runtime/open-backend';
 
@@ -42,7 +44,7 @@ async function readInputs(options: GenerateCliOptions, cwd: string, env: NodeJS.
     const path = resolve(cwd, options.inputs);
     if (!existsSync(path))
       throw new FileNotFoundError(path, 'Check --inputs (one input per line).');
-    inputs = readFileSync(path, 'utf8').split('\n');
+    inputs = readInputText(path).split('\n');
     if (inputs[inputs.length - 1] === '') inputs.pop();
   } else {
     const groups = await readGroups(
@@ -59,6 +61,19 @@ export const generateRun: CommandRun<GenerateCliOptions, GenerateResult> = async
   context,
 ) => {
   const inputs = await readInputs(options, context.cwd, context.env);
+  const outputPath = options.output ? resolve(context.cwd, options.output) : null;
+  // A bad --output fails now, not after the decoding.
+  if (outputPath) {
+    const given = (flag: string, path: string | undefined): CommandInput[] =>
+      path === undefined ? [] : [{ flag, path: resolve(context.cwd, path) }];
+    refuseOutputOverInputs({ flag: '--output', path: outputPath, kind: 'file' }, [
+      ...given('--inputs', options.inputs),
+      ...given('--adapter', options.adapter),
+      ...given('--data', options.data),
+      ...modelInput(options.model, context.cwd),
+    ]);
+    await checkOutputFile(outputPath);
+  }
   const started = performance.now();
   const opened = await openBackend(options.backend, context.env);
   try {
@@ -104,7 +119,6 @@ export const generateRun: CommandRun<GenerateCliOptions, GenerateResult> = async
       );
     }
     const lines = outputs.map((output) => `${output.text}\n`).join('');
-    const outputPath = options.output ? resolve(context.cwd, options.output) : null;
     if (outputPath) {
       await writeFileAtomic(outputPath, lines);
     } else if (!context.json) context.stdout(lines);

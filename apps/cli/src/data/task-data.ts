@@ -2,13 +2,14 @@
 // WebNLG 2017, DART or XSUM in a folder (default: the shared data folder's <task>/), or a JSON
 // Lines file of {"source", "target"} objects. Everything is read through @prefixkit/datasets,
 // so linearisation and reference grouping are the paper's.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { TextPair } from '@prefixkit/datasets';
 import { FileNotFoundError } from '@prefixkit/errors';
 import { findSharedData } from '../doctor/find-paths';
 import { InputFormatError } from '../errors';
 import { repoRootGuess } from '../paths';
+import { readInputText } from '../read-input-text';
 
 export const taskNames = ['e2e', 'webnlg', 'dart', 'xsum', 'jsonl'] as const;
 export type TaskName = (typeof taskNames)[number];
@@ -63,7 +64,7 @@ export function webnlgXmlFiles(folder: string, split: 'train' | 'dev'): string[]
 /** Reads a JSONL file of {"source", "target"} objects; errors name the line and field. */
 export function readJsonlPairs(path: string): TextPair[] {
   const pairs: TextPair[] = [];
-  readFileSync(path, 'utf8')
+  readInputText(path)
     .split('\n')
     .forEach((line, index) => {
       if (line.trim() === '') return;

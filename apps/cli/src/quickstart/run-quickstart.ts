@@ -16,7 +16,6 @@ import { loadMeteorResources } from '@prefixkit/metrics/node';
 import type { PeftModel } from '@prefixkit/peft';
 import * as peftPackage from '@prefixkit/peft';
 import type { CommandContext } from '../command';
-import { InterruptedError } from '../errors';
 import { decodeInputs, plainDecoding } from '../generate/decode-inputs';
 import { repoRootGuess } from '../paths';
 import { defaultModelDir, loadModel } from '../runtime/load-model';
@@ -169,7 +168,7 @@ export async function runQuickstart(
         },
       });
       const trained = await trainer.train();
-      if (trained.stoppedBy === 'aborted') throw new InterruptedError();
+      if (trained.stoppedBy === 'aborted') context.interrupt.throwIfInterrupted();
       const evaluated = await evaluate(peft, run.method === 'prefix' ? 'prefix-tuned' : run.label);
       const trainable = peft.parameters.count();
       rows.push({
