@@ -5,8 +5,8 @@
 // first: only a regular file (or nothing) may be replaced; a symbolic link, FIFO, device or
 // folder is refused, and file-system failures come out as typed errors naming the target.
 import { randomBytes } from 'node:crypto';
-import type { Stats } from 'node:fs';
-import { type FileHandle, lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { access, type FileHandle, lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { OutputRefusedError } from './common-errors';
 import { FileSystemError, fileSystemErrorFrom } from './file-system-errors';
@@ -60,7 +60,7 @@ async function statOrUndefined(path: string, link: boolean): Promise<Stats | und
 
 /**
  * Throws unless `path` can take an atomic write: it is missing or a regular file, and its folder
- * exists. Call it before expensive work so that a bad output fails at once.
+ * exists and is writable. Call it before expensive work so that a bad output fails at once.
  */
 export async function checkOutputFile(path: string): Promise<void> {
   const existing = await statOrUndefined(path, true);
@@ -72,7 +72,6 @@ export async function checkOutputFile(path: string): Promise<void> {
       path,
       `is ${kindOf(existing)}; refusing to replace it with a regular file. Write to a new file name instead.`,
     );
-  if (existing) return;
   const folder = dirname(path);
   const parent = await statOrUndefined(folder, false);
   if (!parent)
@@ -83,6 +82,12 @@ export async function checkOutputFile(path: string): Promise<void> {
     );
   if (!parent.isDirectory())
     throw new FileSystemError('FS_NOT_DIRECTORY', path, `${folder} is a file, expected a folder.`);
+  // The temporary file is created in the folder and renamed there: both need write permission.
+  try {
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    throw fileSystemErrorFrom(error, { path, writing: true }) ?? error;
+  }
 }
 
 /**

@@ -89,4 +89,5 @@ export function checkRunFolder(
 export async function clearRunFolder(run: string, entries: readonly string[]): Promise<void> {
   for (const name of entries) rmSync(join(run, name), { recursive: true, force: true });
   await removeStaleTemporaries(run);
+  await removeStaleTemporaries(join(run, runFiles.checkpoints));
 }
