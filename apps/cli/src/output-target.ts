@@ -1,9 +1,9 @@
 // Outputs never destroy what the same command reads. Paths are compared after resolving
 // symbolic links and `..` (for a path that does not exist yet: its nearest existing folder), so
 // `--output ./model/../model/config.json` or a link to the model folder is caught too.
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { OutputRefusedError } from '@prefixkit/errors';
+import { FileSystemError, OutputRefusedError } from '@prefixkit/errors';
 import { resolveModelSource } from './runtime/load-model';
 
 /** One path the command reads: a file or a folder, named by the flag that gave it. */
@@ -30,11 +30,12 @@ function isWithin(inner: string, outer: string): boolean {
 }
 
 /**
- * Throws OUTPUT_IS_INPUT when the output is one of `inputs` or lies inside an input folder, or
- * (for an output folder, which the command fills) when an input lies inside it.
+ * Throws OUTPUT_IS_INPUT when the output is one of `inputs` or lies inside an input folder, or,
+ * for an output folder the command may clear (`clears`: train --overwrite), when an input lies
+ * inside it.
  */
 export function refuseOutputOverInputs(
-  output: CommandInput & { kind: 'file' | 'folder' },
+  output: CommandInput & { clears?: boolean },
   inputs: readonly CommandInput[],
 ): void {
   const target = canonicalPath(output.path);
@@ -46,7 +47,7 @@ export function refuseOutputOverInputs(
         output.path,
         `${output.flag} ${target === read ? 'is' : 'lies inside'} ${input.path} (${input.flag}), which this command reads; writing there could replace its files. Pick another ${output.flag}.`,
       );
-    if (output.kind === 'folder' && isWithin(read, target))
+    if (output.clears && isWithin(read, target))
       throw new OutputRefusedError(
         'OUTPUT_IS_INPUT',
         output.path,
@@ -64,4 +65,11 @@ export function modelInput(model: string, cwd: string): CommandInput[] {
     // A missing model is reported where it is loaded, with its own hint.
     return [];
   }
+}
+
+/** Throws FS_NOT_DIRECTORY when an output folder's path is an existing file. */
+export function checkOutputFolder(flag: string, path: string): void {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats && !stats.isDirectory())
+    throw new FileSystemError('FS_NOT_DIRECTORY', path, `${flag} is a file, expected a folder.`);
 }

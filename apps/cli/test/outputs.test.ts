@@ -1,12 +1,13 @@
 // Outputs never destroy things, and file-system failures have their own codes, through the real
 // binary: `generate --output` refuses a symbolic link, a FIFO, a device, its own input or a
 // missing or unwritable folder before the model loads; a folder given as a file and an unreadable
-// file are FS_* errors (exit 11), not internal ones.
+// file are FS_* errors (exit 11), not internal ones; quickstart checks its --output first too.
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
   symlinkSync,
@@ -140,5 +141,25 @@ describe('generate --output', () => {
       `${join(readOnly, 'o')}: permission denied (EACCES): cannot write it.`,
     );
     expect(write.code).toBe(11);
+  });
+});
+
+describe('quickstart --output', () => {
+  it('is checked before any training: not a file (exit 11), not inside the model (exit 12)', async () => {
+    const file = await runPrefixkit(['quickstart', '--output', inputs, '--backend', 'cpu']);
+    expect(file.code).toBe(11);
+    expect(file.stderr).toContain(`${inputs}: --output is a file, expected a folder.`);
+    const intoModel = await runPrefixkit([
+      'quickstart',
+      '--model',
+      model,
+      '--output',
+      join(model, 'quickstart'),
+      '--backend',
+      'cpu',
+    ]);
+    expect(intoModel.code).toBe(12);
+    expect(intoModel.stderr).toContain('[OUTPUT_IS_INPUT, exit 12]');
+    expect(readdirSync(model).sort()).toEqual(['config.json', 'model.safetensors']);
   });
 });

@@ -66,7 +66,7 @@ export const generateRun: CommandRun<GenerateCliOptions, GenerateResult> = async
   if (outputPath) {
     const given = (flag: string, path: string | undefined): CommandInput[] =>
       path === undefined ? [] : [{ flag, path: resolve(context.cwd, path) }];
-    refuseOutputOverInputs({ flag: '--output', path: outputPath, kind: 'file' }, [
+    refuseOutputOverInputs({ flag: '--output', path: outputPath }, [
       ...given('--inputs', options.inputs),
       ...given('--adapter', options.adapter),
       ...given('--data', options.data),

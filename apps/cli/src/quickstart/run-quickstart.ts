@@ -17,6 +17,7 @@ import type { PeftModel } from '@prefixkit/peft';
 import * as peftPackage from '@prefixkit/peft';
 import type { CommandContext } from '../command';
 import { decodeInputs, plainDecoding } from '../generate/decode-inputs';
+import { checkOutputFolder, modelInput, refuseOutputOverInputs } from '../output-target';
 import { repoRootGuess } from '../paths';
 import { defaultModelDir, loadModel } from '../runtime/load-model';
 import { openBackend } from '../runtime/open-backend';
@@ -56,6 +57,15 @@ export async function runQuickstart(
   context: CommandContext,
 ): Promise<QuickstartResult> {
   const started = performance.now();
+  // A bad --output fails now, not after minutes of training.
+  if (options.output) {
+    const output = resolve(context.cwd, options.output);
+    checkOutputFolder('--output', output);
+    refuseOutputOverInputs({ flag: '--output', path: output }, [
+      ...modelInput(options.model ?? defaultModelDir, context.cwd),
+      { flag: 'the E2E sample', path: sampleDir },
+    ]);
+  }
   const signal = context.interrupt.signal;
   const removeHandler = context.interrupt.onInterrupt(() => {});
   const opened = await openBackend(options.backend, context.env);

@@ -177,7 +177,7 @@ export async function runTraining(
   if (!options.resume) {
     const given = (flag: string, path: string | undefined): CommandInput[] =>
       path === undefined ? [] : [{ flag, path: resolve(context.cwd, path) }];
-    refuseOutputOverInputs({ flag: '--output', path: run, kind: 'folder' }, [
+    refuseOutputOverInputs({ flag: '--output', path: run, clears: true }, [
       ...modelInput(options.model, context.cwd),
       ...given('--data', options.data),
       ...given('--dev-data', options.devData),
