@@ -12,7 +12,7 @@
 // --kills / --terms are per backend. --early is the share of kills aimed at start-up (before the
 // first step) rather than at training. Prints a JSON summary on stdout; exits 1 on any mismatch.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -196,8 +196,7 @@ async function checkBackend(backend, fixtures, folder) {
       else if (signal === 'SIGKILL' && result.sent) {
         stats.failures.push({ run, args, signal, code: result.code, stderr: result.stderr });
         break;
-      }
-      else if (signal === 'SIGTERM' && (result.code === 143 || result.signal === 'SIGTERM')) {
+      } else if (signal === 'SIGTERM' && (result.code === 143 || result.signal === 'SIGTERM')) {
         stats.terms++;
         if (/checkpoint saved in/.test(result.stderr)) stats.termsWithCheckpoint++;
       } else {
