@@ -88,8 +88,9 @@ function runPrefixkit(args, kill) {
   if (kill?.after === 'spawn') send();
   child.stderr.on('data', (chunk) => {
     stderr += chunk.toString();
-    if (kill?.after === 'training' && timer === undefined && /^(training|resuming) /m.test(stderr))
-      send();
+    // The line printed once data and model are loaded, just before the first step.
+    const training = /^(training|resuming) \S+ on .* trainable of /m;
+    if (kill?.after === 'training' && timer === undefined && training.test(stderr)) send();
   });
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {

@@ -56,6 +56,11 @@ export function refuseOutputOverInputs(
   }
 }
 
+/** A path flag's value as an input (none when the flag was not given). */
+export function pathInput(flag: string, path: string | undefined, cwd: string): CommandInput[] {
+  return path === undefined ? [] : [{ flag, path: resolve(cwd, path) }];
+}
+
 /** The --model folder as an input, when it is one (a hub id is read from the cache). */
 export function modelInput(model: string, cwd: string): CommandInput[] {
   try {

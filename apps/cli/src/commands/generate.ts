@@ -15,7 +15,7 @@ import type { DecodedOutput } from '../generate/decode-inputs';
 import { decodeInputs, plainDecoding } from '../generate/decode-inputs';
 import { decodingOptionsOf, type GenerateCliOptions } from '../generate/generate-options';
 import { tokenLogprobs } from '../generate/token-logprobs';
-import { type CommandInput, modelInput, refuseOutputOverInputs } from '../output-target';
+import { modelInput, pathInput, refuseOutputOverInputs } from '../output-target';
 import { readInputText } from '../read-input-text';
 import { loadModel } from '../runtime/load-model';
 import { openBackend } from '../runtime/open-backend';
@@ -64,12 +64,10 @@ export const generateRun: CommandRun<GenerateCliOptions, GenerateResult> = async
   const outputPath = options.output ? resolve(context.cwd, options.output) : null;
   // A bad --output fails now, not after the decoding.
   if (outputPath) {
-    const given = (flag: string, path: string | undefined): CommandInput[] =>
-      path === undefined ? [] : [{ flag, path: resolve(context.cwd, path) }];
     refuseOutputOverInputs({ flag: '--output', path: outputPath }, [
-      ...given('--inputs', options.inputs),
-      ...given('--adapter', options.adapter),
-      ...given('--data', options.data),
+      ...pathInput('--inputs', options.inputs, context.cwd),
+      ...pathInput('--adapter', options.adapter, context.cwd),
+      ...pathInput('--data', options.data, context.cwd),
       ...modelInput(options.model, context.cwd),
     ]);
     await checkOutputFile(outputPath);

@@ -27,7 +27,7 @@ import type { CommandContext } from '../command';
 import { readPairs } from '../data/read-task-data';
 import type { DataLocation } from '../data/task-data';
 import { InterruptedError, UsageError } from '../errors';
-import { type CommandInput, modelInput, refuseOutputOverInputs } from '../output-target';
+import { modelInput, pathInput, refuseOutputOverInputs } from '../output-target';
 import { loadModel } from '../runtime/load-model';
 import { openBackend } from '../runtime/open-backend';
 import { formatDuration, formatProgress, shouldReport } from '../runtime/progress-bar';
@@ -175,13 +175,11 @@ export async function runTraining(
   }
   const replaced = checkRunFolder(run, options);
   if (!options.resume) {
-    const given = (flag: string, path: string | undefined): CommandInput[] =>
-      path === undefined ? [] : [{ flag, path: resolve(context.cwd, path) }];
     refuseOutputOverInputs({ flag: '--output', path: run, clears: true }, [
       ...modelInput(options.model, context.cwd),
-      ...given('--data', options.data),
-      ...given('--dev-data', options.devData),
-      ...given('--init', options.init),
+      ...pathInput('--data', options.data, context.cwd),
+      ...pathInput('--dev-data', options.devData, context.cwd),
+      ...pathInput('--init', options.init, context.cwd),
     ]);
   }
   const started = performance.now();
