@@ -1,5 +1,5 @@
 // Node's errno errors become typed errors naming the path; unknown ones are left alone.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,8 @@ describe('fileSystemErrorFrom', () => {
     writeFileSync(file, 'x');
     const notDirectory = fileSystemErrorFrom(thrownBy(() => readFileSync(join(file, 'inner'))));
     expect(notDirectory).toMatchObject({ code: 'FS_NOT_DIRECTORY', path: join(file, 'inner') });
+    const mkdirOverFile = fileSystemErrorFrom(thrownBy(() => mkdirSync(file, { recursive: true })));
+    expect(mkdirOverFile).toMatchObject({ code: 'FS_NOT_DIRECTORY', path: file });
     const missing = thrownBy(() => readFileSync(join(folder, 'missing')));
     expect(fileSystemErrorFrom(missing)).toBeInstanceOf(FileNotFoundError);
     expect(fileSystemErrorFrom(missing, { writing: true })).toMatchObject({

@@ -7,7 +7,8 @@ import { PrefixkitError, type PrefixkitErrorOptions } from './prefixkit-error';
 export type FileSystemErrorCode =
   /** A folder where a file is expected (reading or writing). */
   | 'FS_IS_DIRECTORY'
-  /** A file where a folder is expected (a path component, or an output folder). */
+  /** A file where a folder is expected (a path component, or an output folder: ENOTDIR, or
+   * EEXIST from mkdir). */
   | 'FS_NOT_DIRECTORY'
   /** An output's parent folder does not exist. */
   | 'FS_PARENT_MISSING'
@@ -86,6 +87,15 @@ export function fileSystemErrorFrom(
         path === undefined
           ? `a folder was given where a file is expected (${error.message}). Check the file paths given.`
           : 'is a folder, expected a file. Give the path of a file.',
+        options,
+      );
+    case 'EEXIST':
+      // mkdir over a file; other EEXISTs (exclusive create) are not about the user's paths.
+      if (error.syscall !== 'mkdir') return undefined;
+      return new FileSystemError(
+        'FS_NOT_DIRECTORY',
+        path,
+        'exists and is a file, expected a folder.',
         options,
       );
     case 'ENOTDIR':
