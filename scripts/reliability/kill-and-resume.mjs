@@ -80,6 +80,7 @@ function runPrefixkit(args, kill) {
   let stderr = '';
   let timer;
   let sent = false;
+  let trainingAt;
   const send = () => {
     timer = setTimeout(() => {
       sent = child.kill(kill.signal);
@@ -90,12 +91,22 @@ function runPrefixkit(args, kill) {
     stderr += chunk.toString();
     // The line printed once data and model are loaded, just before the first step.
     const training = /^(training|resuming) \S+ on .* trainable of /m;
-    if (kill?.after === 'training' && timer === undefined && training.test(stderr)) send();
+    if (trainingAt === undefined && training.test(stderr)) {
+      trainingAt = (performance.now() - started) / 1000;
+      if (kill?.after === 'training') send();
+    }
   });
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, sent, stderr, seconds: (performance.now() - started) / 1000 });
+      resolve({
+        code,
+        signal,
+        sent,
+        stderr,
+        seconds: (performance.now() - started) / 1000,
+        trainingAt,
+      });
     });
   });
 }
@@ -145,7 +156,8 @@ async function checkBackend(backend, fixtures, folder) {
   const reference = join(folder, `${backend}-reference`);
   const straight = await runPrefixkit(trainArgs(reference));
   if (straight.code !== 0) throw new Error(`${backend} reference run failed:\n${straight.stderr}`);
-  const startup = straight.seconds - Number(/in ([\d.]+) s/.exec(straight.stderr)?.[1] ?? 0);
+  // Start-up: until the line printed once data and model are loaded; then the steps and saves.
+  const startup = straight.trainingAt ?? straight.seconds / 2;
   const perStep = (straight.seconds - startup) / steps;
   const expected = { bytes: adapterBytes(reference), log: losses(reference) };
   const stats = {
@@ -175,12 +187,13 @@ async function checkBackend(backend, fixtures, folder) {
     for (;;) {
       const signal = killsLeft-- > 0 ? budget.shift() : undefined;
       const remaining = steps - (latestStep(run) ?? 0);
+      // Uniform over start-up, or over the remaining steps (until the final save).
       const kill =
         signal === undefined
           ? undefined
           : random() < Number(flags.early)
             ? { signal, after: 'spawn', delayMs: random() * startup * 1000 }
-            : { signal, after: 'training', delayMs: random() * perStep * (remaining + 1) * 1000 };
+            : { signal, after: 'training', delayMs: random() * perStep * remaining * 1000 };
       const result = await runPrefixkit(args, kill);
       if (flags.verbose)
         process.stderr.write(
