@@ -167,8 +167,10 @@ async function runCommand(
   };
   try {
     const run = await command.load();
+    // A command that registered an interrupt handler decides how a signal ends it (train throws
+    // InterruptedError when it stopped early; a run that completed anyway succeeds); without a
+    // handler the signal has already exited the process.
     const result = await run(options, context);
-    interrupt.throwIfInterrupted();
     if (flags.json) {
       io.stdout(
         `${JSON.stringify({ ok: true, command: command.name, result: result.value }, null, 2)}\n`,

@@ -30,10 +30,21 @@ export class InputFormatError extends PrefixkitError {
   }
 }
 
-/** The user pressed Ctrl-C; the command stopped cleanly. */
+/** The signals a command stops cleanly on. */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
+/**
+ * Ctrl-C (SIGINT, code CLI_INTERRUPTED, exit 130) or SIGTERM (CLI_TERMINATED, exit 143); the
+ * command stopped cleanly.
+ */
 export class InterruptedError extends PrefixkitError {
-  constructor(message = 'interrupted (Ctrl-C)') {
-    super('CLI_INTERRUPTED', message);
+  readonly stopSignal: StopSignal;
+  constructor(signal: StopSignal = 'SIGINT', message?: string) {
+    super(
+      signal === 'SIGINT' ? 'CLI_INTERRUPTED' : 'CLI_TERMINATED',
+      message ?? (signal === 'SIGINT' ? 'interrupted (Ctrl-C)' : 'terminated (SIGTERM)'),
+    );
+    this.stopSignal = signal;
   }
 }
 

@@ -19,6 +19,14 @@ describe('exit codes', () => {
     expect(exitCodeFor(error('DATASET_DOWNLOAD'))).toBe(7);
     expect(exitCodeFor(error('SOMETHING_NEW'))).toBe(10);
     expect(exitCodeFor(error('CLI_INTERRUPTED'))).toBe(130);
+    expect(exitCodeFor(error('CLI_TERMINATED'))).toBe(143);
+    // Exact CHECKPOINT_NOT_FOUND (nothing to resume) wins over the CHECKPOINT_* family (5).
+    expect(exitCodeFor(error('CHECKPOINT_NOT_FOUND'))).toBe(4);
+    expect(exitCodeFor(error('CHECKPOINT_POINTER_INVALID'))).toBe(5);
+    expect(exitCodeFor(error('FS_PERMISSION_DENIED'))).toBe(11);
+    expect(exitCodeFor(error('FS_IS_DIRECTORY'))).toBe(11);
+    expect(exitCodeFor(error('OUTPUT_NOT_REGULAR_FILE'))).toBe(12);
+    expect(exitCodeFor(error('OUTPUT_RUN_EXISTS'))).toBe(12);
     expect(exitCodeFor(new TypeError('bug'))).toBe(1);
   });
 

@@ -39,8 +39,8 @@ export const exitCodeTable: readonly ExitCodeEntry[] = [
   { exitCode: 3, meaning: 'invalid config file or preset', codes: ['CONFIG_INVALID', 'CONFIG_*'] },
   {
     exitCode: 4,
-    meaning: 'file or folder not found or not readable',
-    codes: ['FILE_NOT_FOUND', 'DATASET_NOT_FOUND', 'FILE_*'],
+    meaning: 'file or folder not found or not readable; --resume of a run with no checkpoint',
+    codes: ['FILE_NOT_FOUND', 'DATASET_NOT_FOUND', 'CHECKPOINT_NOT_FOUND', 'FILE_*'],
   },
   {
     exitCode: 5,
@@ -69,7 +69,20 @@ export const exitCodeTable: readonly ExitCodeEntry[] = [
     codes: ['DATASET_DOWNLOAD', 'NETWORK_*', 'HUB_*', 'DOWNLOAD_*'],
   },
   { exitCode: 10, meaning: 'any other prefixkit error (its code is printed)', codes: [] },
+  {
+    exitCode: 11,
+    meaning:
+      'file system: a folder where a file is expected (or the reverse), missing output folder, permission denied, read-only or full disk',
+    codes: ['FS_*'],
+  },
+  {
+    exitCode: 12,
+    meaning:
+      'output refused: it would replace a link, FIFO or device, an input of the same command, or an existing run',
+    codes: ['OUTPUT_*'],
+  },
   { exitCode: 130, meaning: 'interrupted by Ctrl-C (SIGINT)', codes: ['CLI_INTERRUPTED'] },
+  { exitCode: 143, meaning: 'stopped by SIGTERM', codes: ['CLI_TERMINATED'] },
 ];
 
 /** Exit code for prefixkit errors whose code no entry names. */

@@ -1,7 +1,8 @@
 // Turns anything a command threw into ONE line on stderr (what, where, how to fix; the code and
 // exit status in brackets) and, under --json, one error object on stdout. Stack traces and the
-// chain of causes only with --verbose.
-import { PrefixkitError } from '@prefixkit/errors';
+// chain of causes only with --verbose. A Node file-system error that no command typed (EISDIR,
+// EACCES, ...) is typed here (FS_*, FILE_NOT_FOUND), so it is reported as what it is, not a bug.
+import { fileSystemErrorFrom, PrefixkitError } from '@prefixkit/errors';
 import { exitCodeFor } from './exit-codes';
 
 export interface ErrorReport {
@@ -38,10 +39,11 @@ function causeChain(error: unknown): string[] {
 
 /** The report for `error` thrown while running `command` (undefined before one was chosen). */
 export function reportError(
-  error: unknown,
+  thrown: unknown,
   command: string | undefined,
   verbose: boolean,
 ): ErrorReport {
+  const error = fileSystemErrorFrom(thrown) ?? thrown;
   const exitCode = exitCodeFor(error);
   const where = command ? `prefixkit ${command}` : 'prefixkit';
   let code: string;

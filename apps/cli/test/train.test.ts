@@ -45,7 +45,7 @@ const common = () => [
 
 /** runCli in this process; `interruptAt` fires the SIGINT listener when that step is printed. */
 async function trainInProcess(args: string[], interruptAt?: number) {
-  let listener: (() => void) | undefined;
+  const listeners = new Map<string, () => void>();
   let stderr = '';
   let stdout = '';
   const code = await runCli(args, {
@@ -54,13 +54,14 @@ async function trainInProcess(args: string[], interruptAt?: number) {
     },
     stderr: (text) => {
       stderr += text;
-      if (interruptAt !== undefined && text.startsWith(`step ${interruptAt}/`)) listener?.();
+      if (interruptAt !== undefined && text.startsWith(`step ${interruptAt}/`))
+        listeners.get('SIGINT')?.();
     },
     env: process.env,
     cwd: cliDir,
     signals: {
-      on: (_event, l) => {
-        listener = l;
+      on: (event, listener) => {
+        listeners.set(event, listener);
       },
       off: () => {},
       exit: () => {

@@ -39,6 +39,9 @@ async function poke(file: string, tensor: string, index: number, value: number):
   closeSync(handle);
 }
 
+let runs = 0;
+// Each run gets its own folder under the test's root: train refuses a --output that already holds
+// a run, and its default (runs/<task>-<method>) is inside the repository.
 const train = (args: string[]) =>
   runPrefixkit([
     'train',
@@ -56,6 +59,7 @@ const train = (args: string[]) =>
     '{"midDim":8}',
     '--json',
     ...args,
+    ...(args.includes('--output') ? [] : ['--output', join(root, `run-${++runs}`)]),
   ]);
 
 const generate = (args: string[]) =>

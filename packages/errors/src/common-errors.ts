@@ -44,3 +44,27 @@ export class NotRegularFileError extends PrefixkitError {
     this.path = path;
   }
 }
+
+export type OutputRefusedCode =
+  /** The target exists and is a symbolic link, FIFO, device or socket. */
+  | 'OUTPUT_NOT_REGULAR_FILE'
+  /** The target is (or is inside, or contains) an input of the same command. */
+  | 'OUTPUT_IS_INPUT'
+  /** A run folder that already holds a run, without --resume or --overwrite. */
+  | 'OUTPUT_RUN_EXISTS'
+  /** --overwrite on a folder that holds more than a run's own entries. */
+  | 'OUTPUT_NOT_A_RUN';
+
+/** An output that would destroy something: it is refused before anything is written. */
+export class OutputRefusedError extends PrefixkitError {
+  readonly path: string;
+  constructor(
+    code: OutputRefusedCode,
+    path: string,
+    message: string,
+    options: PrefixkitErrorOptions = {},
+  ) {
+    super(code, `${path}: ${message}`, options);
+    this.path = path;
+  }
+}

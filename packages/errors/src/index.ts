@@ -3,8 +3,16 @@ export {
   FileNotFoundError,
   formatLocation,
   NotRegularFileError,
+  type OutputRefusedCode,
+  OutputRefusedError,
   type SourceLocation,
 } from './common-errors';
+export {
+  type FileSystemContext,
+  FileSystemError,
+  type FileSystemErrorCode,
+  fileSystemErrorFrom,
+} from './file-system-errors';
 export {
   describeJsonSyntaxError,
   findJsonSyntaxProblem,

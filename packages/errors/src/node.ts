@@ -2,5 +2,12 @@
 // every package uses.
 // `*.node.ts` files are imported as `*.node.js`: tsup treats a path ending in `.node` as a native
 // addon and fails to resolve it; `.js` resolves to the `.ts` source everywhere.
-export { temporarySibling, writeFileAtomic, writeFileAtomicWith } from './atomic-write.node.js';
+export {
+  checkOutputFile,
+  isTemporaryName,
+  removeStaleTemporaries,
+  temporarySibling,
+  writeFileAtomic,
+  writeFileAtomicWith,
+} from './atomic-write.node.js';
 export { assertRegularFile } from './regular-file.node.js';

@@ -36,4 +36,13 @@ describe('assertRegularFile', () => {
   it('reports a missing path as FileNotFoundError', () => {
     expect(() => assertRegularFile(join(folder, 'missing'), 'hint')).toThrow(FileNotFoundError);
   });
+
+  it('types other stat failures, naming the path: a file used as a folder is FS_NOT_DIRECTORY', () => {
+    const file = join(folder, 'plain.txt');
+    writeFileSync(file, 'x');
+    const through = join(file, 'inside.txt');
+    expect(() => assertRegularFile(through, 'hint')).toThrow(
+      expect.objectContaining({ code: 'FS_NOT_DIRECTORY', path: through }),
+    );
+  });
 });

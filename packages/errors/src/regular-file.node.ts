@@ -3,6 +3,7 @@
 // device such as /dev/zero never ends; stat() answers at once, without opening the path.
 import { statSync } from 'node:fs';
 import { FileNotFoundError, NotRegularFileError } from './common-errors';
+import { fileSystemErrorFrom } from './file-system-errors';
 
 function kindOf(stats: import('node:fs').Stats): string {
   if (stats.isDirectory()) return 'a folder';
@@ -14,7 +15,8 @@ function kindOf(stats: import('node:fs').Stats): string {
 
 /**
  * Throws FileNotFoundError when `path` does not exist and NotRegularFileError when it is not a
- * regular file (symbolic links are followed); `hint` says what was expected there.
+ * regular file (symbolic links are followed); `hint` says what was expected there. Other stat
+ * failures (a file used as a folder, permission denied) are typed FS_* errors naming `path`.
  * @example assertRegularFile('gpt2/model.safetensors', 'Expected a safetensors file.');
  */
 export function assertRegularFile(path: string, hint: string): void {
@@ -22,6 +24,10 @@ export function assertRegularFile(path: string, hint: string): void {
   try {
     stats = statSync(path);
   } catch (cause) {
+    if ((cause as { code?: unknown }).code !== 'ENOENT') {
+      const typed = fileSystemErrorFrom(cause, { path });
+      if (typed) throw typed;
+    }
     throw new FileNotFoundError(path, hint, { cause });
   }
   if (!stats.isFile()) throw new NotRegularFileError(path, kindOf(stats), hint);

@@ -46,3 +46,28 @@ export class NonFiniteLossError extends PrefixkitError {
     this.step = step;
   }
 }
+
+/** A run has no checkpoint to resume from (none was written before it stopped). */
+export class CheckpointNotFoundError extends PrefixkitError {
+  readonly directory: string;
+  constructor(directory: string, message: string, options: PrefixkitErrorOptions = {}) {
+    super('CHECKPOINT_NOT_FOUND', `${directory}: ${message}`, options);
+    this.directory = directory;
+  }
+}
+
+/**
+ * A checkpoint `latest` pointer that does not name a real step folder inside its own directory
+ * (a path, `..`, or a symbolic link out of it).
+ */
+export class CheckpointPointerError extends PrefixkitError {
+  readonly file: string;
+  constructor(file: string, problem: string, options: PrefixkitErrorOptions = {}) {
+    super(
+      'CHECKPOINT_POINTER_INVALID',
+      `${file}: ${problem}; expected the name of a step folder beside it (step-<N>). Refusing to read a checkpoint from elsewhere.`,
+      options,
+    );
+    this.file = file;
+  }
+}

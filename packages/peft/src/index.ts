@@ -17,7 +17,14 @@ export {
   parseFineTuneConfig,
 } from './baselines/fine-tune';
 export { validateConfig } from './config/validate-config';
-export { NonFiniteLossError, PeftConfigError, PeftFormatError, TrainerError } from './errors';
+export {
+  CheckpointNotFoundError,
+  CheckpointPointerError,
+  NonFiniteLossError,
+  PeftConfigError,
+  PeftFormatError,
+  TrainerError,
+} from './errors';
 export { loadPeft } from './formats/load-peft';
 export { type PeftFiles, prefixkitFormat, type SaveOptions, savePeft } from './formats/save-peft';
 export { safetensorsToTensors, tensorsToSafetensors } from './formats/tensor-files';

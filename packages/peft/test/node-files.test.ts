@@ -1,14 +1,14 @@
 // The Node helpers (src/node.ts): method directories round-trip, checkpoints are written as a
-// temporary directory renamed into place with `latest` updated last, and a missing, partial or
-// corrupt checkpoint is a typed error.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// temporary directory renamed into place with `latest` updated last, old and orphaned ones are
+// cleaned, and a missing, partial, corrupt or escaping checkpoint is a typed error.
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
 import { NonFiniteWeightError } from '@prefixkit/gpt2';
 import { noGrad } from '@prefixkit/tensor';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PeftFormatError } from '../src/errors';
+import { CheckpointNotFoundError, CheckpointPointerError, PeftFormatError } from '../src/errors';
 import { safetensorsToTensors, tensorsToSafetensors } from '../src/formats/tensor-files';
 import { createPeftModel } from '../src/methods';
 import {
@@ -87,15 +87,20 @@ describe('loading a prefix with NaN or infinite weights', () => {
 });
 
 describe('checkpointDirectoryWriter / readLatestCheckpoint', () => {
-  async function trainerWithCheckpoints(root: string) {
+  async function trainerWithCheckpoints(root: string, options = { keep: 0, maxSteps: 2 }) {
     const peft = await createPeftModel(await loadTinyModel(), {
       method: 'prefix-flat',
       prefixLength: 2,
     });
-    const save = checkpointDirectoryWriter(root);
+    const save = checkpointDirectoryWriter(root, { keep: options.keep });
     const written = new Map<number, CheckpointFiles>();
     const trainer = new Trainer(peft, {
-      config: { learningRate: 1e-2, maxSteps: 2, batchSize: 1, checkpointEvery: 1 },
+      config: {
+        learningRate: 1e-2,
+        maxSteps: options.maxSteps,
+        batchSize: 1,
+        checkpointEvery: 1,
+      },
       train,
       saveCheckpoint: async (files, step) => {
         written.set(step, files);
@@ -142,9 +147,41 @@ describe('checkpointDirectoryWriter / readLatestCheckpoint', () => {
     );
   });
 
+  it('keeps the newest --keep checkpoints and removes what a killed writer left', async () => {
+    const root = await temporaryDirectory();
+    // A killed writer's half-written step folder and `latest` temporary, and a step folder of a
+    // timeline that was abandoned (written, then the run resumed from an earlier checkpoint).
+    await mkdir(root, { recursive: true });
+    await mkdir(join(root, '.step-2.0123456789ab.tmp'));
+    await writeFile(join(root, '.latest.ba9876543210.tmp'), 'step-');
+    await mkdir(join(root, 'step-9'));
+    await trainerWithCheckpoints(root, { keep: 2, maxSteps: 4 });
+    expect((await readdir(root)).sort()).toEqual(['latest', 'step-3', 'step-4']);
+    expect(await readFile(join(root, 'latest'), 'utf8')).toBe('step-4\n');
+  });
+
+  it('refuses a `latest` that points outside its folder, or at a link out of it', async () => {
+    const root = await temporaryDirectory();
+    await trainerWithCheckpoints(root);
+    const outside = await temporaryDirectory();
+    for (const pointer of ['../../etc', outside, 'step-1/../step-2', '', 'final']) {
+      await writeFile(join(root, 'latest'), `${pointer}\n`);
+      await expect(readLatestCheckpoint(root), pointer).rejects.toThrow(CheckpointPointerError);
+    }
+    await writeFile(join(root, 'latest'), '../x\n');
+    await expect(readLatestCheckpoint(root)).rejects.toMatchObject({
+      code: 'CHECKPOINT_POINTER_INVALID',
+      message: expect.stringContaining(`${join(root, 'latest')}: names "../x"`),
+    });
+    await symlink(join(root, 'step-2'), join(root, 'step-7'));
+    await writeFile(join(root, 'latest'), 'step-7\n');
+    await expect(readLatestCheckpoint(root)).rejects.toThrow(/step-7 is not a folder/);
+  });
+
   it('reports a missing, partial or corrupt checkpoint as a typed error', async () => {
     const root = await temporaryDirectory();
-    await expect(readLatestCheckpoint(root)).rejects.toThrow(FileNotFoundError);
+    await expect(readLatestCheckpoint(root)).rejects.toThrow(CheckpointNotFoundError);
+    await expect(readLatestCheckpoint(root)).rejects.toThrow(/no checkpoint here/);
     await trainerWithCheckpoints(root);
     await writeFile(join(root, 'latest'), 'step-9\n');
     await expect(readLatestCheckpoint(root)).rejects.toThrow(FileNotFoundError);

@@ -76,6 +76,69 @@ describe('Trainer', () => {
       ).toBe(true);
   });
 
+  it('stops at the next step boundary when an event handler aborts during a CPU run', async () => {
+    // On the CPU backend a step never waits for I/O, so a signal handler (a macrotask, as
+    // setImmediate is) only runs if the trainer yields to the event loop between steps.
+    const base = await loadTinyModel();
+    const train = examples(10, 1);
+    const run = async (abortAfterStep: number) => {
+      const controller = new AbortController();
+      const saved: number[] = [];
+      const trainer = new Trainer(await createPeftModel(base, method), {
+        config: { ...config, maxSteps: 12 },
+        train,
+        signal: controller.signal,
+        onProgress: (event) => {
+          if (event.step === abortAfterStep) setImmediate(() => controller.abort());
+        },
+        saveCheckpoint: async (_files, step) => {
+          saved.push(step);
+        },
+      });
+      if (abortAfterStep === 0) setImmediate(() => controller.abort());
+      return { result: await trainer.train(), saved };
+    };
+    const atTwo = await run(2);
+    expect(atTwo.result).toMatchObject({ steps: 2, stoppedBy: 'aborted' });
+    expect(atTwo.saved).toEqual([2]);
+    // Before the first step: nothing is trained and a step-0 checkpoint makes --resume possible.
+    const beforeFirst = await run(0);
+    expect(beforeFirst.result).toMatchObject({ steps: 0, stoppedBy: 'aborted' });
+    expect(beforeFirst.saved).toEqual([0]);
+  });
+
+  it('saves each step once, and never again a state restored from its checkpoint', async () => {
+    const base = await loadTinyModel();
+    const train = examples(4, 2);
+    const saves: number[] = [];
+    const checkpoints = new Map<number, Awaited<ReturnType<Trainer['checkpoint']>>>();
+    const settings = { ...config, maxSteps: 4, checkpointEvery: 2, evalEvery: 0 };
+    const first = new Trainer(await createPeftModel(base, method), {
+      config: settings,
+      train,
+      eval: train,
+      saveCheckpoint: async (files, step) => {
+        saves.push(step);
+        checkpoints.set(step, files);
+      },
+    });
+    expect((await first.train()).evaluations).toHaveLength(1);
+    // Step 4 is the last: saved once, after the final evaluation, not also as a periodic one.
+    expect(saves).toEqual([2, 4]);
+    const restored = new Trainer(await createPeftModel(base, method), {
+      config: settings,
+      train,
+      eval: train,
+      saveCheckpoint: async (_files, step) => {
+        saves.push(step);
+      },
+    });
+    await restored.restore(checkpoints.get(4)!);
+    const again = await restored.train();
+    expect(again).toMatchObject({ steps: 4, stoppedBy: 'completed', evaluations: [] });
+    expect(saves).toEqual([2, 4]);
+  });
+
   it('lowers held-out loss clearly below the untrained model (end to end)', async () => {
     const base = await loadTinyModel();
     const peft = await createPeftModel(base, { method: 'prefix', prefixLength: 4, midDim: 32 });

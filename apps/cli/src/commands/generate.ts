@@ -2,7 +2,7 @@
 // model and optional adapter, decoding, and writing the outputs.
 import { resolve } from 'node:path';
 import { formatPrompt } from '@prefixkit/datasets';
-import { assertRegularFile, writeFileAtomic } from '@prefixkit/errors/node';
+import { checkOutputFile, writeFileAtomic } from '@prefixkit/errors/node';
 import type { PeftModel } from '@prefixkit/peft';
 import { loadPeftDirectory } from '@prefixkit/peft/node';
 import type { CommandRun } from '../command';
@@ -13,6 +13,7 @@ import type { DecodedOutput } from '../generate/decode-inputs';
 import { decodeInputs, plainDecoding } from '../generate/decode-inputs';
 import { decodingOptionsOf, type GenerateCliOptions } from '../generate/generate-options';
 import { tokenLogprobs } from '../generate/token-logprobs';
+import { modelInput, pathInput, refuseOutputOverInputs } from '../output-target';
 import { loadModel, loadModelTokenizer } from '../runtime/load-model';
 import { openBackend } from '../runtime/open-backend';
 
@@ -38,8 +39,7 @@ async function readInputs(options: GenerateCliOptions, cwd: string, env: NodeJS.
   if (options.input !== undefined) inputs = [options.input];
   else if (options.inputs !== undefined) {
     const path = resolve(cwd, options.inputs);
-    assertRegularFile(path, 'Check --inputs (one input per line).');
-    inputs = readUtf8File(path).split('\n');
+    inputs = readUtf8File(path, 'Check --inputs (one input per line).').split('\n');
     if (inputs[inputs.length - 1] === '') inputs.pop();
   } else {
     const groups = await readGroups(
@@ -56,6 +56,17 @@ export const generateRun: CommandRun<GenerateCliOptions, GenerateResult> = async
   context,
 ) => {
   const inputs = await readInputs(options, context.cwd, context.env);
+  const outputPath = options.output ? resolve(context.cwd, options.output) : null;
+  // A bad --output fails now, not after the decoding.
+  if (outputPath) {
+    refuseOutputOverInputs({ flag: '--output', path: outputPath }, [
+      ...pathInput('--inputs', options.inputs, context.cwd),
+      ...pathInput('--adapter', options.adapter, context.cwd),
+      ...pathInput('--data', options.data, context.cwd),
+      ...modelInput(options.model, context.cwd),
+    ]);
+    await checkOutputFile(outputPath);
+  }
   const started = performance.now();
   const opened = await openBackend(options.backend, context.env);
   try {
@@ -101,7 +112,6 @@ export const generateRun: CommandRun<GenerateCliOptions, GenerateResult> = async
       );
     }
     const lines = outputs.map((output) => `${output.text}\n`).join('');
-    const outputPath = options.output ? resolve(context.cwd, options.output) : null;
     if (outputPath) {
       await writeFileAtomic(outputPath, lines);
     } else if (!context.json) context.stdout(lines);

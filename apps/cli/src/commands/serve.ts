@@ -28,6 +28,9 @@ export const serveRun: CommandRun<ServeOptions, { url: string; model: string }> 
     { env: context.env, warn: (line) => context.warn(line) },
   );
   let url = '';
+  // serveUntilSignal drains on the first SIGINT/SIGTERM; the handler keeps the CLI from exiting
+  // at once (a second signal still does).
+  context.interrupt.onInterrupt(() => {}, 'draining');
   await serveUntilSignal(server, (line) => {
     url ||= /on (http:\/\/\S+)/.exec(line)?.[1] ?? '';
     context.log(line);

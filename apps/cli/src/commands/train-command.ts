@@ -1,6 +1,6 @@
 // `prefixkit train`: any @prefixkit/peft method on E2E, WebNLG, DART, XSUM or a JSONL file of
 // pairs, from a model folder or hub id, with a config file or preset plus flag overrides. Writes
-// a run folder (src/train/run-folder.ts); Ctrl-C checkpoints and `--resume` continues.
+// a run folder (src/train/run-folder.ts); Ctrl-C / SIGTERM checkpoint and `--resume` continues.
 import { defineCommand } from '../command';
 import type { TrainResult } from '../train/run-training';
 import { type TrainOptions, trainSchema } from '../train/train-options';
@@ -12,7 +12,8 @@ export const trainCommand = defineCommand<TrainOptions, TrainResult>({
   description: [
     'Run folder: config.json (resolved options), log.jsonl, checkpoints/, final/ (PEFT layout), loss.svg.',
     "Presets with the paper's settings: --config train-e2e | train-webnlg | train-dart (flags override them).",
-    'Ctrl-C finishes the current step and saves a checkpoint; --output RUN --resume continues it.',
+    'Ctrl-C or SIGTERM finishes the current step and saves a checkpoint (exit 130 / 143); --output RUN --resume continues it.',
+    'A non-empty --output is refused unless --resume or --overwrite (which replaces only a previous run).',
   ].join('\n'),
   schema: trainSchema,
   examples: [

@@ -16,8 +16,8 @@ import { loadMeteorResources } from '@prefixkit/metrics/node';
 import type { PeftModel } from '@prefixkit/peft';
 import * as peftPackage from '@prefixkit/peft';
 import type { CommandContext } from '../command';
-import { InterruptedError } from '../errors';
 import { decodeInputs, plainDecoding } from '../generate/decode-inputs';
+import { checkOutputFolder, modelInput, refuseOutputOverInputs } from '../output-target';
 import { repoRootGuess } from '../paths';
 import { defaultModelDir, loadModel, loadModelTokenizer } from '../runtime/load-model';
 import { openBackend } from '../runtime/open-backend';
@@ -57,6 +57,15 @@ export async function runQuickstart(
   context: CommandContext,
 ): Promise<QuickstartResult> {
   const started = performance.now();
+  // A bad --output fails now, not after minutes of training.
+  if (options.output) {
+    const output = resolve(context.cwd, options.output);
+    checkOutputFolder('--output', output);
+    refuseOutputOverInputs({ flag: '--output', path: output }, [
+      ...modelInput(options.model ?? defaultModelDir, context.cwd),
+      { flag: 'the E2E sample', path: sampleDir },
+    ]);
+  }
   const signal = context.interrupt.signal;
   const removeHandler = context.interrupt.onInterrupt(() => {});
   const opened = await openBackend(options.backend, context.env);
@@ -169,7 +178,7 @@ export async function runQuickstart(
         },
       });
       const trained = await trainer.train();
-      if (trained.stoppedBy === 'aborted') throw new InterruptedError();
+      if (trained.stoppedBy === 'aborted') context.interrupt.throwIfInterrupted();
       const evaluated = await evaluate(peft, run.method === 'prefix' ? 'prefix-tuned' : run.label);
       const trainable = peft.parameters.count();
       rows.push({

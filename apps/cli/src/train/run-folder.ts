@@ -5,9 +5,10 @@
 //   final/             the trained prefix/adapter in PEFT layout
 //   loss.svg           train and dev loss against the step
 // Every file is written to a temporary name and renamed.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
+import { readUtf8File } from '../data/read-utf8-file';
 import { InputFormatError } from '../errors';
 import { lineChartSvg } from './svg-line-chart';
 
@@ -51,7 +52,7 @@ export function readRunConfig(run: string): RunConfig {
       path,
       'Resume needs the run folder of an earlier prefixkit train (--output).',
     );
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as RunConfig;
+  const parsed = JSON.parse(readUtf8File(path)) as RunConfig;
   if (parsed.format !== 'prefixkit-run' || parsed.formatVersion !== 1)
     throw new InputFormatError(
       `${path}, field format: expected "prefixkit-run" version 1, got ${JSON.stringify(parsed.format)} version ${JSON.stringify(parsed.formatVersion)}`,
@@ -63,7 +64,7 @@ export function readRunConfig(run: string): RunConfig {
 export function readLog(run: string, upToStep = Number.POSITIVE_INFINITY): LogRecord[] {
   const path = join(run, runFiles.log);
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
+  return readUtf8File(path)
     .split('\n')
     .flatMap((line) => {
       // A process killed mid-append can leave a torn last line: it is dropped, not fatal.

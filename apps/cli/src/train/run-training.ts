@@ -1,8 +1,10 @@
 // `prefixkit train`, the work itself: data -> tokens, the method over a frozen GPT-2, the
 // @prefixkit/peft Trainer with progress on stderr, a JSONL log, checkpoints, the final
 // prefix/adapter in PEFT layout and the loss plot. Ctrl-C (context.interrupt) makes the
-// trainer finish its step and checkpoint; `--resume` restores that checkpoint (weights,
-// optimiser moments, data position, RNG state), so the resumed run equals an uninterrupted one.
+// trainer finish its step and checkpoint (SIGTERM too); `--resume` restores that checkpoint
+// (weights, optimiser moments, data position, RNG state), so the resumed run equals an
+// uninterrupted one. The run folder is checked before any work (check-run-folder.ts): a previous
+// run is replaced only with --overwrite, and never an input of the same run.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -25,9 +27,11 @@ import type { CommandContext } from '../command';
 import { readPairs } from '../data/read-task-data';
 import type { DataLocation } from '../data/task-data';
 import { InterruptedError, UsageError } from '../errors';
+import { modelInput, pathInput, refuseOutputOverInputs } from '../output-target';
 import { loadModel, loadModelTokenizer } from '../runtime/load-model';
 import { openBackend } from '../runtime/open-backend';
 import { formatDuration, formatProgress, shouldReport } from '../runtime/progress-bar';
+import { checkRunFolder, clearRunFolder } from './check-run-folder';
 import {
   type LogRecord,
   logText,
@@ -152,17 +156,39 @@ export async function runTraining(
       'CLI_MISSING_OPTION',
       'missing --output RUN: --resume continues the run in that folder',
     );
+  if (given.resume && given.overwrite)
+    throw new UsageError(
+      'CLI_BAD_OPTION_VALUE',
+      '--resume and --overwrite: pick one (continue the run in --output, or replace it)',
+    );
   let options = given as TrainOptions & { task: NonNullable<TrainOptions['task']> };
   if (given.resume) {
-    const saved = readRunConfig(run);
-    options = { ...(saved.options as unknown as typeof options), resume: true, output: run };
+    const saved = readRunConfig(run).options as unknown as typeof options;
+    options = {
+      ...saved,
+      // Runs saved before the option existed.
+      keepCheckpoints: saved.keepCheckpoints ?? given.keepCheckpoints,
+      resume: true,
+      overwrite: false,
+      output: run,
+    };
     if (given.backend) options.backend = given.backend;
     context.log(`resuming ${run} with its saved options (other flags are ignored)`);
+  }
+  const replaced = checkRunFolder(run, options);
+  if (!options.resume) {
+    refuseOutputOverInputs({ flag: '--output', path: run, clears: true }, [
+      ...modelInput(options.model, context.cwd),
+      ...pathInput('--data', options.data, context.cwd),
+      ...pathInput('--dev-data', options.devData, context.cwd),
+      ...pathInput('--init', options.init, context.cwd),
+    ]);
   }
   const started = performance.now();
   // Data first: a missing or malformed file fails before the device is opened.
   const data = await readData(options, context);
   const opened = await openBackend(options.backend, context.env);
+  let removeHandler = () => {};
   try {
     const loaded = await loadModel(options.model, { backend: opened.backend, ...context });
     const tokenizer = await loadModelTokenizer(loaded);
@@ -196,16 +222,21 @@ export async function runTraining(
       if (options[key] !== undefined) trainingJson[key] = options[key];
     const training = parseTrainingConfig(trainingJson, 'training options');
     mkdirSync(run, { recursive: true });
+    await clearRunFolder(run, replaced);
     const logPath = join(run, runFiles.log);
     const append = (record: LogRecord) => appendFileSync(logPath, `${JSON.stringify(record)}\n`);
-    const removeHandler = context.interrupt.onInterrupt(() => {});
+    // From here a signal stops training at the next step boundary with a checkpoint. The handler
+    // stays until the command returns: a signal after the last step lets the run finish.
+    removeHandler = context.interrupt.onInterrupt(() => {});
     let firstStep = 1;
     const trainer = new Trainer(peft, {
       config: training,
       train,
       ...(dev.length > 0 ? { eval: dev } : {}),
       signal: context.interrupt.signal,
-      saveCheckpoint: checkpointDirectoryWriter(join(run, runFiles.checkpoints)),
+      saveCheckpoint: checkpointDirectoryWriter(join(run, runFiles.checkpoints), {
+        keep: options.keepCheckpoints,
+      }),
       onProgress: (event) => {
         append({
           event: 'step',
@@ -257,7 +288,6 @@ export async function runTraining(
     );
     if (!options.resume && dev.length > 0) await trainer.evaluateNow();
     const result = await trainer.train();
-    removeHandler();
     const records = readLog(run);
     await writeAtomic(
       join(run, runFiles.plot),
@@ -265,8 +295,10 @@ export async function runTraining(
     );
     const seconds = (performance.now() - started) / 1000;
     if (result.stoppedBy === 'aborted') {
+      const signal = (context.interrupt.signal.reason as InterruptedError).stopSignal;
       throw new InterruptedError(
-        `interrupted at step ${trainer.step} of ${trainer.totalSteps}; checkpoint saved in ${join(run, runFiles.checkpoints, `step-${trainer.step}`)}. Continue with: prefixkit train --output ${run} --resume`,
+        signal,
+        `${signal === 'SIGINT' ? 'interrupted' : 'terminated (SIGTERM)'} at step ${trainer.step} of ${trainer.totalSteps}; checkpoint saved in ${join(run, runFiles.checkpoints, `step-${trainer.step}`)}. Continue with: prefixkit train --output ${run} --resume`,
       );
     }
     const final = join(run, runFiles.final);
@@ -296,6 +328,7 @@ export async function runTraining(
       backend: opened.name,
     };
   } finally {
+    removeHandler();
     await opened.release();
   }
 }

@@ -19,6 +19,8 @@ export interface TrainOptions {
   devData?: string;
   output?: string;
   resume: boolean;
+  overwrite: boolean;
+  keepCheckpoints: number;
   init?: string;
   prefixLength?: number;
   methodOptions?: Record<string, unknown>;
@@ -145,6 +147,20 @@ export const trainSchema: OptionsSchema = {
       description:
         "Continue the run in --output from its latest checkpoint, with the run's saved options.",
       default: false,
+    },
+    overwrite: {
+      type: 'boolean',
+      description:
+        'Replace the run already in --output (its config, log, checkpoints, final/, plot); without it a non-empty --output is refused.',
+      default: false,
+    },
+    keepCheckpoints: {
+      ...integer(
+        'Keep the newest N checkpoints in checkpoints/ and delete older ones (0: keep all).',
+        0,
+        1_000_000,
+      ),
+      default: 2,
     },
     init: {
       type: 'string',

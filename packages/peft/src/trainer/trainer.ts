@@ -27,6 +27,7 @@ import { SeededRandom } from '../random';
 import { type CheckpointFiles, readCheckpoint, writeCheckpoint } from './checkpoint';
 import type { EvaluationEvent, ProgressEvent, TrainResult } from './trainer-types';
 import { parseTrainingConfig, type TrainingConfig } from './training-config';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export interface TrainerOptions {
   /** Training settings (validated; defaults are the paper's). */
@@ -40,7 +41,10 @@ export interface TrainerOptions {
   readonly evaluate?: (peft: PeftModel, step: number) => Promise<Record<string, number>>;
   /** Receives checkpoint files (write them atomically: `checkpointDirectoryWriter` in ./node). */
   readonly saveCheckpoint?: (files: CheckpointFiles, step: number) => Promise<void>;
-  /** Abort (Ctrl-C): the trainer finishes the current step, checkpoints and returns. */
+  /**
+   * Abort (Ctrl-C, SIGTERM): the trainer finishes the current step, checkpoints and returns
+   * 'aborted'. Checked at every step boundary, before the first step too.
+   */
   readonly signal?: AbortSignal;
   /** Clock in ms (tests inject one). */
   readonly now?: () => number;
@@ -60,6 +64,8 @@ export class Trainer {
   /** Step of the best evaluation so far, and (with early stopping) its weights. */
   bestStep: number | null = null;
   private bestParameters: Record<string, HostTensor> | null = null;
+  /** The step whose state was last checkpointed or restored (null: none yet). */
+  private savedStep: number | null = null;
   private readonly options: TrainerOptions;
   private readonly schedule: (step: number) => number;
 
@@ -104,15 +110,22 @@ export class Trainer {
     return padBatch(picked, { padTokenId: this.config.padTokenId });
   }
 
-  /** Runs until the step budget, early stopping or an abort; returns how it ended. */
+  /**
+   * Runs until the step budget, early stopping or an abort; returns how it ended. The abort
+   * signal is checked at every step boundary (also before the first step), after a turn of the
+   * event loop, so a signal handler that aborts it runs even on the synchronous CPU backend.
+   * Each step is checkpointed at most once: a state restored from a checkpoint is not saved again.
+   */
   async train(): Promise<TrainResult> {
     const now = this.options.now ?? (() => performance.now());
     const evaluations: EvaluationEvent[] = [];
     const started = now();
     const startStep = this.step;
     let lastLoss: number | null = null;
-    let stoppedBy: TrainResult['stoppedBy'] = 'completed';
-    while (this.step < this.totalSteps) {
+    let stoppedBy: TrainResult['stoppedBy'] = (await this.stopRequested())
+      ? 'aborted'
+      : 'completed';
+    while (stoppedBy === 'completed' && this.step < this.totalSteps) {
       const stepStart = now();
       const { loss, tokens, gradNorm } = await this.optimizerStep();
       lastLoss = loss;
@@ -142,15 +155,24 @@ export class Trainer {
           break;
         }
       }
-      if (this.options.signal?.aborted) {
+      if (await this.stopRequested()) {
         stoppedBy = 'aborted';
         break;
       }
-      if (checkpointEvery > 0 && this.step % checkpointEvery === 0) await this.saveCheckpoint();
+      // The last step is saved once, below, after the final evaluation.
+      if (checkpointEvery > 0 && this.step % checkpointEvery === 0 && this.step < this.totalSteps)
+        await this.saveCheckpoint();
     }
-    if (stoppedBy === 'completed' && this.config.evalEvery === 0 && this.options.eval)
+    // A restored checkpoint of the last step already holds the final evaluation and is on disk.
+    const alreadySaved = this.step === this.savedStep;
+    if (
+      stoppedBy === 'completed' &&
+      this.config.evalEvery === 0 &&
+      this.options.eval &&
+      !alreadySaved
+    )
       evaluations.push(await this.evaluateNow());
-    await this.saveCheckpoint();
+    if (!alreadySaved) await this.saveCheckpoint();
     return {
       steps: this.step,
       stoppedBy,
@@ -159,6 +181,12 @@ export class Trainer {
       bestStep: this.bestStep,
       evaluations,
     };
+  }
+
+  /** True once `signal` is aborted; first lets pending events (signal handlers) run. */
+  private async stopRequested(): Promise<boolean> {
+    await yieldToEventLoop();
+    return this.options.signal?.aborted === true;
   }
 
   /** One optimiser step over `gradientAccumulationSteps` micro-batches (fewer at an epoch's end). */
@@ -281,11 +309,13 @@ export class Trainer {
   /** Restores a checkpoint written by checkpoint() for the same method and data. */
   async restore(files: CheckpointFiles): Promise<void> {
     await readCheckpoint(this, files);
+    this.savedStep = this.step;
   }
 
   private async saveCheckpoint(): Promise<void> {
     if (this.options.saveCheckpoint)
       await this.options.saveCheckpoint(await this.checkpoint(), this.step);
+    this.savedStep = this.step;
   }
 }
 
