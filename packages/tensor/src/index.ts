@@ -9,6 +9,7 @@ export type {
   AnyTypedArray,
   Backend,
   BackendBuffer,
+  BufferContents,
   KernelCall,
   TypedArrayFor,
 } from './backends/backend';

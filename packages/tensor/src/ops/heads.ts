@@ -6,7 +6,7 @@ import { record } from '../autograd/tape';
 import { InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { stridesOf } from '../shape';
 import type { Tensor } from '../tensor';
-import { commonBackend, newTensor } from './op-utils';
+import { commonBackend, newOutput, newTensor } from './op-utils';
 import { permute, reshape } from './shape-ops';
 import { copyStrided } from './strided';
 
@@ -41,7 +41,7 @@ export function splitHeads(x: Tensor, options: SplitHeadsOptions): Tensor {
   const shape = [B, heads, T, D];
   // Strides of x seen in [B, H, T, D] order.
   const inStrides = [T * width, D, width, 1];
-  const out = newTensor(x.backend, shape, x.dtype);
+  const out = newOutput(x.backend, shape, x.dtype);
   copyStrided(op, x, out, { shape, inStrides, outStrides: stridesOf(shape), inOffset: part * C });
   return record(op, out, [x], (g) => {
     const grad = newTensor(g.backend, x.shape, g.dtype);
