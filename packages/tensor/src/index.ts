@@ -53,6 +53,7 @@ export {
   matmulTileConstants,
 } from './kernels/matmul';
 export { type GeluOptions, gelu, relu, tanh } from './ops/activation';
+export { type ArgmaxRowsOptions, argmaxRows } from './ops/argmax';
 export { type AttentionOptions, type AttentionResult, attention } from './ops/attention';
 export { type CrossEntropyOptions, crossEntropy } from './ops/cross-entropy';
 export { type DropoutOptions, dropout } from './ops/dropout';

@@ -10,6 +10,7 @@ import {
   tanhBackward,
   tanhForward,
 } from './activation/activation.spec';
+import { argmaxRows } from './argmax/argmax.spec';
 import { add, div, mul, sub } from './binary/binary.spec';
 import {
   crossEntropyBackward,
@@ -67,6 +68,7 @@ export const kernelSpecs = {
   crossEntropyBackward,
   dropout,
   maskedFillInt,
+  argmaxRows,
   adamwStep,
   sgdStep,
   sgdMomentumStep,

@@ -1,6 +1,7 @@
 // The CPU backend's kernels: each kernel's *.reference.ts function under the kernel's name.
 // Typed as Record<KernelName, CpuKernel>, so a kernel without a reference does not compile.
 import * as activation from '../../kernels/activation/activation.reference';
+import { argmaxRowsReference } from '../../kernels/argmax/argmax.reference';
 import * as binary from '../../kernels/binary/binary.reference';
 import type { CpuKernel } from '../../kernels/cpu-kernel';
 import * as crossEntropy from '../../kernels/cross-entropy/cross-entropy.reference';
@@ -51,6 +52,7 @@ export const cpuKernels: Record<KernelName, CpuKernel> = {
   crossEntropyBackward: crossEntropy.crossEntropyBackwardReference,
   dropout: dropoutReference,
   maskedFillInt: maskedFillIntReference,
+  argmaxRows: argmaxRowsReference,
   adamwStep: optimizer.adamwStepReference,
   sgdStep: optimizer.sgdStepReference,
   sgdMomentumStep: optimizer.sgdMomentumStepReference,
