@@ -62,6 +62,7 @@ export { embedding } from './ops/embedding';
 export { mergeHeads, type SplitHeadsOptions, splitHeads } from './ops/heads';
 export { indexSelect } from './ops/index-select';
 export { type LayerNormOptions, layerNorm } from './ops/layer-norm';
+export { type LinearActivation, type LinearOptions, linear } from './ops/linear';
 export { maskedFill, type ShiftLabelsOptions, shiftLabels } from './ops/masked-fill';
 export { type MatmulOptions, matmul } from './ops/matmul';
 export { mean, type ReduceOptions, sum } from './ops/reduce';

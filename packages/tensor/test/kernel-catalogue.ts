@@ -86,16 +86,21 @@ export const kernelDocs: Partial<Record<KernelName, KernelDoc>> = {
   sgdStep: { dispatch: element, usedBy: '`SGD.step` (no momentum)' },
   sgdMomentumStep: { dispatch: element, usedBy: '`SGD.step` (momentum)' },
   clipScale: { dispatch: element, usedBy: '`clipGradNorm`' },
+  argmaxRows: {
+    dispatch: 'workgroup (64 lanes) per row; exclusions read only when a value would win',
+    usedBy: '`argmaxRows` (greedy decoding on the device)',
+  },
 };
 
 /** The matmul family lives with the WebGPU work (src/kernels/matmul); described generically. */
 export function matmulDoc(name: string): KernelDoc {
-  return name === 'matmul'
-    ? {
-        dispatch: 'register-blocked tiles of C, batches stacked in y',
-        usedBy: '`matmul`, `attention`',
-      }
-    : { dispatch: 'see src/kernels/matmul', usedBy: 'benchmarks (readable specification)' };
+  const tiles = 'register-blocked tiles of C, batches stacked in y';
+  if (name === 'matmul') return { dispatch: tiles, usedBy: '`matmul`, `attention`' };
+  if (name === 'matmulBias')
+    return { dispatch: `${tiles}; + bias, activation`, usedBy: '`linear`' };
+  if (name === 'matmulBiasResidual')
+    return { dispatch: `${tiles}; + bias, activation, + residual`, usedBy: '`linear` (residual)' };
+  return { dispatch: 'see src/kernels/matmul', usedBy: 'benchmarks (readable specification)' };
 }
 
 export function docFor(name: string): KernelDoc | undefined {
