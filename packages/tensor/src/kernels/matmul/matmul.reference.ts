@@ -46,8 +46,9 @@ const activations: readonly ((x: number) => number)[] = [
 ];
 
 /**
- * matmulBias / matmulBiasResidual: the 2-D product (rounded to the output's precision, as the
- * kernel stores it), + bias[n], the activation, + residual[m, n] when given.
+ * matmulBias / matmulBiasResidual: the 2-D product, + bias[n], the activation, + residual[m, n]
+ * when given, each step rounded to the output's precision (f32 outputs: exactly what matmul,
+ * add, the activation and add compute one after another).
  */
 export function matmulEpilogueReference(residual: boolean): CpuKernel {
   return (inputs, outputs, uniforms, constants = {}) => {
@@ -57,11 +58,12 @@ export function matmulEpilogueReference(residual: boolean): CpuKernel {
     matmulReference([a!, b!], [c!], uniforms);
     const activation = activations[constants.activation ?? 0];
     assert(activation !== undefined, () => `matmul: unknown activation ${constants.activation}`);
+    const round = c instanceof Float32Array ? Math.fround : (x: number) => x;
     const { M = 0, N = 0 } = uniforms;
     for (let m = 0; m < M; m++) {
       for (let n = 0; n < N; n++) {
         const index = m * N + n;
-        const y = activation(c![index]! + bias[n]!);
+        const y = round(activation(round(c![index]! + bias[n]!)));
         c![index] = residual ? y + rest![index]! : y;
       }
     }
