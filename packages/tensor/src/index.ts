@@ -55,6 +55,13 @@ export {
 export { type GeluOptions, gelu, relu, tanh } from './ops/activation';
 export { type ArgmaxRowsOptions, argmaxRows } from './ops/argmax';
 export { type AttentionOptions, type AttentionResult, attention } from './ops/attention';
+export {
+  type BeamCandidates,
+  type BeamCandidatesOptions,
+  beamCandidates,
+  MAX_BEAM_CANDIDATES,
+  MAX_BEAMS,
+} from './ops/beam-candidates';
 export { type CrossEntropyOptions, crossEntropy } from './ops/cross-entropy';
 export { type DropoutOptions, dropout } from './ops/dropout';
 export { add, affine, div, exp, log, mul, neg, scale, sqrt, sub } from './ops/elementwise';

@@ -90,6 +90,11 @@ export const kernelDocs: Partial<Record<KernelName, KernelDoc>> = {
     dispatch: 'workgroup (64 lanes) per row; exclusions read only when a value would win',
     usedBy: '`argmaxRows` (greedy decoding on the device)',
   },
+  beamCandidates: {
+    dispatch:
+      'workgroup (64 lanes) per prompt row: log-sum-exp per beam, per-lane top lists, one merge',
+    usedBy: '`beamCandidates` (beam search on the device)',
+  },
 };
 
 /** The matmul family lives with the WebGPU work (src/kernels/matmul); described generically. */

@@ -11,6 +11,7 @@ import {
   tanhForward,
 } from './activation/activation.spec';
 import { argmaxRows } from './argmax/argmax.spec';
+import { beamCandidates } from './beam-candidates/beam-candidates.spec';
 import { add, div, mul, sub } from './binary/binary.spec';
 import {
   crossEntropyBackward,
@@ -69,6 +70,7 @@ export const kernelSpecs = {
   dropout,
   maskedFillInt,
   argmaxRows,
+  beamCandidates,
   adamwStep,
   sgdStep,
   sgdMomentumStep,

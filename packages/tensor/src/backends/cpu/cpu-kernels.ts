@@ -2,6 +2,7 @@
 // Typed as Record<KernelName, CpuKernel>, so a kernel without a reference does not compile.
 import * as activation from '../../kernels/activation/activation.reference';
 import { argmaxRowsReference } from '../../kernels/argmax/argmax.reference';
+import { beamCandidatesReference } from '../../kernels/beam-candidates/beam-candidates.reference';
 import * as binary from '../../kernels/binary/binary.reference';
 import type { CpuKernel } from '../../kernels/cpu-kernel';
 import * as crossEntropy from '../../kernels/cross-entropy/cross-entropy.reference';
@@ -53,6 +54,7 @@ export const cpuKernels: Record<KernelName, CpuKernel> = {
   dropout: dropoutReference,
   maskedFillInt: maskedFillIntReference,
   argmaxRows: argmaxRowsReference,
+  beamCandidates: beamCandidatesReference,
   adamwStep: optimizer.adamwStepReference,
   sgdStep: optimizer.sgdStepReference,
   sgdMomentumStep: optimizer.sgdMomentumStepReference,
