@@ -5,7 +5,13 @@
 // start() and step() return the last position's logits of every row, read back to the host.
 // With an infix, start() runs each prompt's source (up to its first separator), appends the
 // infix to the cache, then runs the rest of the prompt after it (InfixDecoding).
-import { argmaxRows, reshape, type Tensor } from '@prefixkit/tensor';
+import {
+  argmaxRows,
+  type BeamCandidatesOptions,
+  beamCandidates,
+  reshape,
+  type Tensor,
+} from '@prefixkit/tensor';
 import type { LayerKeyValue } from '../model/attention';
 import type { Gpt2Hooks } from '../model/block';
 import { KvCache } from '../model/kv-cache';
@@ -146,6 +152,32 @@ export class DecodeSession {
     const ids = await chosen.data();
     chosen.dispose();
     return Array.from(ids);
+  }
+
+  /**
+   * Appends one token per beam row (rows r * K .. r * K + K - 1 are prompt row r's beams);
+   * returns each prompt row's best `options.count` continuations, best first, selected on the
+   * device (beamCandidates): score and flat index beam * V + token.
+   */
+  async stepBeamCandidates(
+    tokens: readonly number[],
+    options: BeamCandidatesOptions,
+  ): Promise<{ score: number; flat: number }[][]> {
+    const logits = this.forwardStep(tokens); // (N, V)
+    const picked = beamCandidates(logits, options);
+    logits.dispose();
+    const [scores, flat] = await Promise.all([picked.scores.data(), picked.flat.data()]);
+    picked.scores.dispose();
+    picked.flat.dispose();
+    const rows = tokens.length / options.beams;
+    return Array.from({ length: rows }, (_, row) => {
+      const list: { score: number; flat: number }[] = [];
+      for (let k = 0; k < options.count; k++) {
+        const index = row * options.count + k;
+        if (flat[index]! >= 0) list.push({ score: scores[index]!, flat: flat[index]! });
+      }
+      return list;
+    });
   }
 
   private forwardStep(tokens: readonly number[]): Tensor {
