@@ -66,7 +66,14 @@ export { type CrossEntropyOptions, crossEntropy } from './ops/cross-entropy';
 export { type DropoutOptions, dropout } from './ops/dropout';
 export { add, affine, div, exp, log, mul, neg, scale, sqrt, sub } from './ops/elementwise';
 export { embedding } from './ops/embedding';
-export { mergeHeads, type SplitHeadsOptions, splitHeads } from './ops/heads';
+export {
+  mergeHeads,
+  type QkvHeads,
+  type QkvHeadsOptions,
+  qkvHeads,
+  type SplitHeadsOptions,
+  splitHeads,
+} from './ops/heads';
 export { indexSelect } from './ops/index-select';
 export { type LayerNormOptions, layerNorm } from './ops/layer-norm';
 export { type LinearActivation, type LinearOptions, linear } from './ops/linear';

@@ -95,6 +95,10 @@ export const kernelDocs: Partial<Record<KernelName, KernelDoc>> = {
       'workgroup (64 lanes) per prompt row: log-sum-exp per beam, per-lane top lists, one merge',
     usedBy: '`beamCandidates` (beam search on the device)',
   },
+  qkvHeads: {
+    dispatch: 'thread per element of key/value; new positions also write q',
+    usedBy: '`qkvHeads` without a graph (GPT-2 attention in decoding and inference)',
+  },
 };
 
 /** The matmul family lives with the WebGPU work (src/kernels/matmul); described generically. */

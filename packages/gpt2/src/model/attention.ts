@@ -2,7 +2,7 @@
 // q, k and v, the heads attend over [past, new] keys (prefix and/or KV cache), heads are merged
 // and projected by c_proj. Shapes: B batch, T new tokens, P past length, C channels, NH heads,
 // HS head size (C / NH). The softmax masking (causal, attention mask) is the tensor op's.
-import { attention, linear, mergeHeads, splitHeads, type Tensor } from '@prefixkit/tensor';
+import { attention, linear, mergeHeads, qkvHeads, type Tensor } from '@prefixkit/tensor';
 import type { LinearWeights } from './model-parameters';
 
 /** Keys and values of earlier positions for one layer, each [B or 1, NH, P, HS]. */
@@ -37,13 +37,13 @@ export function causalSelfAttention(
   const heads = options.heads;
   // Conv1D weights are [in, out]; columns of qkv are q | k | v, head-major inside each.
   const qkv = linear(x, cAttn.weight, cAttn.bias); // (B, T, 3C)
-  const q = splitHeads(qkv, { heads, parts: 3, part: 0 }); // (B, NH, T, HS)
-  const k = splitHeads(qkv, { heads, parts: 3, part: 1 }); // (B, NH, T, HS)
-  const v = splitHeads(qkv, { heads, parts: 3, part: 2 }); // (B, NH, T, HS)
-  const attended = attention(q, k, v, {
-    ...(options.past ? { pastKey: options.past.key, pastValue: options.past.value } : {}),
-    ...(options.mask ? { mask: options.mask } : {}),
-  }); // output (B, NH, T, HS); key, value (B, NH, P+T, HS)
+  // Per-head q, and keys/values with the past's in front (one dispatch without a graph).
+  const { q, key, value } = qkvHeads(qkv, {
+    heads,
+    pastKey: options.past?.key,
+    pastValue: options.past?.value,
+  }); // q (B, NH, T, HS); key, value (B, NH, P+T, HS)
+  const attended = attention(q, key, value, options.mask ? { mask: options.mask } : {}); // output (B, NH, T, HS)
   const merged = mergeHeads(attended.output); // (B, T, C)
   const residual = options.residual ? { residual: options.residual } : {};
   const output = linear(merged, cProj.weight, cProj.bias, residual); // (B, T, C)

@@ -30,6 +30,7 @@ import {
 import { maskedFillInt } from './masked-fill/masked-fill.spec';
 import { matmulSpecs } from './matmul';
 import { adamwStep, clipScale, sgdMomentumStep, sgdStep } from './optimizer/optimizer.spec';
+import { qkvHeads } from './qkv-heads/qkv-heads.spec';
 import { maskedSoftmaxBackward, maskedSoftmaxForward } from './softmax/softmax.spec';
 import { stridedCopy } from './strided-copy/strided-copy.spec';
 import { sumAxis } from './sum-axis/sum-axis.spec';
@@ -71,6 +72,7 @@ export const kernelSpecs = {
   maskedFillInt,
   argmaxRows,
   beamCandidates,
+  qkvHeads,
   adamwStep,
   sgdStep,
   sgdMomentumStep,

@@ -14,6 +14,7 @@ import * as layerNorm from '../../kernels/layer-norm/layer-norm.reference';
 import { maskedFillIntReference } from '../../kernels/masked-fill/masked-fill.reference';
 import { matmulReferences } from '../../kernels/matmul';
 import * as optimizer from '../../kernels/optimizer/optimizer.reference';
+import { qkvHeadsReference } from '../../kernels/qkv-heads/qkv-heads.reference';
 import * as softmax from '../../kernels/softmax/softmax.reference';
 import { stridedCopyReference } from '../../kernels/strided-copy/strided-copy.reference';
 import { sumAxisReference } from '../../kernels/sum-axis/sum-axis.reference';
@@ -55,6 +56,7 @@ export const cpuKernels: Record<KernelName, CpuKernel> = {
   maskedFillInt: maskedFillIntReference,
   argmaxRows: argmaxRowsReference,
   beamCandidates: beamCandidatesReference,
+  qkvHeads: qkvHeadsReference,
   adamwStep: optimizer.adamwStepReference,
   sgdStep: optimizer.sgdStepReference,
   sgdMomentumStep: optimizer.sgdMomentumStepReference,
