@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { PrefixkitError } from '@prefixkit/errors';
 import { describe, expect, it } from 'vitest';
 import { compareCases } from './cases';
@@ -29,6 +30,7 @@ describe('parseCompareOptions', () => {
     expect(options.suite).toBe('lavapipe');
     expect(options.torchDevice).toBe('cpu');
     expect(options.bf16).toBe(false);
+    expect(options.torchThreads).toBe(os.cpus().length);
     expect(names([])).toContain('small-prefix-train-b8x128-v8192');
     expect(names([])).not.toContain('medium-prefix-train-b8x128');
   });
@@ -59,7 +61,9 @@ describe('parseCompareOptions', () => {
     }
     expect(errorOf(['--reps', '0']).message).toContain('--reps');
     expect(errorOf(['--warmup', '1.5']).message).toContain('--warmup');
+    expect(errorOf(['--warmup', '0']).message).toContain('--warmup');
     expect(errorOf(['--suite', 'cpu']).message).toMatch(/--suite.*lavapipe, gpu/);
     expect(errorOf(['--torch-device', 'mps']).message).toContain('--torch-device');
+    expect(errorOf(['--torch-threads', '0']).message).toContain('--torch-threads');
   });
 });

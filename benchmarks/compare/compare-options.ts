@@ -1,5 +1,6 @@
 // The comparison command's flags, checked: an unknown suite or case name, or a repetition count
 // that is not a positive integer, is a ConfigValidationError naming the flag.
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigValidationError } from '@prefixkit/errors';
 import { type CompareCase, compareCases, SUITES, type Suite } from './cases';
@@ -9,7 +10,8 @@ export interface CompareOptions {
   readonly cases: readonly CompareCase[];
   /** Timed repetitions per side; the median is reported. */
   readonly reps: number;
-  /** Untimed runs first (pipelines, caches, allocator). */
+  /** Untimed runs first (pipelines, caches, allocator); at least one, since a decoding step is
+   * the difference of two timed runs and a cold first run would distort it. */
   readonly warmup: number;
   /** Where the JSON document goes (written atomically); none: only stdout with `json`. */
   readonly out: string | undefined;
@@ -18,8 +20,12 @@ export interface CompareOptions {
   readonly python: string;
   readonly torchScript: string | undefined;
   readonly torchDevice: 'cpu' | 'cuda';
+  /** PyTorch's CPU threads: every core unless told (lavapipe uses every core too). */
+  readonly torchThreads: number;
   /** Also time PyTorch under bf16 autocast, for the record (never in the ratio). */
   readonly bf16: boolean;
+  /** Fail unless the WebGPU adapter's vendor is this (`nvidia` on a lent GPU). */
+  readonly expectVendor: string | undefined;
 }
 
 function count(flag: string, text: string, minimum: number): number {
@@ -67,7 +73,9 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
       python: { type: 'string' },
       'torch-script': { type: 'string' },
       'torch-device': { type: 'string' },
+      'torch-threads': { type: 'string' },
       bf16: { type: 'boolean' },
+      'expect-vendor': { type: 'string' },
     },
   });
   const suite = oneOf('suite', values.suite, SUITES);
@@ -76,7 +84,7 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
     suite,
     cases: selectCases(suite, values.only),
     reps: count('reps', values.reps, 1),
-    warmup: count('warmup', values.warmup, 0),
+    warmup: count('warmup', values.warmup, 1),
     out: values.out,
     json: values.json,
     python: values.python ?? (onGpu ? 'python3' : '/usr/bin/python3'),
@@ -85,6 +93,8 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
       'cpu',
       'cuda',
     ] as const),
+    torchThreads: count('torch-threads', values['torch-threads'] ?? String(os.cpus().length), 1),
     bf16: values.bf16 ?? onGpu,
+    expectVendor: values['expect-vendor'],
   };
 }

@@ -3,7 +3,7 @@
 // batch at 8 x 128, written as one JSON document (machine, adapter, load, medians, ratios).
 //   pnpm --filter @prefixkit/benchmarks bench:compare [--suite lavapipe|gpu] [--only a,b]
 //     [--reps N] [--warmup N] [--out FILE] [--json] [--python P] [--torch-script F]
-//     [--torch-device cpu|cuda] [--bf16]
+//     [--torch-device cpu|cuda] [--torch-threads N] [--bf16] [--expect-vendor V]
 // See benchmarks/README.md ("prefixkit vs PyTorch") for the table this feeds.
 
 import { readFile } from 'node:fs/promises';
@@ -12,7 +12,12 @@ import path from 'node:path';
 import { PrefixkitError } from '@prefixkit/errors';
 import { type Gpt2Model, loadGpt2 } from '@prefixkit/gpt2';
 import { fileByteSource } from '@prefixkit/gpt2/node';
-import { createWebGpuBackend, releaseDevice, type WebGpuBackend } from '@prefixkit/tensor/node';
+import {
+  type AdapterDescription,
+  createWebGpuBackend,
+  releaseDevice,
+  type WebGpuBackend,
+} from '@prefixkit/tensor/node';
 import { describeMachine } from '../kernels/machine';
 import { writeJsonAtomic } from '../kernels/write-json-atomic';
 import { Checkpoints } from './checkpoints';
@@ -26,19 +31,26 @@ const loadAverages = () => os.loadavg().map((value) => Math.round(value * 100) /
 
 /** The gpu suite on a CPU fallback (lavapipe, SwiftShader) would compare the wrong thing. */
 export class CompareAdapterError extends PrefixkitError {
-  constructor(adapter: string) {
+  constructor(what: string, adapter: AdapterDescription) {
     super(
       'BENCH_ADAPTER',
-      `--suite gpu: the WebGPU adapter is a CPU fallback (${adapter}); point Vulkan at the GPU's driver (VK_DRIVER_FILES, docs/gpu.md)`,
+      `${what}, got ${JSON.stringify(adapter)}; point Vulkan at the GPU's driver (VK_DRIVER_FILES, docs/gpu.md)`,
     );
   }
 }
 
 async function openAdapter(options: CompareOptions): Promise<WebGpuBackend> {
   const backend = await createWebGpuBackend();
-  log(`adapter: ${JSON.stringify(backend.adapter)}`);
-  if (options.suite === 'gpu' && backend.adapter.isFallbackAdapter)
-    throw new CompareAdapterError(JSON.stringify(backend.adapter));
+  const { adapter } = backend;
+  log(`adapter: ${JSON.stringify(adapter)}`);
+  if (options.suite === 'gpu' && adapter.isFallbackAdapter)
+    throw new CompareAdapterError(
+      '--suite gpu: expected a GPU adapter, not a CPU fallback',
+      adapter,
+    );
+  const vendor = options.expectVendor;
+  if (vendor !== undefined && !adapter.vendor.toLowerCase().includes(vendor.toLowerCase()))
+    throw new CompareAdapterError(`--expect-vendor: expected vendor '${vendor}'`, adapter);
   return backend;
 }
 
@@ -82,6 +94,7 @@ async function main(): Promise<void> {
       reps: options.reps,
       warmup: options.warmup,
       torchDevice: options.torchDevice,
+      torchThreads: options.torchThreads,
       python: options.python,
       ratio: 'prefixkit speed / PyTorch f32 speed (PyTorch median ms / prefixkit median ms)',
       decodeStep:
@@ -97,6 +110,7 @@ async function main(): Promise<void> {
     python: options.python,
     script: options.torchScript ?? defaultTorchScript(),
     device: options.torchDevice,
+    threads: options.torchThreads,
   };
   let loaded: { directory: string; model: Gpt2Model } | undefined;
   try {

@@ -19,7 +19,7 @@ Kinds of case (fields beside `kind`, `model`, `warmup`, `reps`):
           keys/values, against the same batch with one shared prefix (torch.no_grad).
 
   /usr/bin/python3 benchmarks/compare/compare_torch.py --device cpu < case.json
-Flags: --device cpu|cuda; --precisions f32,bf16-autocast runs the case once per precision in this
+Flags: --device cpu|cuda; --threads N (default: every core, as lavapipe uses); --precisions f32,bf16-autocast runs the case once per precision in this
 one process (bf16-autocast: under torch.autocast(bfloat16)); TF32 stays off, so f32 runs are full
 f32 like prefixkit's WGSL kernels. Prints {torch, device, deviceName, threads, runs: [{precision,
 ...times}]}.
@@ -290,13 +290,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
     parser.add_argument("--precisions", default="f32", help="comma-separated: f32, bf16-autocast")
+    parser.add_argument("--threads", type=int, default=os.cpu_count(), help="CPU threads (default: every core)")
     args = parser.parse_args()
     precisions = args.precisions.split(",")
     for precision in precisions:
         if precision not in AUTOCAST:
             raise SystemExit("--precisions: expected f32 or bf16-autocast, got %r" % precision)
     case = json.load(sys.stdin)
-    torch.set_num_threads(os.cpu_count())
+    torch.set_num_threads(args.threads)
     torch.backends.cuda.matmul.allow_tf32 = False
     torch.backends.cudnn.allow_tf32 = False
     device = args.device

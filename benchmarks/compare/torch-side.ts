@@ -20,6 +20,7 @@ export interface TorchSettings {
   readonly python: string;
   readonly script: string;
   readonly device: 'cpu' | 'cuda';
+  readonly threads: number;
 }
 
 export type SideError = { readonly error: { readonly code: string; readonly message: string } };
@@ -41,7 +42,15 @@ export function runTorch(
   settings: TorchSettings,
   precisions: readonly TorchPrecision[],
 ): TorchRuns | SideError {
-  const args = [settings.script, '--device', settings.device, '--precisions', precisions.join(',')];
+  const args = [
+    settings.script,
+    '--device',
+    settings.device,
+    '--threads',
+    String(settings.threads),
+    '--precisions',
+    precisions.join(','),
+  ];
   const run = spawnSync(settings.python, args, {
     input: JSON.stringify(torchCase),
     encoding: 'utf8',
