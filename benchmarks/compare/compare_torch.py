@@ -37,6 +37,8 @@ import time
 import torch
 import torch.nn.functional as F
 
+# No __pycache__ beside plain_gpt2.py: the tree stays clean (it travels to a lent GPU as it is).
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tooling", "python"))
 from plain_gpt2 import forward, lm_loss, prefix_mlp, prefix_past  # noqa: E402
 
