@@ -10,7 +10,8 @@ import { writeGpt2Checkpoint } from '@prefixkit/gpt2/node';
 import { randomGpt2Parameters } from '@prefixkit/peft';
 import { type CompareCase, vocabOf } from './cases';
 
-// Two folders up from this file (benchmarks/compare/) or from the bundle (benchmarks/dist/).
+// Two folders below the repository root: this file (benchmarks/compare/) and the bundle
+// (benchmarks/dist/, or .gpu/compare/ on a lent GPU) alike.
 const tinyModel = fileURLToPath(new URL('../../models/prefixkit-tiny', import.meta.url));
 
 /** GPT-2 preset shapes with another vocabulary; eos and bos move to its last id. */

@@ -29,7 +29,7 @@ import { defaultTorchScript } from './torch-side';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const loadAverages = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
 
-/** The gpu suite on a CPU fallback (lavapipe, SwiftShader) would compare the wrong thing. */
+/** The wrong adapter: a CPU fallback (lavapipe, SwiftShader) on the gpu suite, or another vendor than --expect-vendor. */
 export class CompareAdapterError extends PrefixkitError {
   constructor(what: string, adapter: AdapterDescription) {
     super(
