@@ -260,11 +260,12 @@ def run_mixed(case, base, config, device, clock, autocast):
     mask = torch.ones(B, P + T, device=device)
     positions = torch.arange(P, P + T, device=device).expand(B, T)
 
+    # A serving prefill: next-token logits of the last position only, as prefixkit's side.
     def single():
-        forward(base, ids, H, past=shared_past)
+        forward(base, ids, H, past=shared_past, last_only=True)
 
     def mixed():
-        forward(base, ids, H, past=mixed_past, attention_mask=mask, position_ids=positions)
+        forward(base, ids, H, past=mixed_past, attention_mask=mask, position_ids=positions, last_only=True)
 
     times = {"singleMs": [], "mixedMs": []}
     with torch.no_grad(), autocast():
