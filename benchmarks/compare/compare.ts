@@ -127,6 +127,7 @@ async function main(): Promise<void> {
         model: loaded.model,
         modelDirectory: directory,
         repetitions: { warmup: options.warmup, reps: options.reps },
+        suite: options.suite,
         torch,
         bf16: options.bf16,
       });

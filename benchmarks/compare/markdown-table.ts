@@ -10,7 +10,7 @@ interface TableSide extends Partial<SideSummary> {
 export interface TableCase {
   readonly name: string;
   readonly kind: 'decode' | 'train' | 'mixed';
-  readonly target: number;
+  readonly target?: number;
   readonly mixedTarget?: number;
   readonly ratio: number | null;
   readonly sameTokens?: boolean | null;
@@ -62,7 +62,7 @@ export function markdownTable(cases: readonly TableCase[]): string {
       figure(row.kind, row.prefixkit),
       figure(row.kind, row.pytorch),
       row.ratio === null ? '-' : `${row.ratio}x`,
-      `>= ${row.target}x`,
+      row.target === undefined ? '-' : `>= ${row.target}x`,
       notes(row).replaceAll('|', '\\|'),
     ];
     lines.push(`| ${cells.join(' | ')} |`);

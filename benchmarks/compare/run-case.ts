@@ -10,7 +10,7 @@ import {
   summarizeMixed,
   summarizeTrain,
 } from './case-summary';
-import type { CompareCase } from './cases';
+import type { CompareCase, Suite } from './cases';
 import { type DecodeTimes, prefixkitDecode } from './prefixkit-decode';
 import { type MixedTimes, prefixkitMixed } from './prefixkit-mixed';
 import { prefixkitTrain, TRAIN_LEARNING_RATE } from './prefixkit-train';
@@ -29,6 +29,8 @@ export interface CaseContext {
   /** The checkpoint directory `model` was loaded from; compare_torch.py loads it too. */
   readonly modelDirectory: string;
   readonly repetitions: { readonly warmup: number; readonly reps: number };
+  /** Which suite runs (picks the case's target). */
+  readonly suite: Suite;
   readonly torch: TorchSettings;
   readonly bf16: boolean;
 }
@@ -91,6 +93,7 @@ function torchSides<T>(
 const figures = (side: Side | undefined) => (side && !isSideError(side) ? side : undefined);
 
 export async function runCase(compareCase: CompareCase, context: CaseContext) {
+  const target = compareCase.target[context.suite];
   const { model, repetitions } = context;
   const vocab = model.config.vocab_size;
   const common = { model: context.modelDirectory, ...repetitions };
@@ -169,7 +172,7 @@ export async function runCase(compareCase: CompareCase, context: CaseContext) {
       break;
     }
   }
-  const { name, kind, description, target } = compareCase;
+  const { name, kind, description } = compareCase;
   return {
     name,
     kind,
@@ -180,7 +183,7 @@ export async function runCase(compareCase: CompareCase, context: CaseContext) {
       heads: model.config.n_head,
       vocab,
     },
-    target,
+    ...(target === undefined ? {} : { target }),
     ratio: speedRatio(figures(prefixkit), figures(torch.sides.pytorch)),
     prefixkit,
     ...torch.sides,
