@@ -4,5 +4,7 @@ import { sharedVitestConfig } from '../tooling/vitest.shared';
 // The benchmarks' helpers and experiments have unit tests next to them.
 export default mergeConfig(
   sharedVitestConfig,
-  defineConfig({ test: { include: ['kernels/**/*.test.ts', 'experiments/**/*.test.ts'] } }),
+  defineConfig({
+    test: { include: ['kernels/**/*.test.ts', 'experiments/**/*.test.ts', 'compare/**/*.test.ts'] },
+  }),
 );

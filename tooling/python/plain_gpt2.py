@@ -45,13 +45,13 @@ def adapt(h, adapters, at):
 
 
 def forward(p, ids, n_head, past=None, attention_mask=None, position_ids=None, first_position=None,
-            soft_prompt=None, adapters=None, lora=None, lora_scaling=2.0, act=gelu_new):
+            soft_prompt=None, adapters=None, lora=None, lora_scaling=2.0, act=gelu_new, last_only=False):
     """Logits [B, S, V] and the per-layer (key, value) including `past` (HF's presents).
 
     ids [B,T]; past: L pairs [B or 1,H,P,D]; attention_mask [B,T] or [B,P+T]; position_ids [B,T]
     (default: first_position, or P, counting up, the same for every row); soft_prompt [P',C] goes before the embeddings
     (S = P' + T); adapters: "layers.<i>.attn|mlp.<down|up>.<weight|bias>"; lora:
-    "transformer.h.<i>.attn.c_attn.lora_<A|B>.weight".
+    "transformer.h.<i>.attn.c_attn.lora_<A|B>.weight". last_only: logits [B, 1, V] of the last position.
     """
     wte, wpe = p["transformer.wte.weight"], p["transformer.wpe.weight"]
     B, T = ids.shape
@@ -103,6 +103,8 @@ def forward(p, ids, n_head, past=None, attention_mask=None, position_ids=None, f
         if adapters is not None:
             m = adapt(m, adapters, "layers.%d.mlp." % i)
         x = x + m
+    if last_only:
+        x = x[:, -1:]
     x = F.layer_norm(x, (C,), p["transformer.ln_f.weight"], p["transformer.ln_f.bias"], 1e-5)
     return F.linear(x, wte), present
 

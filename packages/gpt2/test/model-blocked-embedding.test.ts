@@ -7,10 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { Gpt2ModelError } from '../src/model/model-errors';
 import { expectClose, goldenFloats, goldens, loadTinyModel } from './model-fixtures';
 
-/** A CPU backend that reports WebGPU-style limits: 7 rows of 32 floats per binding. */
+/**
+ * A CPU backend that reports WebGPU-style limits: 64 rows of 32 floats per binding, so wte's 96
+ * rows take two blocks while the padded batch's logits (21 positions x 96 words) still fit.
+ */
 function limitedBackend(): CpuBackend {
   return Object.assign(new CpuBackend(), {
-    device: { limits: { maxStorageBufferBindingSize: 7 * 32 * 4 } },
+    device: { limits: { maxStorageBufferBindingSize: 64 * 32 * 4 } },
   });
 }
 
@@ -30,6 +33,20 @@ describe('tied embedding in row blocks', () => {
       1e-4,
     );
     expect(Math.abs((await out.loss!.item()) - golden.loss)).toBeLessThan(1e-4);
+  });
+
+  it("refuses full logits beyond one binding before any work; 'last' still runs", async () => {
+    const model = await loadTinyModel(limitedBackend());
+    const rows = [Array.from({ length: 30 }, (_, t) => (t * 7) % 96)]; // 30 x 96 logits > 64 x 32
+    expect(() => model.forward(rows)).toThrow(/logitsFor: expected 'last'.*at most 21 positions/);
+    const last = model.forward(rows, { logitsFor: 'last' });
+    const full = (await loadTinyModel(new CpuBackend())).forward(rows);
+    expectClose(
+      'last logits',
+      await last.logits.data(),
+      (await full.logits.data()).slice(29 * 96),
+      1e-5,
+    );
   });
 
   it('refuses to train wte through the blocks', async () => {

@@ -125,7 +125,7 @@ async function benchMethod(base: Gpt2Model, backend: Backend, name: MethodName, 
   }
 }
 
-/** Forward-only tokens/s of one batch with a shared prefix vs a different prefix per row. */
+/** Prefill tokens/s of one batch with a shared prefix vs a different prefix per row. */
 async function benchMixed(base: Gpt2Model, backend: Backend, cpu: boolean) {
   const prefixConfig = { method: 'prefix-flat', prefixLength: shapes.prefix };
   const prefixes: PrefixTuningModel[] = [];
@@ -140,12 +140,17 @@ async function benchMixed(base: Gpt2Model, backend: Backend, cpu: boolean) {
   };
   const warmup = cpu ? env('BENCH_CPU_WARMUP', 0) : env('BENCH_WARMUP', 1);
   const repeats = cpu ? env('BENCH_CPU_REPEATS', 1) : env('BENCH_REPEATS', 2);
+  // A serving prefill: every row's prompt through its prefix, next-token logits of the last
+  // position only (full logits of 8 x 128 positions exceed lavapipe's storage binding).
+  const last = { logitsFor: 'last' } as const;
   const shared = prefixes[0]!.exportActivations();
   const own = prefixes.map((prefix) => prefix.exportActivations());
   const variants = {
-    single: run(() => prefixes[0]!.forward(rows)),
-    sameViaMixed: run(() => mixedPrefixForward(base, rows, { prefixes: rows.map(() => shared) })),
-    mixed: run(() => mixedPrefixForward(base, rows, { prefixes: own })),
+    single: run(() => prefixes[0]!.forward(rows, last)),
+    sameViaMixed: run(() =>
+      mixedPrefixForward(base, rows, { prefixes: rows.map(() => shared), ...last }),
+    ),
+    mixed: run(() => mixedPrefixForward(base, rows, { prefixes: own, ...last })),
   };
   // Interleaved (warm-up of each, then one timed run of each per repeat) so that drift in the
   // machine's load affects the three alike.

@@ -9,6 +9,7 @@ export type {
   AnyTypedArray,
   Backend,
   BackendBuffer,
+  BufferContents,
   KernelCall,
   TypedArrayFor,
 } from './backends/backend';
@@ -52,14 +53,30 @@ export {
   matmulTileConstants,
 } from './kernels/matmul';
 export { type GeluOptions, gelu, relu, tanh } from './ops/activation';
+export { type ArgmaxRowsOptions, argmaxRows } from './ops/argmax';
 export { type AttentionOptions, type AttentionResult, attention } from './ops/attention';
+export {
+  type BeamCandidates,
+  type BeamCandidatesOptions,
+  beamCandidates,
+  MAX_BEAM_CANDIDATES,
+  MAX_BEAMS,
+} from './ops/beam-candidates';
 export { type CrossEntropyOptions, crossEntropy } from './ops/cross-entropy';
 export { type DropoutOptions, dropout } from './ops/dropout';
 export { add, affine, div, exp, log, mul, neg, scale, sqrt, sub } from './ops/elementwise';
 export { embedding } from './ops/embedding';
-export { mergeHeads, type SplitHeadsOptions, splitHeads } from './ops/heads';
+export {
+  mergeHeads,
+  type QkvHeads,
+  type QkvHeadsOptions,
+  qkvHeads,
+  type SplitHeadsOptions,
+  splitHeads,
+} from './ops/heads';
 export { indexSelect } from './ops/index-select';
 export { type LayerNormOptions, layerNorm } from './ops/layer-norm';
+export { type LinearActivation, type LinearOptions, linear } from './ops/linear';
 export { maskedFill, type ShiftLabelsOptions, shiftLabels } from './ops/masked-fill';
 export { type MatmulOptions, matmul } from './ops/matmul';
 export { mean, type ReduceOptions, sum } from './ops/reduce';

@@ -38,7 +38,7 @@ export async function kernelMismatch(
 ): Promise<string> {
   const inputs = testCase.inputs.map((values) => values.slice());
   const expected = testCase.outputs.map(initial);
-  cpuKernels[kernel](inputs, expected, testCase.uniforms);
+  cpuKernels[kernel](inputs, expected, testCase.uniforms, testCase.constants ?? {});
 
   const inputBuffers = testCase.inputs.map((values) => {
     const buffer = gpu.allocate(values.length, values instanceof Int32Array ? 'i32' : 'f32');

@@ -16,6 +16,7 @@ import {
   gradcheck,
   indexSelect,
   layerNorm,
+  linear,
   log,
   maskedSoftmax,
   matmul,
@@ -73,6 +74,29 @@ describe('gradcheck (f64, CPU): element-wise', () => {
   });
   it('dropout (same seed forward and backward)', async () => {
     await check((a) => dropout(a!, { p: 0.4, seed: 123 }), [f64([33])]);
+  });
+});
+
+describe('gradcheck (f64, CPU): linear (fused bias, activation, residual)', () => {
+  it('x @ W + b, with and without a residual, on [B, T, K] and [M, K] inputs', async () => {
+    await check((x, w, b) => linear(x!, w!, b!), [f64([2, 3, 5]), f64([5, 7]), f64([7])]);
+    await check(
+      (x, w, b, r) => linear(x!, w!, b!, { residual: r! }),
+      [f64([3, 5]), f64([5, 4]), f64([4]), f64([3, 4])],
+    );
+    await check((x, w, b) => linear(x!, w!, b!), [f64([1, 5]), f64([5, 3]), f64([3])]);
+  });
+  it('with each activation (a graph runs the activation op on the fused x @ W + b)', async () => {
+    for (const activation of ['gelu', 'gelu-exact'] as const)
+      await check(
+        (x, w, b, r) => linear(x!, w!, b!, { activation, residual: r! }),
+        [f64([2, 2, 5]), f64([5, 3]), f64([3]), f64([2, 2, 3])],
+      );
+    // relu away from its kink
+    await check(
+      (x, w, b) => linear(x!, w!, b!, { activation: 'relu' }),
+      [f64([3, 2], 0.2, 1), f64([2, 3], 0.2, 1), f64([3], 0.1, 0.5)],
+    );
   });
 });
 

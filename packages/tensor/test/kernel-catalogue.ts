@@ -86,16 +86,30 @@ export const kernelDocs: Partial<Record<KernelName, KernelDoc>> = {
   sgdStep: { dispatch: element, usedBy: '`SGD.step` (no momentum)' },
   sgdMomentumStep: { dispatch: element, usedBy: '`SGD.step` (momentum)' },
   clipScale: { dispatch: element, usedBy: '`clipGradNorm`' },
+  argmaxRows: {
+    dispatch: 'workgroup (64 lanes) per row; exclusions read only when a value would win',
+    usedBy: '`argmaxRows` (greedy decoding on the device)',
+  },
+  beamCandidates: {
+    dispatch:
+      'workgroup (64 lanes) per prompt row: log-sum-exp per beam, per-lane top lists, one merge',
+    usedBy: '`beamCandidates` (beam search on the device)',
+  },
+  qkvHeads: {
+    dispatch: 'thread per element of key/value; new positions also write q',
+    usedBy: '`qkvHeads` without a graph (GPT-2 attention in decoding and inference)',
+  },
 };
 
 /** The matmul family lives with the WebGPU work (src/kernels/matmul); described generically. */
 export function matmulDoc(name: string): KernelDoc {
-  return name === 'matmul'
-    ? {
-        dispatch: 'register-blocked tiles of C, batches stacked in y',
-        usedBy: '`matmul`, `attention`',
-      }
-    : { dispatch: 'see src/kernels/matmul', usedBy: 'benchmarks (readable specification)' };
+  const tiles = 'register-blocked tiles of C, batches stacked in y';
+  if (name === 'matmul') return { dispatch: tiles, usedBy: '`matmul`, `attention`' };
+  if (name === 'matmulBias')
+    return { dispatch: `${tiles}; + bias, activation`, usedBy: '`linear`' };
+  if (name === 'matmulBiasResidual')
+    return { dispatch: `${tiles}; + bias, activation, + residual`, usedBy: '`linear` (residual)' };
+  return { dispatch: 'see src/kernels/matmul', usedBy: 'benchmarks (readable specification)' };
 }
 
 export function docFor(name: string): KernelDoc | undefined {

@@ -130,6 +130,19 @@ describe('attention semantics (HF GPT-2)', () => {
     expect(await values(result.output)).toEqual([5, 10, 15, 20]);
   });
 
+  it('keys and values that already hold the past equal a past given separately', async () => {
+    const pastKey = t([1, 0, 0, 1], [1, 1, 2, 2]);
+    const pastValue = t([1, 2, 3, 4], [1, 1, 2, 2]);
+    const q = t([1, 1, 0, 1], [1, 1, 2, 2]);
+    const k = t([0, 2, 1, 1], [1, 1, 2, 2]);
+    const v = t([5, 6, 7, 8], [1, 1, 2, 2]);
+    const separate = attention(q, k, v, { pastKey, pastValue });
+    const joined = attention(q, separate.key, separate.value);
+    expect(joined.key).toBe(separate.key);
+    expect(await joined.output.toArray()).toEqual(await separate.output.toArray());
+    expect(() => attention(q, t([1, 2], [1, 1, 1, 2]), t([1, 2], [1, 1, 1, 2]))).toThrow(/S >= T/);
+  });
+
   it('a zero in the mask removes that key (same as attention without it)', async () => {
     const pastKey = t([3, 1], [1, 1, 1, 2]);
     const pastValue = t([-5, 7], [1, 1, 1, 2]);

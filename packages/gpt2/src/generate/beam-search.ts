@@ -6,6 +6,7 @@
 // hypothesis scores doubles of them. Rows of different lengths are left-padded; each row's
 // length (for normalisation, min length, max length) is its own unpadded length, as when the
 // row is decoded alone (the paper decodes one example at a time).
+import { MAX_BEAM_CANDIDATES, MAX_BEAMS } from '@prefixkit/tensor';
 import type { Gpt2Model } from '../model/model';
 import { BeamHypotheses } from './beam-hypotheses';
 import { DecodeSession, type DecodeSessionOptions } from './decode-session';
@@ -56,6 +57,16 @@ function topCandidates(
   return best;
 }
 
+/** The ids a beam may not take at step `generated` (fixed bans; eos under the minimum length). */
+function bannedIds(
+  promptLength: number,
+  generated: number,
+  options: ResolvedGenerateOptions,
+): number[] {
+  const short = promptLength + generated < options.minLength || generated < options.minNewTokens;
+  return short ? [...options.bannedTokenIds, ...options.eosTokenIds] : [...options.bannedTokenIds];
+}
+
 /** K-beam search continuations of every prompt; each result carries its normalised score. */
 export async function beamSearch(
   model: Gpt2Model,
@@ -79,6 +90,11 @@ export async function beamSearch(
     const first = await decoder.start(prompts);
     decoder.reorder(prompts.flatMap((_, row) => new Array<number>(K).fill(row)));
     let logits = prompts.flatMap((_, row) => new Array<Float32Array>(K).fill(first[row]!));
+    // After the first step, log_softmax and the 2K best pick run on the device unless a
+    // processor needs each beam's history (no-repeat n-grams) or K exceeds the kernel's lists.
+    const onDevice =
+      options.noRepeatNgramSize <= 0 && K <= MAX_BEAMS && 2 * K <= MAX_BEAM_CANDIDATES;
+    let picked: Candidate[][] | null = null;
     for (let generated = 0; ; generated++) {
       const order: number[] = [];
       const nextTokens: number[] = [];
@@ -92,12 +108,17 @@ export async function beamSearch(
           return;
         }
         const currentLength = state.promptLength + generated;
-        const logprobs = state.beams.map((tokens, j) => {
-          const scores = logSoftmax(logits[row * K + j]!);
-          applyLogitsProcessors(scores, { tokens, generated }, options);
-          return scores;
-        });
-        const candidates = topCandidates(logprobs, state.scores, 2 * K);
+        const candidates =
+          picked?.[row] ??
+          topCandidates(
+            state.beams.map((tokens, j) => {
+              const scores = logSoftmax(logits[row * K + j]!);
+              applyLogitsProcessors(scores, { tokens, generated }, options);
+              return scores;
+            }),
+            state.scores,
+            2 * K,
+          );
         const beams: number[][] = [];
         const scores: number[] = [];
         candidates.forEach((candidate, rank) => {
@@ -125,7 +146,27 @@ export async function beamSearch(
       if (states.every((state) => state.done) || generated + 1 >= options.maxNewTokens) break;
       options.signal?.throwIfAborted();
       decoder.reorder(order);
-      logits = await decoder.step(nextTokens);
+      if (onDevice) {
+        const V = model.config.vocab_size;
+        const next = await decoder.stepBeamCandidates(nextTokens, {
+          beams: K,
+          count: 2 * K,
+          beamScores: states.flatMap((state) => state.scores),
+          exclude: states.flatMap((state) =>
+            new Array<number[]>(K).fill(bannedIds(state.promptLength, generated + 1, options)),
+          ),
+        });
+        picked = next.map((list) =>
+          list.map(({ score, flat }) => ({
+            beam: Math.floor(flat / V),
+            token: flat % V,
+            score,
+            flat,
+          })),
+        );
+      } else {
+        logits = await decoder.step(nextTokens);
+      }
     }
   } finally {
     decoder.dispose();

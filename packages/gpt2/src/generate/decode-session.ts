@@ -5,7 +5,13 @@
 // start() and step() return the last position's logits of every row, read back to the host.
 // With an infix, start() runs each prompt's source (up to its first separator), appends the
 // infix to the cache, then runs the rest of the prompt after it (InfixDecoding).
-import type { Tensor } from '@prefixkit/tensor';
+import {
+  argmaxRows,
+  type BeamCandidatesOptions,
+  beamCandidates,
+  reshape,
+  type Tensor,
+} from '@prefixkit/tensor';
 import type { LayerKeyValue } from '../model/attention';
 import type { Gpt2Hooks } from '../model/block';
 import { KvCache } from '../model/kv-cache';
@@ -128,10 +134,56 @@ export class DecodeSession {
 
   /** Appends one token per row; returns each row's next-token logits [V]. */
   async step(tokens: readonly number[]): Promise<Float32Array[]> {
+    return this.readRows(this.forwardStep(tokens));
+  }
+
+  /**
+   * Appends one token per row; returns each row's argmax, `exclude[n]` counting as -Infinity,
+   * chosen on the device (one integer per row is read back, not a row of logits).
+   */
+  async stepArgmax(
+    tokens: readonly number[],
+    exclude: readonly (readonly number[])[],
+  ): Promise<number[]> {
+    const logits = this.forwardStep(tokens); // (N, V)
+    const chosen = argmaxRows(logits, { exclude });
+    logits.dispose();
+    const ids = await chosen.data();
+    chosen.dispose();
+    return Array.from(ids);
+  }
+
+  /**
+   * Appends one token per beam row (rows r * K .. r * K + K - 1 are prompt row r's beams);
+   * returns each prompt row's best `options.count` continuations, best first, selected on the
+   * device (beamCandidates): score and flat index beam * V + token.
+   */
+  async stepBeamCandidates(
+    tokens: readonly number[],
+    options: BeamCandidatesOptions,
+  ): Promise<{ score: number; flat: number }[][]> {
+    const logits = this.forwardStep(tokens); // (N, V)
+    const picked = beamCandidates(logits, options);
+    logits.dispose();
+    const [scores, flat] = await Promise.all([picked.scores.data(), picked.flat.data()]);
+    picked.scores.dispose();
+    picked.flat.dispose();
+    const rows = tokens.length / options.beams;
+    return Array.from({ length: rows }, (_, row) => {
+      const list: { score: number; flat: number }[] = [];
+      for (let k = 0; k < options.count; k++) {
+        const index = row * options.count + k;
+        if (flat[index]! >= 0) list.push({ score: scores[index]!, flat: flat[index]! });
+      }
+      return list;
+    });
+  }
+
+  private forwardStep(tokens: readonly number[]): Tensor {
     const positionIds = this.nextPositions.map((position) => [position]);
     this.nextPositions = this.nextPositions.map((position) => position + 1);
     if (this.mask) for (const row of this.mask) row.push(1);
-    return this.run(
+    return this.forwardRows(
       tokens.map((token) => [token]),
       positionIds,
       undefined,
@@ -170,6 +222,15 @@ export class DecodeSession {
     positionIds: number[][],
     softPrompt: Tensor | undefined,
   ): Promise<Float32Array[]> {
+    return this.readRows(this.forwardRows(ids, positionIds, softPrompt));
+  }
+
+  /** The last position's logits [N, V] of every row, left on the device; the cache is updated. */
+  private forwardRows(
+    ids: number[][],
+    positionIds: number[][],
+    softPrompt: Tensor | undefined,
+  ): Tensor {
     const out = this.model.forwardLast(ids, {
       past: this.cache.length > 0 ? this.cache.layers : undefined,
       positionIds,
@@ -178,10 +239,17 @@ export class DecodeSession {
       inputEmbeddingsPrefix: softPrompt,
     });
     this.cache.update(out.cache);
-    const V = this.model.config.vocab_size;
-    const raw = await out.logits.data();
-    const data = raw instanceof Float32Array ? raw : Float32Array.from(raw);
+    const logits = reshape(out.logits, [ids.length, this.model.config.vocab_size]); // (N, V)
     out.logits.dispose();
-    return ids.map((_, row) => data.subarray(row * V, (row + 1) * V));
+    return logits;
+  }
+
+  /** Reads logits [N, V] back (and frees them): one [V] view per row. */
+  private async readRows(logits: Tensor): Promise<Float32Array[]> {
+    const [N, V] = logits.shape as [number, number];
+    const raw = await logits.data();
+    logits.dispose();
+    const data = raw instanceof Float32Array ? raw : Float32Array.from(raw);
+    return Array.from({ length: N }, (_, row) => data.subarray(row * V, (row + 1) * V));
   }
 }

@@ -31,10 +31,15 @@ export async function greedySearch(
   }));
   try {
     options.signal?.throwIfAborted();
+    // Argmax with only fixed bans and min-length bans runs on the device; sampling and
+    // no-repeat n-grams need each row's logits on the host.
+    const onDevice = !options.doSample && options.noRepeatNgramSize <= 0;
     let logits = await decoder.start(prompts);
+    let chosen: number[] | null = null;
     for (let step = 0; step < options.maxNewTokens; step++) {
       const next = rows.map((row, index) => {
         if (row.finishReason) return options.padTokenId;
+        if (chosen) return chosen[index]!;
         const context = { tokens: row.tokens, generated: row.tokens.length - row.promptLength };
         return nextToken(logits[index]!, context, options, random);
       });
@@ -48,7 +53,14 @@ export async function greedySearch(
       options.onStep?.(rows.map((row) => row.tokens.slice(row.promptLength)));
       if (rows.every((row) => row.finishReason) || step === options.maxNewTokens - 1) break;
       options.signal?.throwIfAborted();
-      logits = await decoder.step(next);
+      if (onDevice) {
+        chosen = await decoder.stepArgmax(
+          next,
+          rows.map((row) => bannedIds(row, options)),
+        );
+      } else {
+        logits = await decoder.step(next);
+      }
     }
   } finally {
     decoder.dispose();
@@ -57,6 +69,13 @@ export async function greedySearch(
     tokens: row.tokens.slice(row.promptLength),
     finishReason: row.finishReason ?? 'length',
   }));
+}
+
+/** The ids a row may not take next (the logits processors' bans without n-grams). */
+function bannedIds(row: RowState, options: ResolvedGenerateOptions): number[] {
+  const generated = row.tokens.length - row.promptLength;
+  const short = row.tokens.length < options.minLength || generated < options.minNewTokens;
+  return short ? [...options.bannedTokenIds, ...options.eosTokenIds] : [...options.bannedTokenIds];
 }
 
 function stopStringHit(row: RowState, options: ResolvedGenerateOptions): boolean {

@@ -1,5 +1,6 @@
 // One GPT-2 transformer block (HF GPT2Block, nanoGPT Block), pre-LN with residuals:
 //   x = x + hook_attn(attn(ln_1(x)));  x = x + hook_mlp(mlp(ln_2(x)))
+// Without a hook the residual add is done by the sub-layer's last matmul (linear's residual).
 // The hooks are where Houlsby adapters sit (docs/reference/REFERENCE-SPEC.md "Adapters"): each gets the
 // sub-layer output after its c_proj and returns what is added to the residual stream.
 import { add, layerNorm, type Tensor } from '@prefixkit/tensor';
@@ -32,12 +33,17 @@ export function block(
   options: BlockOptions,
 ): { x: Tensor; present: LayerKeyValue } {
   const { layer, hooks } = options;
+  const afterAttention = hooks?.afterAttention;
+  const afterMlp = hooks?.afterMlp;
   const normed1 = layerNorm(x, weights.ln1.weight, weights.ln1.bias, { eps: options.eps }); // (B, T, C)
-  const attended = causalSelfAttention(normed1, weights.attention, options); // output (B, T, C)
-  const a = hooks?.afterAttention ? hooks.afterAttention(layer, attended.output) : attended.output; // (B, T, C)
-  const x1 = add(x, a); // (B, T, C)
+  const attended = causalSelfAttention(normed1, weights.attention, {
+    ...options,
+    residual: afterAttention ? undefined : x,
+  }); // output (B, T, C)
+  const x1 = afterAttention ? add(x, afterAttention(layer, attended.output)) : attended.output; // (B, T, C)
   const normed2 = layerNorm(x1, weights.ln2.weight, weights.ln2.bias, { eps: options.eps }); // (B, T, C)
-  const m = mlp(normed2, weights.mlp, options.activation); // (B, T, C)
-  const z = hooks?.afterMlp ? hooks.afterMlp(layer, m) : m; // (B, T, C)
-  return { x: add(x1, z), present: attended.present }; // (B, T, C)
+  const x2 = afterMlp
+    ? add(x1, afterMlp(layer, mlp(normed2, weights.mlp, options.activation)))
+    : mlp(normed2, weights.mlp, options.activation, x1); // (B, T, C)
+  return { x: x2, present: attended.present }; // (B, T, C)
 }

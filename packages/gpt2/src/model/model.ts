@@ -121,6 +121,7 @@ export class Gpt2Model {
     const P = pastLength(options.past, config, B, this.dtype);
     const softPrompt = this.softPrompt(options.inputEmbeddingsPrefix, B); // (B, E, C) or null
     const E = softPrompt?.shape[1] ?? 0;
+    this.checkLogitsFit(options.logitsFor ?? 'all', B * T);
 
     // Embeddings: token rows (after the soft prompt, if any) plus learned positions.
     const tokens = this.wte.lookup(inputIds, hostIds); // (B, T, C)
@@ -218,6 +219,22 @@ export class Gpt2Model {
     this.wte.dispose();
     for (const [name, parameter] of this.parameters)
       if (shared.parameters.get(name) !== parameter) parameter.dispose();
+  }
+
+  /**
+   * Full logits [rows, V] are one tensor, and on a device with a storage-binding limit (lavapipe:
+   * 128 MiB) they may not fit: refused before any work, naming the options that need no such
+   * tensor.
+   */
+  private checkLogitsFit(logitsFor: 'all' | 'last' | 'none', rows: number): void {
+    if (logitsFor !== 'all') return;
+    const limit = this.wte.logitsRowsPerBinding;
+    if (rows <= limit) return;
+    throw new Gpt2InputError(
+      'logitsFor',
+      `'last', or 'none' with labels (the loss alone): full logits of ${rows} positions x ${this.config.vocab_size} words exceed one storage binding of this device (maxStorageBufferBindingSize: at most ${limit} positions)`,
+      "'all'",
+    );
   }
 
   /** The loss of logitsFor 'none': hidden [B, T, C] -> () or (B), without logits [B, T, V]. */

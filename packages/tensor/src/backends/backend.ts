@@ -16,6 +16,9 @@ export type TypedArrayFor<D extends DType> = D extends 'f32'
     ? Float64Array
     : Int32Array;
 
+/** What a new buffer holds: zeros, or (for outputs a kernel writes whole) anything. */
+export type BufferContents = 'zeros' | 'unspecified';
+
 /** An opaque handle to a backend's buffer of `length` elements of `dtype`. */
 export interface BackendBuffer {
   readonly length: number;
@@ -32,8 +35,11 @@ export interface KernelCall {
 
 export interface Backend {
   readonly kind: 'cpu' | 'webgpu';
-  /** A zero-filled buffer. */
-  allocate(length: number, dtype: DType): BackendBuffer;
+  /**
+   * A zero-filled buffer; with `contents: 'unspecified'` its contents are whatever they are
+   * (for an output the next kernel writes whole, so a recycled buffer need not be cleared).
+   */
+  allocate(length: number, dtype: DType, contents?: BufferContents): BackendBuffer;
   /** Copies host data into the buffer, starting at element `offset` (default 0). */
   write(buffer: BackendBuffer, data: AnyTypedArray, offset?: number): void;
   /** Copies `length` elements from `source[sourceOffset]` to `target[targetOffset]`. */

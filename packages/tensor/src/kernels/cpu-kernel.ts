@@ -7,8 +7,10 @@ import type { UniformValues } from './kernel-spec';
 /** The host arrays a buffer is read into and written from. */
 export type AnyTypedArray = Float32Array | Float64Array | Int32Array;
 
+/** `constants` are the WGSL kernel's specialisation constants, for kernels whose meaning they change. */
 export type CpuKernel = (
   inputs: readonly AnyTypedArray[],
   outputs: readonly AnyTypedArray[],
   uniforms: UniformValues,
+  constants?: UniformValues,
 ) => void;

@@ -10,6 +10,8 @@ import {
   tanhBackward,
   tanhForward,
 } from './activation/activation.spec';
+import { argmaxRows } from './argmax/argmax.spec';
+import { beamCandidates } from './beam-candidates/beam-candidates.spec';
 import { add, div, mul, sub } from './binary/binary.spec';
 import {
   crossEntropyBackward,
@@ -28,6 +30,7 @@ import {
 import { maskedFillInt } from './masked-fill/masked-fill.spec';
 import { matmulSpecs } from './matmul';
 import { adamwStep, clipScale, sgdMomentumStep, sgdStep } from './optimizer/optimizer.spec';
+import { qkvHeads } from './qkv-heads/qkv-heads.spec';
 import { maskedSoftmaxBackward, maskedSoftmaxForward } from './softmax/softmax.spec';
 import { stridedCopy } from './strided-copy/strided-copy.spec';
 import { sumAxis } from './sum-axis/sum-axis.spec';
@@ -67,6 +70,9 @@ export const kernelSpecs = {
   crossEntropyBackward,
   dropout,
   maskedFillInt,
+  argmaxRows,
+  beamCandidates,
+  qkvHeads,
   adamwStep,
   sgdStep,
   sgdMomentumStep,

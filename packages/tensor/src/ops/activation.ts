@@ -4,11 +4,11 @@ import { record } from '../autograd/tape';
 import { InvalidArgumentError } from '../errors';
 import type { KernelName } from '../kernels/kernel-names';
 import type { Tensor } from '../tensor';
-import { checkFloat, commonBackend, newTensor, runKernel } from './op-utils';
+import { checkFloat, commonBackend, newOutput, runKernel } from './op-utils';
 
 function map(op: string, kernel: KernelName, inputs: readonly Tensor[]): Tensor {
   const first = inputs[0]!;
-  const out = newTensor(first.backend, first.shape, first.dtype);
+  const out = newOutput(first.backend, first.shape, first.dtype);
   if (first.size > 0) runKernel(op, kernel, inputs, [out], { size: first.size });
   return out;
 }

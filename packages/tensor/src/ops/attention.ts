@@ -46,7 +46,10 @@ function withPast(name: string, past: Tensor | undefined, current: Tensor): Tens
   return concat([broadcast, current], 2);
 }
 
-/** Causal multi-head attention of q [B, H, T, D] over k, v [B, H, T, D] and an optional past. */
+/**
+ * Causal multi-head attention of q [B, H, T, D] over k, v [B, H, S, D] (S >= T; the last T
+ * positions are q's) and an optional past in front of them.
+ */
 export function attention(
   q: Tensor,
   k: Tensor,
@@ -55,12 +58,20 @@ export function attention(
 ): AttentionResult {
   commonBackend('attention', { q, k, v });
   if (q.rank !== 4) throw new ShapeMismatchError('attention', 'q', '[B, H, T, D]', q.shape);
+  // k and v may already hold S >= T positions (earlier ones first): the new tokens are the last T.
   for (const [name, t] of [
     ['k', k],
     ['v', v],
   ] as const) {
-    if (t.rank !== 4 || t.shape.some((d, a) => d !== q.shape[a])) {
-      throw new ShapeMismatchError('attention', name, formatShape(q.shape), t.shape);
+    const ok =
+      t.rank === 4 &&
+      t.shape.every((d, a) => (a === 2 ? d >= q.shape[2]! && d === k.shape[2] : d === q.shape[a]));
+    if (!ok) {
+      const expected = formatShape(q.shape.map((d, a) => (a === 2 ? -1 : d))).replace(
+        '-1',
+        'S >= T',
+      );
+      throw new ShapeMismatchError('attention', name, expected, t.shape);
     }
   }
   if ((options.pastKey === undefined) !== (options.pastValue === undefined)) {

@@ -5,7 +5,7 @@ import { record } from '../autograd/tape';
 import { stridedUniformValues } from '../kernels/strided-index';
 import { broadcastShapes, broadcastStrides, collapseStrided, sameShape, sizeOf } from '../shape';
 import type { Tensor } from '../tensor';
-import { checkFloat, checkSameDType, commonBackend, newTensor, runKernel } from './op-utils';
+import { checkFloat, checkSameDType, commonBackend, newOutput, runKernel } from './op-utils';
 import { sumTo } from './reduce';
 
 type BinaryKernel = 'add' | 'sub' | 'mul' | 'div';
@@ -16,7 +16,7 @@ function binaryForward(op: BinaryKernel, a: Tensor, b: Tensor): Tensor {
   checkFloat(op, 'b', b);
   checkSameDType(op, 'b', a, b);
   const shape = broadcastShapes(op, a.shape, b.shape);
-  const out = newTensor(backend, shape, a.dtype);
+  const out = newOutput(backend, shape, a.dtype);
   const size = sizeOf(shape);
   if (size === 0) return out;
   const contiguous = sameShape(a.shape, shape) && sameShape(b.shape, shape);
@@ -98,7 +98,7 @@ function unaryForward(
 ): Tensor {
   const backend = commonBackend(op, { x });
   checkFloat(op, 'x', x);
-  const out = newTensor(backend, x.shape, x.dtype);
+  const out = newOutput(backend, x.shape, x.dtype);
   if (x.size > 0) runKernel(op, kernel, [x], [out], { size: x.size, ...uniforms });
   return out;
 }

@@ -2,7 +2,7 @@
 import { record } from '../autograd/tape';
 import { ShapeMismatchError } from '../errors';
 import type { Tensor } from '../tensor';
-import { checkFloat, checkInt, commonBackend, newTensor, runKernel } from './op-utils';
+import { checkFloat, checkInt, commonBackend, newOutput, newTensor, runKernel } from './op-utils';
 
 /** Rows of `table` [V, C] picked by `ids` (i32, any shape) -> [...ids.shape, C]. */
 export function embedding(ids: Tensor, table: Tensor): Tensor {
@@ -13,7 +13,7 @@ export function embedding(ids: Tensor, table: Tensor): Tensor {
   if (table.rank !== 2) throw new ShapeMismatchError(op, 'table', '[V, C]', table.shape);
   const [vocab, cols] = table.shape as [number, number];
   const rows = ids.size;
-  const out = newTensor(table.backend, [...ids.shape, cols], table.dtype);
+  const out = newOutput(table.backend, [...ids.shape, cols], table.dtype);
   if (out.size > 0) runKernel(op, 'embeddingForward', [ids, table], [out], { rows, vocab, cols });
   return record(op, out, [ids, table], (g, needs) => {
     if (!needs[1]) return [null, null];

@@ -2,12 +2,13 @@
 // reshape + permute, two copies each way):
 //   splitHeads: x [B, T, parts*C], part p -> [B, H, T, D],  out[b,h,t,d] = x[b, t, p*C + h*D + d]
 //   mergeHeads: x [B, H, T, D] -> [B, T, H*D]  (heads back to head-major columns, as GPT-2)
+import { isGradEnabled } from '../autograd/no-grad';
 import { record } from '../autograd/tape';
 import { InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { stridesOf } from '../shape';
 import type { Tensor } from '../tensor';
-import { commonBackend, newTensor } from './op-utils';
-import { permute, reshape } from './shape-ops';
+import { commonBackend, newOutput, newTensor, runKernel } from './op-utils';
+import { concat, expand, permute, reshape } from './shape-ops';
 import { copyStrided } from './strided';
 
 export interface SplitHeadsOptions {
@@ -41,7 +42,7 @@ export function splitHeads(x: Tensor, options: SplitHeadsOptions): Tensor {
   const shape = [B, heads, T, D];
   // Strides of x seen in [B, H, T, D] order.
   const inStrides = [T * width, D, width, 1];
-  const out = newTensor(x.backend, shape, x.dtype);
+  const out = newOutput(x.backend, shape, x.dtype);
   copyStrided(op, x, out, { shape, inStrides, outStrides: stridesOf(shape), inOffset: part * C });
   return record(op, out, [x], (g) => {
     const grad = newTensor(g.backend, x.shape, g.dtype);
@@ -60,4 +61,86 @@ export function mergeHeads(x: Tensor): Tensor {
   if (x.rank !== 4) throw new ShapeMismatchError('mergeHeads', 'x', '[B, H, T, D]', x.shape);
   const [B, H, T, D] = x.shape as [number, number, number, number];
   return reshape(permute(x, [0, 2, 1, 3]), [B, T, H * D]);
+}
+
+export interface QkvHeadsOptions {
+  heads: number;
+  /** [B or 1, H, P, D]: keys of earlier positions (a prefix, the KV cache), put in front. */
+  pastKey?: Tensor | undefined;
+  /** [B or 1, H, P, D], with pastKey. */
+  pastValue?: Tensor | undefined;
+}
+
+export interface QkvHeads {
+  /** [B, H, T, D] */
+  readonly q: Tensor;
+  /** [B, H, P+T, D]: the past's keys, then the new ones. */
+  readonly key: Tensor;
+  /** [B, H, P+T, D] */
+  readonly value: Tensor;
+}
+
+/**
+ * GPT-2's fused projection qkv [B, T, 3C] as per-head q, and keys/values after the past's:
+ * one dispatch (qkvHeads kernel) where three head splits and two concatenations were five.
+ * A graph that needs gradients gets those five recorded ops instead.
+ */
+export function qkvHeads(qkv: Tensor, options: QkvHeadsOptions): QkvHeads {
+  const op = 'qkvHeads';
+  const { heads, pastKey, pastValue } = options;
+  commonBackend(op, { qkv, ...(pastKey ? { pastKey } : {}), ...(pastValue ? { pastValue } : {}) });
+  if ((pastKey === undefined) !== (pastValue === undefined))
+    throw new InvalidArgumentError(
+      op,
+      'pastValue',
+      'pastKey and pastValue together',
+      'one of them',
+    );
+  if (qkv.rank !== 3) throw new ShapeMismatchError(op, 'qkv', '[B, T, 3C]', qkv.shape);
+  const [B, T, width] = qkv.shape as [number, number, number];
+  const D = width / 3 / heads;
+  if (!Number.isInteger(D))
+    throw new ShapeMismatchError(
+      op,
+      'qkv',
+      `a last axis divisible by 3 * heads (${heads})`,
+      qkv.shape,
+    );
+  const P = pastKey?.shape[2] ?? 0;
+  for (const [name, past] of [
+    ['pastKey', pastKey],
+    ['pastValue', pastValue],
+  ] as const) {
+    const ok =
+      !past ||
+      (past.rank === 4 &&
+        (past.shape[0] === 1 || past.shape[0] === B) &&
+        past.shape[1] === heads &&
+        past.shape[2] === P &&
+        past.shape[3] === D);
+    if (!ok) throw new ShapeMismatchError(op, name, `[${B} or 1, ${heads}, P, ${D}]`, past!.shape);
+  }
+  const needsGraph = isGradEnabled() && [qkv, pastKey, pastValue].some((t) => t?.requiresGrad);
+  if (needsGraph) {
+    const part = (index: number) => splitHeads(qkv, { heads, parts: 3, part: index });
+    const withPast = (past: Tensor | undefined, current: Tensor) => {
+      if (!past) return current;
+      const wide = past.shape[0] === B ? past : expand(past, [B, heads, P, D]);
+      return concat([wide, current], 2);
+    };
+    return { q: part(0), key: withPast(pastKey, part(1)), value: withPast(pastValue, part(2)) };
+  }
+  const q = newOutput(qkv.backend, [B, heads, T, D], qkv.dtype);
+  const key = newOutput(qkv.backend, [B, heads, P + T, D], qkv.dtype);
+  const value = newOutput(qkv.backend, [B, heads, P + T, D], qkv.dtype);
+  if (B * T * width > 0)
+    runKernel(op, 'qkvHeads', [qkv, pastKey ?? qkv, pastValue ?? qkv], [q, key, value], {
+      batch: B,
+      heads,
+      tokens: T,
+      headSize: D,
+      past: P,
+      pastRows: pastKey?.shape[0] ?? 1,
+    });
+  return { q, key, value };
 }

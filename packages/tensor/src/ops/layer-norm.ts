@@ -4,7 +4,14 @@ import { record } from '../autograd/tape';
 import { ShapeMismatchError } from '../errors';
 import { rowKernelConstants } from '../flags';
 import type { Tensor } from '../tensor';
-import { checkFloat, checkSameDType, commonBackend, newTensor, runKernel } from './op-utils';
+import {
+  checkFloat,
+  checkSameDType,
+  commonBackend,
+  newOutput,
+  newTensor,
+  runKernel,
+} from './op-utils';
 
 export interface LayerNormOptions {
   /** Added to the variance; GPT-2 uses 1e-5 (the default). */
@@ -30,9 +37,9 @@ export function layerNorm(
   if (bias.rank !== 1 || bias.shape[0] !== cols)
     throw new ShapeMismatchError(op, 'bias', `[${cols}]`, bias.shape);
   const rows = x.size / Math.max(1, cols);
-  const y = newTensor(x.backend, x.shape, x.dtype);
-  const mean = newTensor(x.backend, [rows], x.dtype);
-  const rstd = newTensor(x.backend, [rows], x.dtype);
+  const y = newOutput(x.backend, x.shape, x.dtype);
+  const mean = newOutput(x.backend, [rows], x.dtype);
+  const rstd = newOutput(x.backend, [rows], x.dtype);
   const constants = rowKernelConstants(); // thread or workgroup per row (flags.ts)
   if (x.size > 0)
     runKernel(

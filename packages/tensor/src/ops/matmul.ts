@@ -10,7 +10,7 @@ import {
   checkFloat,
   checkSameDType,
   commonBackend,
-  newTensor,
+  newOutput,
   runKernel,
   viewOf,
 } from './op-utils';
@@ -57,7 +57,7 @@ function matmulForward(a: Tensor, b: Tensor, transposeA: boolean, transposeB: bo
   }
   const batchShape = batchA.length >= batchB.length ? batchA : batchB;
   const batch = sizeOf(batchShape);
-  const out = newTensor(a.backend, [...batchShape, M, N], a.dtype);
+  const out = newOutput(a.backend, [...batchShape, M, N], a.dtype);
   if (batch * M * N === 0) return out;
   runKernel(
     op,

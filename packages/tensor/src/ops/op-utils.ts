@@ -12,6 +12,16 @@ export function newTensor(backend: Backend, shape: Shape, dtype: DType): Tensor 
   return new Tensor(new Storage(backend, buffer), shape, dtype);
 }
 
+/**
+ * A new tensor for a kernel to write whole (every element): its initial contents are
+ * unspecified, so the WebGPU backend skips clearing a recycled buffer. Use newTensor for
+ * outputs a kernel accumulates into or leaves partly unwritten.
+ */
+export function newOutput(backend: Backend, shape: Shape, dtype: DType): Tensor {
+  const buffer = backend.allocate(Math.max(1, sizeOf(shape)), dtype, 'unspecified');
+  return new Tensor(new Storage(backend, buffer), shape, dtype);
+}
+
 /** A tensor of `shape` sharing `tensor`'s buffer (no copy; sizes must match). */
 export function viewOf(tensor: Tensor, shape: Shape): Tensor {
   tensor.bufferFor('view', 'tensor');

@@ -4,7 +4,7 @@ import { record } from '../autograd/tape';
 import { formatShape, InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { normalizeAxis, type Shape, sizeOf, stridesOf } from '../shape';
 import type { Tensor } from '../tensor';
-import { checkSameDType, commonBackend, newTensor, viewOf } from './op-utils';
+import { checkSameDType, commonBackend, newOutput, newTensor, viewOf } from './op-utils';
 import { sumTo } from './reduce';
 import { copyStrided } from './strided';
 
@@ -42,7 +42,7 @@ export function permute(x: Tensor, perm: readonly number[]): Tensor {
   }
   const shape = axes.map((axis) => x.shape[axis]!);
   const strides = stridesOf(x.shape);
-  const out = newTensor(x.backend, shape, x.dtype);
+  const out = newOutput(x.backend, shape, x.dtype);
   copyStrided('permute', x, out, {
     shape,
     inStrides: axes.map((axis) => strides[axis]!),
@@ -72,7 +72,7 @@ export function slice(x: Tensor, axis: number, start: number, end: number): Tens
   const to = Math.min(dim, Math.max(from, end < 0 ? end + dim : end));
   const shape = x.shape.map((d, k) => (k === ax ? to - from : d));
   const strides = stridesOf(x.shape);
-  const out = newTensor(x.backend, shape, x.dtype);
+  const out = newOutput(x.backend, shape, x.dtype);
   copyStrided('slice', x, out, {
     shape,
     inStrides: strides,
@@ -113,7 +113,7 @@ export function concat(tensors: readonly Tensor[], axis: number): Tensor {
     a === ax ? tensors.reduce((n, t) => n + t.shape[ax]!, 0) : d,
   );
   const outStrides = stridesOf(shape);
-  const out = newTensor(first.backend, shape, first.dtype);
+  const out = newOutput(first.backend, shape, first.dtype); // the parts cover it whole
   const offsets: number[] = [];
   let offset = 0;
   for (const t of tensors) {
@@ -146,7 +146,7 @@ export function expand(x: Tensor, shape: Shape): Tensor {
       `a shape broadcastable to ${formatShape(shape)}`,
       x.shape,
     );
-  const out = newTensor(x.backend, shape, x.dtype);
+  const out = newOutput(x.backend, shape, x.dtype);
   copyStrided('expand', x, out, {
     shape,
     inStrides: shape.map((_, a) =>

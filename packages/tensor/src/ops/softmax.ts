@@ -4,7 +4,14 @@ import { record } from '../autograd/tape';
 import { ShapeMismatchError } from '../errors';
 import { rowKernelConstants } from '../flags';
 import type { Tensor } from '../tensor';
-import { checkFloat, checkSameDType, commonBackend, newTensor, runKernel } from './op-utils';
+import {
+  checkFloat,
+  checkSameDType,
+  commonBackend,
+  newOutput,
+  newTensor,
+  runKernel,
+} from './op-utils';
 
 export interface MaskedSoftmaxOptions {
   /** Scores are divided by this first (sqrt(D) in attention). Default 1. */
@@ -50,7 +57,7 @@ export function maskedSoftmax(x: Tensor, options: MaskedSoftmaxOptions = {}): Te
       throw new ShapeMismatchError(op, 'mask', `[${batch}, ${cols}]`, mask.shape);
     }
   }
-  const out = newTensor(x.backend, x.shape, x.dtype);
+  const out = newOutput(x.backend, x.shape, x.dtype);
   const constants = rowKernelConstants(); // thread or workgroup per row (flags.ts)
   if (x.size > 0) {
     const uniforms = { rows, cols, queryLen, heads, divisor, causal: causal ? 1 : 0 };

@@ -53,7 +53,7 @@ export class CpuBackend implements Backend {
   run(kernel: KernelName, call: KernelCall): void {
     const inputs = call.inputs.map((buffer) => this.data(buffer));
     const outputs = call.outputs.map((buffer) => this.data(buffer));
-    cpuKernels[kernel](inputs, outputs, call.uniforms ?? {});
+    cpuKernels[kernel](inputs, outputs, call.uniforms ?? {}, call.constants ?? {});
   }
 
   async read(buffer: BackendBuffer): Promise<AnyTypedArray> {

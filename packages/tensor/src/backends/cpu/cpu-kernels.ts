@@ -1,6 +1,8 @@
 // The CPU backend's kernels: each kernel's *.reference.ts function under the kernel's name.
 // Typed as Record<KernelName, CpuKernel>, so a kernel without a reference does not compile.
 import * as activation from '../../kernels/activation/activation.reference';
+import { argmaxRowsReference } from '../../kernels/argmax/argmax.reference';
+import { beamCandidatesReference } from '../../kernels/beam-candidates/beam-candidates.reference';
 import * as binary from '../../kernels/binary/binary.reference';
 import type { CpuKernel } from '../../kernels/cpu-kernel';
 import * as crossEntropy from '../../kernels/cross-entropy/cross-entropy.reference';
@@ -12,6 +14,7 @@ import * as layerNorm from '../../kernels/layer-norm/layer-norm.reference';
 import { maskedFillIntReference } from '../../kernels/masked-fill/masked-fill.reference';
 import { matmulReferences } from '../../kernels/matmul';
 import * as optimizer from '../../kernels/optimizer/optimizer.reference';
+import { qkvHeadsReference } from '../../kernels/qkv-heads/qkv-heads.reference';
 import * as softmax from '../../kernels/softmax/softmax.reference';
 import { stridedCopyReference } from '../../kernels/strided-copy/strided-copy.reference';
 import { sumAxisReference } from '../../kernels/sum-axis/sum-axis.reference';
@@ -51,6 +54,9 @@ export const cpuKernels: Record<KernelName, CpuKernel> = {
   crossEntropyBackward: crossEntropy.crossEntropyBackwardReference,
   dropout: dropoutReference,
   maskedFillInt: maskedFillIntReference,
+  argmaxRows: argmaxRowsReference,
+  beamCandidates: beamCandidatesReference,
+  qkvHeads: qkvHeadsReference,
   adamwStep: optimizer.adamwStepReference,
   sgdStep: optimizer.sgdStepReference,
   sgdMomentumStep: optimizer.sgdMomentumStepReference,

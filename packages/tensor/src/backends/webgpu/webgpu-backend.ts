@@ -6,7 +6,7 @@ import { assert } from '@prefixkit/errors';
 import type { KernelName } from '../../kernels/kernel-names';
 import type { DType, KernelSpec } from '../../kernels/kernel-spec';
 import { kernelSpecs } from '../../kernels/kernel-specs';
-import type { AnyTypedArray, Backend, BackendBuffer, KernelCall } from '../backend';
+import type { AnyTypedArray, Backend, BackendBuffer, BufferContents, KernelCall } from '../backend';
 import { BufferPool } from './buffer-pool';
 import { CommandBatch } from './command-batch';
 import { checkBindingSizes, checkWorkgroupCounts } from './dispatch-limits';
@@ -85,7 +85,7 @@ export class WebGpuBackend implements Backend {
     };
   }
 
-  allocate(length: number, dtype: DType): BackendBuffer {
+  allocate(length: number, dtype: DType, contents: BufferContents = 'zeros'): BackendBuffer {
     this.checkUsable();
     if (dtype === 'f64') throw new UnsupportedDTypeError('allocate', dtype, ['f32', 'i32']);
     assert(Number.isInteger(length) && length >= 0, () => `allocate: bad length ${length}`);
@@ -99,8 +99,9 @@ export class WebGpuBackend implements Backend {
       );
     }
     const { buffer, fresh } = this.storage.acquire(bytes);
-    // New buffers are zeroed by WebGPU; recycled ones are cleared in stream order.
-    if (!fresh) this.batch.commandEncoder().clearBuffer(buffer);
+    // New buffers are zeroed by WebGPU; recycled ones are cleared in stream order, unless the
+    // caller overwrites them whole (a clear also ends the open compute pass).
+    if (!fresh && contents === 'zeros') this.batch.commandEncoder().clearBuffer(buffer);
     const handle = new WebGpuBuffer(length, dtype, buffer, this);
     this.live.add(handle);
     return handle;

@@ -25,6 +25,7 @@
 // `reportPath` constant makes the shader write its path id into C instead (tests check the two
 // agree).
 import { InternalError } from '@prefixkit/errors';
+import { geluExactHelpers, geluHelpers } from '../activation/activation.wgsl';
 import type { UniformValues } from '../kernel-spec';
 import { raggedPathWgsl, windowOfWgsl } from './matmul-ragged-path.wgsl';
 import {
@@ -126,10 +127,41 @@ function genericPathWgsl(kStart: string, rows: number): string {
 }
 
 /**
- * WGSL of the tuned kernel; `constants.subgroupSize` (0 or absent: none) enables the fast paths
- * and `constants.reportPath` (tests) stores path ids instead of products.
+ * What the fused variants do to each product before storing it (2-D products only: C [M, N]):
+ * add bias [N], apply the activation named by the `activation` constant
+ * (MATMUL_ACTIVATIONS), then add `residual` [M, N] when the variant binds one.
  */
-export function matmulBlockedWgsl(constants: UniformValues): string {
+export interface MatmulEpilogue {
+  readonly residual: boolean;
+}
+
+/** Values of the fused variants' `activation` constant. */
+export const MATMUL_ACTIVATIONS = { none: 0, gelu: 1, 'gelu-exact': 2, relu: 3 } as const;
+export type MatmulActivation = keyof typeof MATMUL_ACTIVATIONS;
+
+function epilogueWgsl(constants: UniformValues, epilogue: MatmulEpilogue): string {
+  const activation = constants.activation ?? 0;
+  const apply = ['y', 'gelu(y)', 'gelu_exact(y)', 'max(y, 0.0)'][activation];
+  if (apply === undefined)
+    throw new InternalError(`matmul constant activation: expected 0-3, got ${activation}`);
+  const helpers = activation === 1 ? geluHelpers : activation === 2 ? geluExactHelpers : '';
+  return `${helpers}
+// Bias, activation${epilogue.residual ? ', residual' : ''} on element (row, n) of C, at C index cIndex.
+fn epilogue(cIndex: u32, n: u32, v: f32) -> f32 {
+  let y = v + bias[n];
+  return ${apply}${epilogue.residual ? ' + residual[cIndex]' : ''};
+}`;
+}
+
+/**
+ * WGSL of the tuned kernel; `constants.subgroupSize` (0 or absent: none) enables the fast paths
+ * and `constants.reportPath` (tests) stores path ids instead of products. With `epilogue` it is
+ * a fused variant (bindings a, b, bias[, residual], c).
+ */
+export function matmulBlockedWgsl(
+  constants: UniformValues,
+  epilogue: MatmulEpilogue | null = null,
+): string {
   const subgroupSize = constants.subgroupSize ?? 0;
   const tile = matmulTile(constants);
   const rows = tile.rowsPerThread;
@@ -160,6 +192,14 @@ export function matmulBlockedWgsl(constants: UniformValues): string {
   const reportStore = constants.reportPath
     ? repeat(rows, (i) => `acc${i} = vec4f(f32(path));`)
     : '';
+  const extra = epilogue ? (epilogue.residual ? 2 : 1) : 0;
+  const extraBindings = epilogue
+    ? `@group(0) @binding(2) var<storage, read> bias: array<f32>;
+${epilogue.residual ? '@group(0) @binding(3) var<storage, read> residual: array<f32>;' : ''}
+${epilogueWgsl(constants, epilogue)}`
+    : '';
+  const finish = (index: string, n: string, value: string) =>
+    epilogue ? `epilogue(${index}, ${n}, ${value})` : value;
   return /* wgsl */ `${subgroupSize ? 'enable subgroups;\ndiagnostic(off, subgroup_uniformity);' : ''}
 struct Uniforms {
   batch: u32, M: u32, N: u32, K: u32,
@@ -169,8 +209,9 @@ struct Uniforms {
 // vec4 views of f32 buffers: the backend binds sizes rounded up to 16 bytes.
 @group(0) @binding(0) var<storage, read> a: array<vec4f>;
 @group(0) @binding(1) var<storage, read> b: array<vec4f>;
-@group(0) @binding(2) var<storage, read_write> c: array<vec4f>;
-@group(0) @binding(3) var<uniform> u: Uniforms;
+${extraBindings}
+@group(0) @binding(${2 + extra}) var<storage, read_write> c: array<vec4f>;
+@group(0) @binding(${3 + extra}) var<uniform> u: Uniforms;
 
 fn readA(index: u32) -> f32 { return a[index >> 2u][index & 3u]; }
 fn readB(index: u32) -> f32 { return b[index >> 2u][index & 3u]; }
@@ -190,11 +231,15 @@ fn storeRow(inRange: bool, cBase: u32, row: u32, n0: u32, value: vec4f) {
   if (!inRange || row >= u.M || n0 >= u.N) { return; }
   let first = cBase + row * u.N + n0;
   if (u.N % 4u == 0u && u.strideC % 4u == 0u) {
-    c[first >> 2u] = value;
+    c[first >> 2u] = ${
+      epilogue
+        ? `vec4f(${[0, 1, 2, 3].map((j) => finish(`first + ${j}u`, `n0 + ${j}u`, `value[${j}]`)).join(', ')})`
+        : 'value'
+    };
     return;
   }
   for (var j = 0u; j < 4u && n0 + j < u.N; j++) {
-    c[(first + j) >> 2u][(first + j) & 3u] = value[j];
+    c[(first + j) >> 2u][(first + j) & 3u] = ${finish('first + j', 'n0 + j', 'value[j]')};
   }
 }
 

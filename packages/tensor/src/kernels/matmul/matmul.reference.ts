@@ -7,6 +7,7 @@
 // This is the CPU backend's `matmul`/`matmulNaive` and the oracle of both WGSL kernels.
 
 import { assert } from '@prefixkit/errors';
+import { gelu, geluExact } from '../activation/activation.reference';
 import type { CpuKernel } from '../cpu-kernel';
 
 export const matmulReference: CpuKernel = (inputs, outputs, uniforms) => {
@@ -36,8 +37,43 @@ export const matmulReference: CpuKernel = (inputs, outputs, uniforms) => {
   }
 };
 
+/** Activations of the fused variants, by the `activation` constant (MATMUL_ACTIVATIONS). */
+const activations: readonly ((x: number) => number)[] = [
+  (x) => x,
+  gelu,
+  geluExact,
+  (x) => Math.max(x, 0),
+];
+
+/**
+ * matmulBias / matmulBiasResidual: the 2-D product, + bias[n], the activation, + residual[m, n]
+ * when given, each step rounded to the output's precision (f32 outputs: exactly what matmul,
+ * add, the activation and add compute one after another).
+ */
+export function matmulEpilogueReference(residual: boolean): CpuKernel {
+  return (inputs, outputs, uniforms, constants = {}) => {
+    const [a, b, bias, rest] = inputs;
+    const [c] = outputs;
+    assert(bias !== undefined && (!residual || rest !== undefined), () => 'matmul: needs bias');
+    matmulReference([a!, b!], [c!], uniforms);
+    const activation = activations[constants.activation ?? 0];
+    assert(activation !== undefined, () => `matmul: unknown activation ${constants.activation}`);
+    const round = c instanceof Float32Array ? Math.fround : (x: number) => x;
+    const { M = 0, N = 0 } = uniforms;
+    for (let m = 0; m < M; m++) {
+      for (let n = 0; n < N; n++) {
+        const index = m * N + n;
+        const y = round(activation(round(c![index]! + bias[n]!)));
+        c![index] = residual ? y + rest![index]! : y;
+      }
+    }
+  };
+}
+
 /** CPU references by kernel name (both WGSL variants compute the same thing). */
 export const matmulReferences = {
   matmulNaive: matmulReference,
   matmul: matmulReference,
+  matmulBias: matmulEpilogueReference(false),
+  matmulBiasResidual: matmulEpilogueReference(true),
 } satisfies Record<string, CpuKernel>;

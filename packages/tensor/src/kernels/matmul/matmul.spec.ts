@@ -72,3 +72,34 @@ export const matmul: KernelSpec = {
   dispatch: (values, constants) => stackedRowDispatch(values, matmulTile(constants)),
   tolerance,
 };
+
+const fusedInputs = [
+  { name: 'a', type: 'f32' },
+  { name: 'b', type: 'f32' },
+  { name: 'bias', type: 'f32' },
+] as const;
+
+// One f32 rounding more (the bias add) and the activation's own tolerance on top of matmul's.
+const fusedTolerance = { atol: 2e-4, rtol: 2e-4 };
+
+/**
+ * The tuned kernel with an epilogue, for 2-D products C [M, N] = A B + bias [N], then the
+ * activation of the `activation` constant (MATMUL_ACTIVATIONS; 0 = none): a linear layer in one
+ * dispatch. Same uniforms as `matmul` (batch 1).
+ */
+export const matmulBias: KernelSpec = {
+  ...matmul,
+  name: 'matmulBias',
+  wgsl: (constants) => matmulBlockedWgsl(constants, { residual: false }),
+  inputs: fusedInputs,
+  tolerance: fusedTolerance,
+};
+
+/** matmulBias, then + residual [M, N] (a transformer block's residual stream) before storing. */
+export const matmulBiasResidual: KernelSpec = {
+  ...matmul,
+  name: 'matmulBiasResidual',
+  wgsl: (constants) => matmulBlockedWgsl(constants, { residual: true }),
+  inputs: [...fusedInputs, { name: 'residual', type: 'f32' }],
+  tolerance: fusedTolerance,
+};

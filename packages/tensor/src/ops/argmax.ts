@@ -1,0 +1,52 @@
+// The index of each row's largest value on the device, so that greedy decoding reads back one
+// integer per row instead of a row of vocabulary logits. Columns listed in `exclude` count as
+// -Infinity (banned tokens); ties go to the first index, NaN is never chosen (a row starting
+// with NaN gives 0), exactly as a host loop `if (x[c] > x[best]) best = c` over the row.
+
+import { tensor } from '../create';
+import { InvalidArgumentError, ShapeMismatchError } from '../errors';
+import type { Tensor } from '../tensor';
+import { checkFloat, commonBackend, newOutput, runKernel } from './op-utils';
+
+export interface ArgmaxRowsOptions {
+  /** Per row, columns that may not be chosen (each list may differ in length). */
+  readonly exclude?: readonly (readonly number[])[];
+}
+
+/** x [rows, cols] (f32) -> [rows] (i32): each row's argmax. Not differentiable. */
+export function argmaxRows(x: Tensor, options: ArgmaxRowsOptions = {}): Tensor {
+  const op = 'argmaxRows';
+  const backend = commonBackend(op, { x });
+  checkFloat(op, 'x', x);
+  if (x.rank !== 2) throw new ShapeMismatchError(op, 'x', '[rows, cols]', x.shape);
+  const [rows, cols] = x.shape as [number, number];
+  if (cols === 0) throw new ShapeMismatchError(op, 'x', '[rows, cols] with cols >= 1', x.shape);
+  const lists = options.exclude ?? [];
+  if (options.exclude && lists.length !== rows)
+    throw new InvalidArgumentError(op, 'exclude', `one list per row (${rows})`, lists.length);
+  const excludeCount = lists.reduce((most, list) => Math.max(most, list.length), 1);
+  const table = new Int32Array(rows * excludeCount).fill(-1);
+  lists.forEach((list, row) => {
+    list.forEach((column, e) => {
+      if (!Number.isInteger(column) || column < 0 || column >= cols)
+        throw new InvalidArgumentError(
+          op,
+          `exclude[${row}][${e}]`,
+          `a column in [0, ${cols})`,
+          column,
+        );
+      table[row * excludeCount + e] = column;
+    });
+  });
+  const exclude = tensor(table, [rows, excludeCount], { backend, dtype: 'i32' });
+  const out = newOutput(backend, [rows], 'i32');
+  if (rows > 0)
+    runKernel(op, 'argmaxRows', [x, exclude], [out], {
+      rows,
+      cols,
+      excludeCount,
+      negativeInfinity: Number.NEGATIVE_INFINITY,
+    });
+  exclude.dispose();
+  return out;
+}
