@@ -3,9 +3,9 @@
 // -Infinity (banned tokens); ties go to the first index, NaN is never chosen (a row starting
 // with NaN gives 0), exactly as a host loop `if (x[c] > x[best]) best = c` over the row.
 
-import { tensor } from '../create';
 import { InvalidArgumentError, ShapeMismatchError } from '../errors';
 import type { Tensor } from '../tensor';
+import { exclusionTable } from './exclusion-table';
 import { checkFloat, commonBackend, newOutput, runKernel } from './op-utils';
 
 export interface ArgmaxRowsOptions {
@@ -21,24 +21,12 @@ export function argmaxRows(x: Tensor, options: ArgmaxRowsOptions = {}): Tensor {
   if (x.rank !== 2) throw new ShapeMismatchError(op, 'x', '[rows, cols]', x.shape);
   const [rows, cols] = x.shape as [number, number];
   if (cols === 0) throw new ShapeMismatchError(op, 'x', '[rows, cols] with cols >= 1', x.shape);
-  const lists = options.exclude ?? [];
-  if (options.exclude && lists.length !== rows)
-    throw new InvalidArgumentError(op, 'exclude', `one list per row (${rows})`, lists.length);
-  const excludeCount = lists.reduce((most, list) => Math.max(most, list.length), 1);
-  const table = new Int32Array(rows * excludeCount).fill(-1);
-  lists.forEach((list, row) => {
-    list.forEach((column, e) => {
-      if (!Number.isInteger(column) || column < 0 || column >= cols)
-        throw new InvalidArgumentError(
-          op,
-          `exclude[${row}][${e}]`,
-          `a column in [0, ${cols})`,
-          column,
-        );
-      table[row * excludeCount + e] = column;
-    });
-  });
-  const exclude = tensor(table, [rows, excludeCount], { backend, dtype: 'i32' });
+  const { table: exclude, excludeCount } = exclusionTable(
+    op,
+    options.exclude,
+    { rows, cols, rowName: 'row' },
+    backend,
+  );
   const out = newOutput(backend, [rows], 'i32');
   if (rows > 0)
     runKernel(op, 'argmaxRows', [x, exclude], [out], {

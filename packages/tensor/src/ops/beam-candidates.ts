@@ -7,6 +7,7 @@ import { tensor } from '../create';
 import { InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { MAX_BEAM_CANDIDATES, MAX_BEAMS } from '../kernels/beam-candidates/beam-candidates.wgsl';
 import type { Tensor } from '../tensor';
+import { exclusionTable } from './exclusion-table';
 import { checkFloat, commonBackend, newOutput, runKernel } from './op-utils';
 
 export { MAX_BEAM_CANDIDATES, MAX_BEAMS };
@@ -43,26 +44,14 @@ export function beamCandidates(logits: Tensor, options: BeamCandidatesOptions): 
     throw new InvalidArgumentError(op, 'count', `1..${MAX_BEAM_CANDIDATES}`, count);
   if (beamScores.length !== beamRows)
     throw new InvalidArgumentError(op, 'beamScores', `${beamRows} scores`, beamScores.length);
-  const lists = options.exclude ?? [];
-  if (options.exclude && lists.length !== beamRows)
-    throw new InvalidArgumentError(op, 'exclude', `one list per beam (${beamRows})`, lists.length);
-  const excludeCount = lists.reduce((most, list) => Math.max(most, list.length), 1);
-  const table = new Int32Array(beamRows * excludeCount).fill(-1);
-  lists.forEach((list, row) => {
-    list.forEach((column, e) => {
-      if (!Number.isInteger(column) || column < 0 || column >= cols)
-        throw new InvalidArgumentError(
-          op,
-          `exclude[${row}][${e}]`,
-          `a column in [0, ${cols})`,
-          column,
-        );
-      table[row * excludeCount + e] = column;
-    });
-  });
+  const { table: exclude, excludeCount } = exclusionTable(
+    op,
+    options.exclude,
+    { rows: beamRows, cols, rowName: 'beam' },
+    backend,
+  );
   const rows = beamRows / beams;
   const scoresIn = tensor(Float32Array.from(beamScores), [beamRows], { backend });
-  const exclude = tensor(table, [beamRows, excludeCount], { backend, dtype: 'i32' });
   const scores = newOutput(backend, [rows, count], 'f32');
   const flat = newOutput(backend, [rows, count], 'i32');
   if (rows > 0)

@@ -3,6 +3,8 @@
 // wins, ties go to the lower column). The exclusion list is consulted only when a value would
 // become the lane's best, so it costs nothing per column in the common case. WGSL has no infinite
 // constant, so -Infinity (an excluded column's value) comes in as a uniform.
+import { EXCLUSIONS_WGSL } from '../exclusions.wgsl';
+
 export const ARGMAX_WORKGROUP = 64;
 
 export const argmaxRowsWgsl = `
@@ -17,15 +19,7 @@ const NONE = 0xffffffffu;
 var<workgroup> bestValue: array<f32, ${ARGMAX_WORKGROUP}>;
 var<workgroup> bestColumn: array<u32, ${ARGMAX_WORKGROUP}>;
 
-// By its bits: compilers may fold \`v != v\` to false.
-fn isNan(v: f32) -> bool { return (bitcast<u32>(v) & 0x7fffffffu) > 0x7f800000u; }
-
-fn isExcluded(row: u32, column: u32) -> bool {
-  for (var e = 0u; e < u.excludeCount; e++) {
-    if (exclude[row * u.excludeCount + e] == i32(column)) { return true; }
-  }
-  return false;
-}
+${EXCLUSIONS_WGSL}
 
 /** Whether candidate (v, c) beats (bv, bc); NONE loses to anything. */
 fn beats(v: f32, c: u32, bv: f32, bc: u32) -> bool {

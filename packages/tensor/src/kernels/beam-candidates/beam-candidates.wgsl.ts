@@ -4,6 +4,7 @@
 // lane's current worst), and lane 0 merges the 64 sorted lists. Only count (score, flat) pairs
 // per prompt row leave the device. `count` (2K) is a constant: it sizes the private and shared
 // lists (MAX_BEAM_CANDIDATES bounds the shared ones to 8 KiB).
+import { EXCLUSIONS_WGSL } from '../exclusions.wgsl';
 import type { UniformValues } from '../kernel-spec';
 import { laneLoop, ROW_REDUCE_WGSL } from '../row-reduce';
 import { declareBindings, type KernelInterface, WORKGROUP_SIZE } from '../wgsl';
@@ -23,15 +24,7 @@ var<workgroup> laneScores: array<f32, ${WORKGROUP_SIZE * count}>;
 var<workgroup> laneFlats: array<u32, ${WORKGROUP_SIZE * count}>;
 var<workgroup> laneFilled: array<u32, ${WORKGROUP_SIZE}>;
 
-// By its bits: compilers may fold \`v != v\` to false.
-fn isNan(v: f32) -> bool { return (bitcast<u32>(v) & 0x7fffffffu) > 0x7f800000u; }
-
-fn isExcluded(r: u32, column: u32) -> bool {
-  for (var e = 0u; e < u.excludeCount; e++) {
-    if (exclude[r * u.excludeCount + e] == i32(column)) { return true; }
-  }
-  return false;
-}
+${EXCLUSIONS_WGSL}
 
 fn better(a: f32, fa: u32, b: f32, fb: u32) -> bool { return a > b || (a == b && fa < fb); }
 
