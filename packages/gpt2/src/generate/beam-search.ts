@@ -13,7 +13,7 @@ import { DecodeSession, type DecodeSessionOptions } from './decode-session';
 import type { GeneratedRow } from './generate';
 import { GenerateOptionsError } from './generate-errors';
 import type { ResolvedGenerateOptions } from './generate-options';
-import { applyLogitsProcessors, logSoftmax } from './logits-processors';
+import { applyLogitsProcessors, fixedBans, logSoftmax } from './logits-processors';
 
 interface Candidate {
   readonly beam: number;
@@ -55,16 +55,6 @@ function topCandidates(
     }
   });
   return best;
-}
-
-/** The ids a beam may not take at step `generated` (fixed bans; eos under the minimum length). */
-function bannedIds(
-  promptLength: number,
-  generated: number,
-  options: ResolvedGenerateOptions,
-): number[] {
-  const short = promptLength + generated < options.minLength || generated < options.minNewTokens;
-  return short ? [...options.bannedTokenIds, ...options.eosTokenIds] : [...options.bannedTokenIds];
 }
 
 /** K-beam search continuations of every prompt; each result carries its normalised score. */
@@ -152,8 +142,9 @@ export async function beamSearch(
           beams: K,
           count: 2 * K,
           beamScores: states.flatMap((state) => state.scores),
+          // Each beam now holds prompt + generated + 1 tokens: the next step's context.
           exclude: states.flatMap((state) =>
-            new Array<number[]>(K).fill(bannedIds(state.promptLength, generated + 1, options)),
+            state.beams.map((tokens) => fixedBans({ tokens, generated: generated + 1 }, options)),
           ),
         });
         picked = next.map((list) =>

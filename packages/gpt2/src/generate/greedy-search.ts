@@ -6,6 +6,7 @@ import type { Gpt2Model } from '../model/model';
 import { DecodeSession, type DecodeSessionOptions } from './decode-session';
 import type { GeneratedRow } from './generate';
 import type { ResolvedGenerateOptions } from './generate-options';
+import { fixedBans } from './logits-processors';
 import { nextToken } from './next-token';
 import { seededRandom } from './sampling';
 
@@ -56,7 +57,12 @@ export async function greedySearch(
       if (onDevice) {
         chosen = await decoder.stepArgmax(
           next,
-          rows.map((row) => bannedIds(row, options)),
+          rows.map((row) =>
+            fixedBans(
+              { tokens: row.tokens, generated: row.tokens.length - row.promptLength },
+              options,
+            ),
+          ),
         );
       } else {
         logits = await decoder.step(next);
@@ -69,13 +75,6 @@ export async function greedySearch(
     tokens: row.tokens.slice(row.promptLength),
     finishReason: row.finishReason ?? 'length',
   }));
-}
-
-/** The ids a row may not take next (the logits processors' bans without n-grams). */
-function bannedIds(row: RowState, options: ResolvedGenerateOptions): number[] {
-  const generated = row.tokens.length - row.promptLength;
-  const short = row.tokens.length < options.minLength || generated < options.minNewTokens;
-  return short ? [...options.bannedTokenIds, ...options.eosTokenIds] : [...options.bannedTokenIds];
 }
 
 function stopStringHit(row: RowState, options: ResolvedGenerateOptions): boolean {

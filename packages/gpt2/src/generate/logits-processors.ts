@@ -27,6 +27,15 @@ export function noRepeatNgramBans(tokens: readonly number[], n: number): number[
   return banned;
 }
 
+/**
+ * The tokens this row may not take next apart from no-repeat n-grams: the banned ids, and eos
+ * while the row is under its minimum length. Decoding on the device passes these as exclusions.
+ */
+export function fixedBans(row: RowContext, options: ResolvedGenerateOptions): readonly number[] {
+  const short = row.tokens.length < options.minLength || row.generated < options.minNewTokens;
+  return short ? [...options.bannedTokenIds, ...options.eosTokenIds] : options.bannedTokenIds;
+}
+
 /** Sets the scores of every token the options forbid for this row to -Infinity, in place. */
 export function applyLogitsProcessors(
   scores: Float32Array | Float64Array,
@@ -34,10 +43,7 @@ export function applyLogitsProcessors(
   options: ResolvedGenerateOptions,
 ): void {
   for (const id of noRepeatNgramBans(row.tokens, options.noRepeatNgramSize)) scores[id] = -Infinity;
-  for (const id of options.bannedTokenIds) scores[id] = -Infinity;
-  if (row.tokens.length < options.minLength || row.generated < options.minNewTokens) {
-    for (const id of options.eosTokenIds) scores[id] = -Infinity;
-  }
+  for (const id of fixedBans(row, options)) scores[id] = -Infinity;
 }
 
 /** Index of the largest score, the first on ties (torch.argmax on CPU). */
