@@ -32,7 +32,8 @@ export interface AttentionResult {
   readonly value: Tensor;
 }
 
-function withPast(name: string, past: Tensor | undefined, current: Tensor): Tensor {
+/** current [B, H, T, D] after `past` [B or 1, H, P, D] along positions (a batch-1 past broadcast). */
+export function withPast(name: string, past: Tensor | undefined, current: Tensor): Tensor {
   if (!past) return current;
   const [B, H, , D] = current.shape as [number, number, number, number];
   const ok =

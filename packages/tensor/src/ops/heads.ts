@@ -7,8 +7,9 @@ import { record } from '../autograd/tape';
 import { InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { stridesOf } from '../shape';
 import type { Tensor } from '../tensor';
+import { withPast } from './attention';
 import { commonBackend, newOutput, newTensor, runKernel } from './op-utils';
-import { concat, expand, permute, reshape } from './shape-ops';
+import { permute, reshape } from './shape-ops';
 import { copyStrided } from './strided';
 
 export interface SplitHeadsOptions {
@@ -123,12 +124,11 @@ export function qkvHeads(qkv: Tensor, options: QkvHeadsOptions): QkvHeads {
   const needsGraph = isGradEnabled() && [qkv, pastKey, pastValue].some((t) => t?.requiresGrad);
   if (needsGraph) {
     const part = (index: number) => splitHeads(qkv, { heads, parts: 3, part: index });
-    const withPast = (past: Tensor | undefined, current: Tensor) => {
-      if (!past) return current;
-      const wide = past.shape[0] === B ? past : expand(past, [B, heads, P, D]);
-      return concat([wide, current], 2);
+    return {
+      q: part(0),
+      key: withPast('pastKey', pastKey, part(1)),
+      value: withPast('pastValue', pastValue, part(2)),
     };
-    return { q: part(0), key: withPast(pastKey, part(1)), value: withPast(pastValue, part(2)) };
   }
   const q = newOutput(qkv.backend, [B, heads, T, D], qkv.dtype);
   const key = newOutput(qkv.backend, [B, heads, P + T, D], qkv.dtype);
