@@ -24,6 +24,7 @@ import {
   mul,
   neg,
   permute,
+  qkvHeads,
   relu,
   reshape,
   slice,
@@ -162,6 +163,13 @@ describe('gradcheck (f64, CPU): fused layers', () => {
         f64([1, 2, 2, 4]),
       ],
     );
+  });
+  it('qkvHeads with a batch-1 past (each output: q, key, value)', async () => {
+    for (const part of ['q', 'key', 'value'] as const)
+      await check(
+        (qkv, pk, pv) => qkvHeads(qkv!, { heads: 2, pastKey: pk!, pastValue: pv! })[part],
+        [f64([2, 3, 12]), f64([1, 2, 2, 2]), f64([1, 2, 2, 2])],
+      );
   });
   it('embedding (repeated ids scatter-add)', async () => {
     const ids = tensor(Int32Array.from([2, 0, 2, 3]), [2, 2], { backend: cpu });
