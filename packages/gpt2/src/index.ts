@@ -1,6 +1,12 @@
 // Public API of @prefixkit/gpt2 (browser-safe). Node-only helpers: `@prefixkit/gpt2/node`.
 
 export {
+  bf16ToFloat32,
+  f16ToFloat32,
+  float32ToBf16,
+  float32ToF16,
+} from '@prefixkit/tensor';
+export {
   type CheckpointName,
   type Gpt2ParameterSpec,
   gpt2ParameterSpecs,
@@ -82,12 +88,6 @@ export {
   safetensorsDtypeSizes,
 } from './safetensors/dtype';
 export { firstNonFinite, requireFiniteWeights } from './safetensors/finite-values';
-export {
-  bf16ToFloat32,
-  f16ToFloat32,
-  float32ToBf16,
-  float32ToF16,
-} from './safetensors/float-conversion';
 export {
   maxSafetensorsHeaderBytes,
   parseSafetensorsHeader,

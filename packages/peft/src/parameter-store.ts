@@ -92,6 +92,5 @@ export class ParameterStore {
 
 /** Copies host data into a tensor's own buffer (same object, new values). */
 export function writeInto(target: Tensor, data: Float32Array): void {
-  const values = target.dtype === 'f64' ? Float64Array.from(data) : data;
-  target.backend.write(target.bufferFor('load', 'parameter'), values);
+  target.write(target.dtype === 'f64' ? Float64Array.from(data) : data);
 }

@@ -43,6 +43,14 @@ export {
   TensorDisposedError,
 } from './errors';
 export { requestedBackend } from './flags';
+export {
+  bf16ArrayToFloat32,
+  bf16ToFloat32,
+  f16ArrayToFloat32,
+  f16ToFloat32,
+  float32ToBf16,
+  float32ToF16,
+} from './float-conversion';
 export type { KernelName } from './kernels/kernel-names';
 export type { DType, KernelSpec, KernelTolerance, UniformValues } from './kernels/kernel-spec';
 export { kernelSpecs } from './kernels/kernel-specs';
@@ -66,6 +74,7 @@ export { type CrossEntropyOptions, crossEntropy } from './ops/cross-entropy';
 export { type DropoutOptions, dropout } from './ops/dropout';
 export { add, affine, div, exp, log, mul, neg, scale, sqrt, sub } from './ops/elementwise';
 export { embedding } from './ops/embedding';
+export { HalfMatrix, matmulHalfTransposed, packHalfIfExact } from './ops/half-matrix';
 export {
   mergeHeads,
   type QkvHeads,

@@ -19,6 +19,12 @@ import { type Shape, sizeOf } from './shape';
 /** A backend buffer shared by a tensor and its reshaped views; released when the last goes. */
 export class Storage {
   private refs = 1;
+  /**
+   * Counts writes into the buffer (the kernels that write it, host writes, optimiser steps):
+   * derived copies of a tensor (packed or blocked forms of frozen weights) record the version
+   * they were made from and are stale once it moves.
+   */
+  version = 0;
   constructor(
     readonly backend: Backend,
     readonly buffer: BackendBuffer,
@@ -72,6 +78,11 @@ export class Tensor {
     return this.shape.length;
   }
 
+  /** How many times the values were written in place since creation (see Storage.version). */
+  get version(): number {
+    return this.storage.version;
+  }
+
   get isDisposed(): boolean {
     return this.disposed;
   }
@@ -114,6 +125,7 @@ export class Tensor {
     if (!fits) throw new ShapeMismatchError('write', 'data', expected, `${data.length} values`);
     if (data.length === 0) return;
     this.storage.backend.write(buffer, hostValuesFor(this.dtype, data), offset);
+    this.storage.version++;
   }
 
   /** Reads the values back to the host (waits for pending GPU work). */

@@ -109,6 +109,11 @@ export function matmulDoc(name: string): KernelDoc {
     return { dispatch: `${tiles}; + bias, activation`, usedBy: '`linear`' };
   if (name === 'matmulBiasResidual')
     return { dispatch: `${tiles}; + bias, activation, + residual`, usedBy: '`linear` (residual)' };
+  if (name === 'matmulHalfB')
+    return {
+      dispatch: `${tiles}; B as binary16 pairs`,
+      usedBy: '`matmulHalfTransposed` (the LM head of a float16 checkpoint)',
+    };
   return { dispatch: 'see src/kernels/matmul', usedBy: 'benchmarks (readable specification)' };
 }
 

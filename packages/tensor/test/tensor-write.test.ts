@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../src/backends/cpu/cpu-backend';
 import {
+  AdamW,
   add,
   DTypeMismatchError,
   InvalidArgumentError,
@@ -15,6 +16,24 @@ import {
 import { getWebGpuBackend } from './webgpu-fixture';
 
 const cpu = new CpuBackend();
+
+describe('Tensor.version', () => {
+  it('moves with every in-place write (host writes, optimiser steps), shared by views', async () => {
+    const w = zeros([2, 2], { backend: cpu });
+    const view = reshape(w, [4]);
+    expect(w.version).toBe(0);
+    w.write([1, 2, 3, 4]);
+    expect([w.version, view.version]).toEqual([1, 1]);
+    const sum = add(w, w);
+    await w.data();
+    expect(w.version).toBe(1);
+    w.requiresGrad = true;
+    w.grad = tensor([1, 1, 1, 1], [2, 2], { backend: cpu });
+    new AdamW([w], { lr: 0.1 }).step();
+    expect(view.version).toBe(2);
+    expect(sum.version).toBe(1); // written once, by the kernel that made it
+  });
+});
 
 describe('Tensor.write', () => {
   it('overwrites all values, or a range from an offset, in the same storage', async () => {

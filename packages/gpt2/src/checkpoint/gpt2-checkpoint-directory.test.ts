@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileNotFoundError } from '@prefixkit/errors';
+import { bf16ToFloat32, float32ToBf16 } from '@prefixkit/tensor';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CheckpointMismatchError } from '../errors';
-import { bf16ToFloat32, float32ToBf16 } from '../safetensors/float-conversion';
 import {
   readGpt2CheckpointDirectory,
   writeGpt2Checkpoint,

@@ -57,4 +57,9 @@ export interface Gpt2ModelOptions {
   readonly backend: Backend;
   /** 'f32' (default); 'f64' on the CPU backend for gradient checks. */
   readonly dtype?: ModelDType;
+  /**
+   * Also hold wte as binary16 for the LM head when that is exact (a float16 checkpoint, such as
+   * the embedded model): inference reads half the bytes for the same logits. Default: on WebGPU.
+   */
+  readonly halfHead?: boolean;
 }

@@ -1,11 +1,14 @@
 // The model's weights on a backend: HF-named parameter tensors (uploaded from a checkpoint one
 // at a time, so the host never holds the whole model twice) and typed per-layer views of them.
 // Names and layouts follow docs/reference/REFERENCE-SPEC.md "Parameters" (Conv1D weights are [in, out]).
-import { type Backend, type Tensor, tensor } from '@prefixkit/tensor';
+import { type Backend, HalfMatrix, type Tensor, tensor } from '@prefixkit/tensor';
 import { gpt2ParameterSpecs } from '../checkpoint/gpt2-parameters';
 import type { Gpt2Checkpoint, Gpt2CheckpointStream } from '../checkpoint/read-gpt2-checkpoint';
 import type { Gpt2Config } from '../config/gpt2-config';
 import { Gpt2ModelError } from './model-errors';
+
+/** The token embedding's HF name (also the tied LM head). */
+const WTE = 'transformer.wte.weight';
 
 /** Float element types a model can compute in (f64 exists only on the CPU backend). */
 export type ModelDType = 'f32' | 'f64';
@@ -65,7 +68,7 @@ export function gpt2Weights(
     };
   });
   return {
-    wte: get('transformer.wte.weight'),
+    wte: get(WTE),
     wpe: get('transformer.wpe.weight'),
     blocks,
     lnF: linear('transformer.ln_f'),
@@ -76,6 +79,18 @@ export interface UploadOptions {
   readonly backend: Backend;
   /** Default 'f32'. 'f64' (CPU backend only) is for gradient checks. */
   readonly dtype?: ModelDType;
+  /**
+   * Also hold wte as binary16 for the tied LM head when binary16 holds every value exactly (a
+   * float16 checkpoint): decoding then reads half the bytes and computes the same logits.
+   * Default: on WebGPU with dtype f32 (the CPU backend gains nothing from it).
+   */
+  readonly halfHead?: boolean;
+}
+
+/** Uploaded parameters, and wte's binary16 form when it was asked for and is exact. */
+export interface UploadedGpt2Weights {
+  readonly parameters: Map<string, Tensor>;
+  readonly halfHead: HalfMatrix | null;
 }
 
 /**
@@ -86,10 +101,24 @@ export async function uploadGpt2Parameters(
   checkpoint: Gpt2Checkpoint | Gpt2CheckpointStream,
   options: UploadOptions,
 ): Promise<Map<string, Tensor>> {
+  return (await uploadGpt2Weights(checkpoint, { ...options, halfHead: false })).parameters;
+}
+
+/** uploadGpt2Parameters, plus wte's binary16 form (UploadOptions.halfHead). */
+export async function uploadGpt2Weights(
+  checkpoint: Gpt2Checkpoint | Gpt2CheckpointStream,
+  options: UploadOptions,
+): Promise<UploadedGpt2Weights> {
   const dtype = options.dtype ?? 'f32';
+  const packHead = options.halfHead ?? (dtype === 'f32' && options.backend.kind === 'webgpu');
   const uploaded = new Map<string, Tensor>();
+  let halfHead: HalfMatrix | null = null;
   const upload = (name: string, shape: readonly number[], data: Float32Array) => {
     uploaded.set(name, tensor(data, shape, { backend: options.backend, dtype }));
+    if (packHead && name === WTE && shape.length === 2)
+      halfHead = HalfMatrix.packIfExact(data, shape as [number, number], {
+        backend: options.backend,
+      });
   };
   try {
     if ('tensors' in checkpoint) {
@@ -103,7 +132,8 @@ export async function uploadGpt2Parameters(
     }
   } catch (error) {
     for (const value of uploaded.values()) value.dispose();
+    (halfHead as HalfMatrix | null)?.dispose();
     throw error;
   }
-  return uploaded;
+  return { parameters: uploaded, halfHead };
 }

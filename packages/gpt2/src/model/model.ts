@@ -22,6 +22,7 @@ import {
   concat,
   embedding,
   expand,
+  type HalfMatrix,
   layerNorm,
   noGrad,
   slice,
@@ -52,7 +53,7 @@ import {
   type Gpt2Weights,
   gpt2Weights,
   type ModelDType,
-  uploadGpt2Parameters,
+  uploadGpt2Weights,
 } from './model-parameters';
 import { TiedEmbedding } from './tied-embedding';
 
@@ -68,13 +69,20 @@ export class Gpt2Model {
   /** wte as input table and tied LM head (split into blocks where one binding cannot hold it). */
   private readonly wte: TiedEmbedding;
 
-  /** A model over already-uploaded parameters (see Gpt2Model.fromCheckpoint / loadGpt2). */
-  constructor(config: Gpt2Config, parameters: ReadonlyMap<string, Tensor>) {
+  /**
+   * A model over already-uploaded parameters (see Gpt2Model.fromCheckpoint / loadGpt2).
+   * `halfHead`: wte's exact binary16 form for the LM head (uploadGpt2Weights), owned by the model.
+   */
+  constructor(
+    config: Gpt2Config,
+    parameters: ReadonlyMap<string, Tensor>,
+    derived: { readonly halfHead?: HalfMatrix | null } = {},
+  ) {
     this.config = config;
     this.parameters = parameters;
     this.weights = gpt2Weights(config, parameters);
     this.activation = activationFor(config);
-    this.wte = new TiedEmbedding(this.weights.wte);
+    this.wte = new TiedEmbedding(this.weights.wte, derived.halfHead ?? null);
     const dtype = this.weights.wte.dtype;
     if (dtype === 'i32')
       throw new Gpt2ModelError(
@@ -94,8 +102,8 @@ export class Gpt2Model {
     checkpoint: Gpt2Checkpoint | Gpt2CheckpointStream,
     options: Gpt2ModelOptions,
   ): Promise<Gpt2Model> {
-    const parameters = await uploadGpt2Parameters(checkpoint, options);
-    return new Gpt2Model(checkpoint.config, parameters);
+    const { parameters, halfHead } = await uploadGpt2Weights(checkpoint, options);
+    return new Gpt2Model(checkpoint.config, parameters, { halfHead });
   }
 
   get backend(): Backend {

@@ -6,7 +6,21 @@
 //   wte[ids] = sum_k block_k[ids - start_k]   (ids outside a block give its zero row)
 //   logits   = concat_k(h @ block_k^T)        along V
 // Gradients then reach the blocks, not wte, so a trainable wte needs the single-table path.
-import { add, concat, embedding, matmul, type Tensor, tensor, zeros } from '@prefixkit/tensor';
+// A model loaded from a float16 checkpoint may also hold wte as binary16 (HalfMatrix, exact):
+// the head reads that form when nothing needs wte's gradient and wte is unchanged since it was
+// packed (its storage version), half the bytes for the same logits.
+import {
+  add,
+  concat,
+  embedding,
+  type HalfMatrix,
+  isGradEnabled,
+  matmul,
+  matmulHalfTransposed,
+  type Tensor,
+  tensor,
+  zeros,
+} from '@prefixkit/tensor';
 import { Gpt2InputError, Gpt2ModelError } from './model-errors';
 
 /** The device's largest storage binding in bytes, when the backend has such a limit. */
@@ -26,7 +40,14 @@ export class TiedEmbedding {
   /** Row blocks [start, rows] of wte, or null when wte itself fits in one binding. */
   private readonly blocks: { start: number; table: Tensor }[] | null;
 
-  constructor(readonly wte: Tensor) {
+  /** wte's version when the binary16 head was packed from the same values. */
+  private readonly halfVersion: number;
+
+  constructor(
+    readonly wte: Tensor,
+    private readonly halfHead: HalfMatrix | null = null,
+  ) {
+    this.halfVersion = wte.version;
     const [V, C] = wte.shape as [number, number];
     const bytesPerRow = C * elementBytes(wte);
     const limit = maxBindingBytes(wte);
@@ -85,6 +106,7 @@ export class TiedEmbedding {
 
   /** The tied LM head: h [..., C] -> logits [..., V]. */
   logits(h: Tensor): Tensor {
+    if (this.halfHeadUsable(h)) return matmulHalfTransposed(h, this.halfHead!); // (..., V)
     if (!this.blocks) return matmul(h, this.wte, { transposeB: true }); // (..., V)
     this.checkFrozen();
     return concat(
@@ -95,6 +117,13 @@ export class TiedEmbedding {
 
   dispose(): void {
     for (const { table } of this.blocks ?? []) table.dispose();
+    this.halfHead?.dispose();
+  }
+
+  /** Whether the head may read the binary16 form: no gradient through it, wte unchanged. */
+  private halfHeadUsable(h: Tensor): boolean {
+    if (!this.halfHead || this.wte.version !== this.halfVersion) return false;
+    return !(isGradEnabled() && (h.requiresGrad || this.wte.requiresGrad));
   }
 
   private checkFrozen(): void {

@@ -1,15 +1,16 @@
 // Reads safetensors files from any ByteSource: the header is validated first, then tensors
 // are read one at a time, converted to Float32Array directly (F32 is read straight into the
 // result's buffer). Format: huggingface/safetensors; rules: docs/reference/REFERENCE-SPEC.md.
-import { CheckpointFormatError } from '../errors';
-import type { ByteSource } from './byte-source';
-import { shapeSize } from './dtype';
+
 import {
   bf16ArrayToFloat32,
   bf16ToFloat32,
   f16ArrayToFloat32,
   f16ToFloat32,
-} from './float-conversion';
+} from '@prefixkit/tensor';
+import { CheckpointFormatError } from '../errors';
+import type { ByteSource } from './byte-source';
+import { shapeSize } from './dtype';
 import {
   parseSafetensorsHeader,
   readHeaderLength,

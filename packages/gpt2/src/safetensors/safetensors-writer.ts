@@ -1,9 +1,10 @@
 // Writes the safetensors format per docs/reference/REFERENCE-SPEC.md: header JSON padded with spaces so
 // the data starts at a multiple of 8, tensors laid out by (element size descending, name), and
 // `__metadata__` first. Float32 data is narrowed to F16/BF16 with round-to-nearest-even.
+
+import { float32ToBf16, float32ToF16 } from '@prefixkit/tensor';
 import { CheckpointFormatError } from '../errors';
 import { type SafetensorsDtype, safetensorsDtypeSizes, shapeSize } from './dtype';
-import { float32ToBf16, float32ToF16 } from './float-conversion';
 
 /** A tensor to write: float32 data with a float dtype, integer arrays, or raw encoded bytes. */
 export type SafetensorsTensorInput =

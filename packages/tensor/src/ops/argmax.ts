@@ -3,7 +3,7 @@
 // -Infinity (banned tokens); ties go to the first index, NaN is never chosen (a row starting
 // with NaN gives 0), exactly as a host loop `if (x[c] > x[best]) best = c` over the row.
 
-import { InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { ShapeMismatchError } from '../errors';
 import type { Tensor } from '../tensor';
 import { exclusionTable } from './exclusion-table';
 import { checkFloat, commonBackend, newOutput, runKernel } from './op-utils';

@@ -93,6 +93,7 @@ export function runKernel(
   const inputBuffers: BackendBuffer[] = inputs.map((t, k) => t.bufferFor(op, `input ${k}`));
   const outputBuffers: BackendBuffer[] = outputs.map((t, k) => t.bufferFor(op, `output ${k}`));
   const backend = (inputs[0] ?? outputs[0])!.backend;
+  for (const output of outputs) output.storage.version++;
   backend.run(
     name,
     constants

@@ -1,5 +1,5 @@
 // The matmul kernel family: specs for the kernel map and CPU references for the CPU backend.
-import { matmul, matmulBias, matmulBiasResidual, matmulNaive } from './matmul.spec';
+import { matmul, matmulBias, matmulBiasResidual, matmulHalfB, matmulNaive } from './matmul.spec';
 
 export { matmulReference, matmulReferences } from './matmul.reference';
 export { stackedRowDispatch } from './matmul.spec';
@@ -10,4 +10,10 @@ export {
 } from './matmul-blocked.wgsl';
 
 /** The matmul kernels, spread into kernel-specs.ts. */
-export const matmulSpecs = { matmulNaive, matmul, matmulBias, matmulBiasResidual } as const;
+export const matmulSpecs = {
+  matmulNaive,
+  matmul,
+  matmulBias,
+  matmulBiasResidual,
+  matmulHalfB,
+} as const;

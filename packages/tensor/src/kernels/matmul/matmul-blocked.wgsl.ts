@@ -154,6 +154,22 @@ fn epilogue(cIndex: u32, n: u32, v: f32) -> f32 {
 }
 
 /**
+ * B's binding and loadB(i): elements 4i..4i+3 of B. With `halfB`, B's elements are IEEE
+ * binary16 values packed two per u32 word (element e in word e / 2, the low half first), so a
+ * vec4 of B is one vec2<u32> at the same index: half the loads of f32 for the same products.
+ */
+function bBindingWgsl(halfB: boolean): string {
+  if (!halfB)
+    return `@group(0) @binding(1) var<storage, read> b: array<vec4f>;
+fn loadB(i: u32) -> vec4f { return b[i]; }`;
+  return `@group(0) @binding(1) var<storage, read> b: array<vec2u>;
+fn loadB(i: u32) -> vec4f {
+  let words = b[i];
+  return vec4f(unpack2x16float(words.x), unpack2x16float(words.y));
+}`;
+}
+
+/**
  * WGSL of the tuned kernel; `constants.subgroupSize` (0 or absent: none) enables the fast paths
  * and `constants.reportPath` (tests) stores path ids instead of products. With `epilogue` it is
  * a fused variant (bindings a, b, bias[, residual], c).
@@ -161,6 +177,7 @@ fn epilogue(cIndex: u32, n: u32, v: f32) -> f32 {
 export function matmulBlockedWgsl(
   constants: UniformValues,
   epilogue: MatmulEpilogue | null = null,
+  halfB = false,
 ): string {
   const subgroupSize = constants.subgroupSize ?? 0;
   const tile = matmulTile(constants);
@@ -208,13 +225,13 @@ struct Uniforms {
 }
 // vec4 views of f32 buffers: the backend binds sizes rounded up to 16 bytes.
 @group(0) @binding(0) var<storage, read> a: array<vec4f>;
-@group(0) @binding(1) var<storage, read> b: array<vec4f>;
+${bBindingWgsl(halfB)}
 ${extraBindings}
 @group(0) @binding(${2 + extra}) var<storage, read_write> c: array<vec4f>;
 @group(0) @binding(${3 + extra}) var<uniform> u: Uniforms;
 
 fn readA(index: u32) -> f32 { return a[index >> 2u][index & 3u]; }
-fn readB(index: u32) -> f32 { return b[index >> 2u][index & 3u]; }
+fn readB(index: u32) -> f32 { return loadB(index >> 2u)[index & 3u]; }
 
 // The aligned fast path reads rows of A along K (or, transposed, along M) and rows of B along N
 // (or, transposed, along K) as whole vec4s: those lengths and every batch stride must be

@@ -36,13 +36,13 @@ fn windowOf(lo: vec4f, hi: vec4f, offset: u32) -> vec4f {
 function bLoadsWgsl(bAligned: boolean): string {
   if (bAligned)
     return `let bi = bLane + k4 * bKStep;
-      let l0 = b[bi]; let l1 = b[bi + bTStep]; let l2 = b[bi + 2u * bTStep]; let l3 = b[bi + 3u * bTStep];`;
+      let l0 = loadB(bi); let l1 = loadB(bi + bTStep); let l2 = loadB(bi + 2u * bTStep); let l3 = loadB(bi + 3u * bTStep);`;
   return repeat(
     4,
     (j) => `let bi${j} = bFirst${j} + k4 * bKStep;
-      let bNew${j} = b[bi${j} + bStream];
+      let bNew${j} = loadB(bi${j} + bStream);
       var bHigh${j} = bNew${j};
-      if (bPair) { bHigh${j} = b[bi${j} + 1u]; }
+      if (bPair) { bHigh${j} = loadB(bi${j} + 1u); }
       let l${j} = windowOf(select(bNew${j}, bPrevious${j}, transposeB), bHigh${j}, bOffset${j});
       bPrevious${j} = bNew${j};`,
   );
@@ -67,7 +67,7 @@ function bSetupWgsl(bAligned: boolean): string {
         ) => `let bElement${j} = select(bBase + ${j}u * u.N + min(n0, u.N - 1u), bBase + min(n0 + ${j}u, u.N - 1u) * u.K, transposeB);
       let bFirst${j} = bElement${j} / 4u;
       let bOffset${j} = bElement${j} % 4u;
-      var bPrevious${j} = b[bFirst${j}];`,
+      var bPrevious${j} = loadB(bFirst${j});`,
       )}`;
 }
 

@@ -51,7 +51,7 @@ function stepWgsl(k4: string, rowsPerLoad: number, transposed: boolean, rows: nu
   const loads = rows / rowsPerLoad;
   return `{
       let bi = bLane + ${k4} * bKStep;
-      let l0 = b[bi]; let l1 = b[bi + bTStep]; let l2 = b[bi + 2u * bTStep]; let l3 = b[bi + 3u * bTStep];
+      let l0 = loadB(bi); let l1 = loadB(bi + bTStep); let l2 = loadB(bi + 2u * bTStep); let l3 = loadB(bi + 3u * bTStep);
       ${bRowsWgsl()}
       ${repeat(loads, (q) => `let aLane${q} = a[aLane${q}Base + ${k4} * aKStep];`)}
       ${accumulateWgsl(rowsPerLoad, transposed, rows)}

@@ -7,6 +7,7 @@
 // This is the CPU backend's `matmul`/`matmulNaive` and the oracle of both WGSL kernels.
 
 import { assert } from '@prefixkit/errors';
+import { f16ToFloat32 } from '../../float-conversion';
 import { gelu, geluExact } from '../activation/activation.reference';
 import type { CpuKernel } from '../cpu-kernel';
 
@@ -70,10 +71,26 @@ export function matmulEpilogueReference(residual: boolean): CpuKernel {
   };
 }
 
+/** Element `index` of binary16 values packed two per 32-bit word, low half first. */
+export function unpackHalf(words: ArrayLike<number>, index: number): number {
+  const word = words[index >>> 1]! >>> 0;
+  return f16ToFloat32(index & 1 ? word >>> 16 : word & 0xffff);
+}
+
+/** matmulHalfB: B's packed binary16 elements widened, then the plain product. */
+export const matmulHalfBReference: CpuKernel = (inputs, outputs, uniforms) => {
+  const [a, words] = inputs;
+  assert(a !== undefined && words !== undefined, () => 'matmulHalfB: needs inputs a and b');
+  const b = new Float64Array(words.length * 2);
+  for (let index = 0; index < b.length; index++) b[index] = unpackHalf(words, index);
+  matmulReference([a, b], outputs, uniforms);
+};
+
 /** CPU references by kernel name (both WGSL variants compute the same thing). */
 export const matmulReferences = {
   matmulNaive: matmulReference,
   matmul: matmulReference,
   matmulBias: matmulEpilogueReference(false),
   matmulBiasResidual: matmulEpilogueReference(true),
+  matmulHalfB: matmulHalfBReference,
 } satisfies Record<string, CpuKernel>;

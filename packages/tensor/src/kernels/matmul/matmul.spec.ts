@@ -103,3 +103,19 @@ export const matmulBiasResidual: KernelSpec = {
   inputs: [...fusedInputs, { name: 'residual', type: 'f32' }],
   tolerance: fusedTolerance,
 };
+
+/**
+ * `matmul` with B's elements stored as IEEE binary16, two per u32 word (element e of B's
+ * row-major storage in word e / 2, low half first), widened to f32 on load and summed in f32.
+ * Same uniforms as `matmul`: for frozen weights whose values are exact in binary16, it computes
+ * what `matmul` does on their f32 copy while loading half the bytes.
+ */
+export const matmulHalfB: KernelSpec = {
+  ...matmul,
+  name: 'matmulHalfB',
+  wgsl: (constants) => matmulBlockedWgsl(constants, null, true),
+  inputs: [
+    { name: 'a', type: 'f32' },
+    { name: 'b', type: 'u32' },
+  ],
+};

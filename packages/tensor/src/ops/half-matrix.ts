@@ -1,0 +1,97 @@
+// Frozen weights held as IEEE binary16, two per 32-bit word, for products that only read them:
+// a checkpoint stored in float16 (the embedded model's) loses nothing in this form, and the
+// product loads half the bytes. Only values that binary16 holds exactly are packed, so the
+// product equals the f32 one up to summation order; anything else stays f32 with its caller.
+
+import { isGradEnabled } from '../autograd/no-grad';
+import type { Backend } from '../backends/backend';
+import { getDefaultBackend } from '../backends/default-backend';
+import { tensor, zeros } from '../create';
+import { DTypeMismatchError, InvalidArgumentError, ShapeMismatchError } from '../errors';
+import { f16ToFloat32, float32ToF16 } from '../float-conversion';
+import { matmulTileConstants } from '../kernels/matmul';
+import { sizeOf } from '../shape';
+import type { Tensor } from '../tensor';
+import { checkFloat, commonBackend, newOutput, runKernel, viewOf } from './op-utils';
+
+/**
+ * `values` (row-major) as binary16 words, element e in word e / 2 (low half first), or null when
+ * some value is not exactly a binary16 value (NaN and infinities included: they stay f32).
+ */
+export function packHalfIfExact(values: ArrayLike<number>): Int32Array | null {
+  const words = new Int32Array(Math.ceil(values.length / 2));
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    const bits = float32ToF16(value);
+    if (f16ToFloat32(bits) !== value || !Number.isFinite(value)) return null;
+    words[index >> 1]! |= index & 1 ? bits << 16 : bits;
+  }
+  return words;
+}
+
+/** A [rows, cols] matrix of binary16 values on a backend (see packHalfIfExact). */
+export class HalfMatrix {
+  private constructor(
+    /** The packed words, ceil(rows * cols / 2) of them, as an i32 tensor. */
+    readonly words: Tensor,
+    readonly shape: readonly [number, number],
+  ) {}
+
+  /**
+   * The matrix of `values` [rows, cols] when binary16 holds every value exactly, else null.
+   * @example const head = HalfMatrix.packIfExact(wteValues, [V, C], { backend });
+   */
+  static packIfExact(
+    values: ArrayLike<number>,
+    shape: readonly [number, number],
+    options: { backend?: Backend } = {},
+  ): HalfMatrix | null {
+    const [rows, cols] = shape;
+    if (!Number.isSafeInteger(rows) || !Number.isSafeInteger(cols) || rows < 0 || cols < 0)
+      throw new InvalidArgumentError('HalfMatrix', 'shape', 'two integers >= 0', shape);
+    if (values.length !== rows * cols)
+      throw new ShapeMismatchError('HalfMatrix', 'values', `${rows * cols} values`, [
+        values.length,
+      ]);
+    const words = packHalfIfExact(values);
+    if (!words) return null;
+    const backend = options.backend ?? getDefaultBackend();
+    return new HalfMatrix(tensor(words, [words.length], { backend, dtype: 'i32' }), [rows, cols]);
+  }
+
+  dispose(): void {
+    this.words.dispose();
+  }
+}
+
+/**
+ * a [..., K] @ w^T for w [N, K] held as binary16: [..., N], summed in f32 like `matmul(a, w32,
+ * { transposeB: true })`. For inference: it records no gradient, and refuses an `a` that would
+ * need one.
+ */
+export function matmulHalfTransposed(a: Tensor, w: HalfMatrix): Tensor {
+  const op = 'matmulHalfTransposed';
+  commonBackend(op, { a, w: w.words });
+  checkFloat(op, 'a', a);
+  if (a.dtype !== 'f32') throw new DTypeMismatchError(op, 'a', 'f32', a.dtype);
+  if (isGradEnabled() && a.requiresGrad)
+    throw new InvalidArgumentError(op, 'a', 'a tensor without gradient (inference only)', a);
+  const [N, K] = w.shape;
+  if (a.rank < 1 || a.shape[a.rank - 1] !== K)
+    throw new ShapeMismatchError(op, 'a', `[..., ${K}]`, a.shape);
+  const M = sizeOf(a.shape.slice(0, -1));
+  if (K === 0) return zeros([...a.shape.slice(0, -1), N], { backend: a.backend });
+  const out = newOutput(a.backend, [...a.shape.slice(0, -1), N], 'f32');
+  if (M * N === 0) return out;
+  const a2 = viewOf(a, [M, K]);
+  runKernel(
+    op,
+    'matmulHalfB',
+    [a2, w.words],
+    [out],
+    { batch: 1, M, N, K, transposeA: 0, transposeB: 1, strideA: 0, strideB: 0, strideC: M * N },
+    matmulTileConstants(M),
+  );
+  a2.dispose();
+  return out;
+}
