@@ -4,7 +4,7 @@
 export { type GradcheckOptions, type GradcheckResult, gradcheck } from './autograd/gradcheck';
 export { isGradEnabled, noGrad } from './autograd/no-grad';
 export { keep, tidy } from './autograd/scope';
-export { backward, zeroGrad } from './autograd/tape';
+export { backward, recordsGradient, zeroGrad } from './autograd/tape';
 export type {
   AnyTypedArray,
   Backend,

@@ -136,6 +136,18 @@ describe('gradcheck (f64, CPU): reductions and layout', () => {
     await check((a) => slice(a!, 1, 1, 3), [f64([2, 4, 3])]);
     await check((a, b) => concat([a!, b!], 1), [f64([2, 1, 3]), f64([2, 2, 3])]);
     await check((a) => expand(a!, [2, 3, 4]), [f64([3, 1])]);
+    // The view forms: a permute that only moves size-1 axes, a slice of a whole axis.
+    await check((a) => mul(permute(a!, [0, 2, 1, 3]), a!), [f64([2, 3, 1, 4])]);
+    await check((a) => mul(slice(a!, 1, 0, 3), a!), [f64([2, 3, 2])]);
+  });
+  it('the view forms share the storage and copy nothing', () => {
+    const x = f64([2, 3, 1, 4]);
+    const merged = permute(x, [0, 2, 1, 3]); // [2, 1, 3, 4], same row-major layout
+    const whole = slice(x, 1, 0, 3);
+    expect([merged.storage === x.storage, whole.storage === x.storage]).toEqual([true, true]);
+    expect(merged.shape).toEqual([2, 1, 3, 4]);
+    expect(permute(x, [1, 0, 2, 3]).storage === x.storage).toBe(false);
+    expect(slice(x, 1, 0, 2).storage === x.storage).toBe(false);
   });
 });
 

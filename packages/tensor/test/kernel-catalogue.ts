@@ -95,6 +95,11 @@ export const kernelDocs: Partial<Record<KernelName, KernelDoc>> = {
       'workgroup (64 lanes) per prompt row: log-sum-exp per beam, per-lane top lists, one merge',
     usedBy: '`beamCandidates` (beam search on the device)',
   },
+  decodeAttention: {
+    dispatch:
+      'workgroup (one subgroup, else 32 lanes) per (row, head): online softmax per lane, one combine',
+    usedBy: '`attention` for one new token without a graph (a decoding step)',
+  },
   qkvHeads: {
     dispatch: 'thread per element of key/value; new positions also write q',
     usedBy: '`qkvHeads` without a graph (GPT-2 attention in decoding and inference)',

@@ -14,9 +14,9 @@ import {
   concat,
   embedding,
   type HalfMatrix,
-  isGradEnabled,
   matmul,
   matmulHalfTransposed,
+  recordsGradient,
   type Tensor,
   tensor,
   zeros,
@@ -123,7 +123,7 @@ export class TiedEmbedding {
   /** Whether the head may read the binary16 form: no gradient through it, wte unchanged. */
   private halfHeadUsable(h: Tensor): boolean {
     if (!this.halfHead || this.wte.version !== this.halfVersion) return false;
-    return !(isGradEnabled() && (h.requiresGrad || this.wte.requiresGrad));
+    return !recordsGradient([h, this.wte]);
   }
 
   private checkFrozen(): void {

@@ -12,6 +12,14 @@ import { isGradEnabled, noGrad } from './no-grad';
 import { keep } from './scope';
 
 /**
+ * Whether an op over `inputs` records a gradient: recording is on and some input needs one.
+ * Fused inference-only paths take this test to fall back to the recorded ops.
+ */
+export function recordsGradient(inputs: readonly (Tensor | null | undefined)[]): boolean {
+  return isGradEnabled() && inputs.some((input) => input?.requiresGrad === true);
+}
+
+/**
  * Records `out = op(parents)` for backward() when recording is on and a parent needs a
  * gradient; returns `out`.
  */
@@ -21,7 +29,7 @@ export function record(
   parents: readonly Tensor[],
   backward: GradNode['backward'],
 ): Tensor {
-  if (!isGradEnabled() || !parents.some((parent) => parent.requiresGrad)) return out;
+  if (!recordsGradient(parents)) return out;
   out.requiresGrad = true;
   out.gradNode = { op, parents, backward };
   return out;

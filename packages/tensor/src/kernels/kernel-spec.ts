@@ -6,8 +6,11 @@
 /** Element types a buffer can hold. `f64` exists only on the CPU backend (gradient checks). */
 export type DType = 'f32' | 'f64' | 'i32';
 
-/** WGSL element type of a storage binding. */
-export type WgslElementType = 'f32' | 'i32' | 'u32';
+/**
+ * WGSL element type of a storage binding; `vec4f` views an f32 buffer four floats at a time (the
+ * backend binds sizes rounded up to 16 bytes, so the last vec4 is reachable).
+ */
+export type WgslElementType = 'f32' | 'i32' | 'u32' | 'vec4f';
 
 export interface KernelBinding {
   /** The WGSL variable name. */

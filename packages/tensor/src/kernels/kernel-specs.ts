@@ -18,6 +18,7 @@ import {
   crossEntropyForward,
   crossEntropyReduce,
 } from './cross-entropy/cross-entropy.spec';
+import { decodeAttention } from './decode-attention/decode-attention.spec';
 import { dropout } from './dropout/dropout.spec';
 import { embeddingBackward, embeddingForward } from './embedding/embedding.spec';
 import { indexSelectBackward, indexSelectForward } from './index-select/index-select.spec';
@@ -73,6 +74,7 @@ export const kernelSpecs = {
   argmaxRows,
   beamCandidates,
   qkvHeads,
+  decodeAttention,
   adamwStep,
   sgdStep,
   sgdMomentumStep,

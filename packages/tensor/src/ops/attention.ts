@@ -4,11 +4,14 @@
 //   s = q key^T / sqrt(D); causal (j > P + i) -> finfo.min; mask 0 -> + finfo.min
 //   out = softmax(s) value                                              [B, H, T, D]
 // Three kernels forward (matmul, masked softmax, matmul), five backward; the scores stay on the
-// device. A past with batch 1 is broadcast over B (one prefix shared by every row).
+// device. A past with batch 1 is broadcast over B (one prefix shared by every row). A decoding
+// step (T = 1) that records no gradient runs as one kernel instead (decodeAttention: the
+// scores, their softmax and the weighted sum per (row, head) in one workgroup).
+import { recordsGradient } from '../autograd/tape';
 import { formatShape, ShapeMismatchError } from '../errors';
 import type { Tensor } from '../tensor';
 import { matmul } from './matmul';
-import { commonBackend } from './op-utils';
+import { commonBackend, newOutput, runKernel } from './op-utils';
 import { concat, expand } from './shape-ops';
 import { maskedSoftmax } from './softmax';
 
@@ -97,6 +100,18 @@ export function attention(
       `[${B}, ${S}] (batch, past + new positions)`,
       options.mask.shape,
     );
+  }
+  if (T === 1 && D % 4 === 0 && !recordsGradient([q, key, value, options.mask])) {
+    const output = newOutput(q.backend, [B, H, 1, D], q.dtype); // [B, H, 1, D]
+    runKernel(
+      'attention',
+      'decodeAttention',
+      [q, key, value, options.mask ?? q],
+      [output],
+      { batch: B, heads: H, positions: S, divisor: Math.sqrt(D), hasMask: options.mask ? 1 : 0 },
+      { headSize: D },
+    );
+    return { output, key, value };
   }
   const scores = matmul(q, key, { transposeB: true }); // [B, H, T, S]
   const probs = maskedSoftmax(scores, {

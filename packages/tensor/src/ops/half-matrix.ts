@@ -3,7 +3,7 @@
 // product loads half the bytes. Only values that binary16 holds exactly are packed, so the
 // product equals the f32 one up to summation order; anything else stays f32 with its caller.
 
-import { isGradEnabled } from '../autograd/no-grad';
+import { recordsGradient } from '../autograd/tape';
 import type { Backend } from '../backends/backend';
 import { getDefaultBackend } from '../backends/default-backend';
 import { tensor, zeros } from '../create';
@@ -74,7 +74,7 @@ export function matmulHalfTransposed(a: Tensor, w: HalfMatrix): Tensor {
   commonBackend(op, { a, w: w.words });
   checkFloat(op, 'a', a);
   if (a.dtype !== 'f32') throw new DTypeMismatchError(op, 'a', 'f32', a.dtype);
-  if (isGradEnabled() && a.requiresGrad)
+  if (recordsGradient([a]))
     throw new InvalidArgumentError(op, 'a', 'a tensor without gradient (inference only)', a);
   const [N, K] = w.shape;
   if (a.rank < 1 || a.shape[a.rank - 1] !== K)

@@ -2,8 +2,7 @@
 // reshape + permute, two copies each way):
 //   splitHeads: x [B, T, parts*C], part p -> [B, H, T, D],  out[b,h,t,d] = x[b, t, p*C + h*D + d]
 //   mergeHeads: x [B, H, T, D] -> [B, T, H*D]  (heads back to head-major columns, as GPT-2)
-import { isGradEnabled } from '../autograd/no-grad';
-import { record } from '../autograd/tape';
+import { record, recordsGradient } from '../autograd/tape';
 import { InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { stridesOf } from '../shape';
 import type { Tensor } from '../tensor';
@@ -121,8 +120,7 @@ export function qkvHeads(qkv: Tensor, options: QkvHeadsOptions): QkvHeads {
         past.shape[3] === D);
     if (!ok) throw new ShapeMismatchError(op, name, `[${B} or 1, ${heads}, P, ${D}]`, past!.shape);
   }
-  const needsGraph = isGradEnabled() && [qkv, pastKey, pastValue].some((t) => t?.requiresGrad);
-  if (needsGraph) {
+  if (recordsGradient([qkv, pastKey, pastValue])) {
     const part = (index: number) => splitHeads(qkv, { heads, parts: 3, part: index });
     return {
       q: part(0),

@@ -4,8 +4,7 @@
 // [K, N] as HF's Conv1D stores it. Gradients: without an activation the fused forward is kept
 // and the backward is two matmuls and a row sum; with one, a graph that needs gradients runs
 // linear (bias fused) then the activation op, which saves the pre-activation for its backward.
-import { isGradEnabled } from '../autograd/no-grad';
-import { record } from '../autograd/tape';
+import { record, recordsGradient } from '../autograd/tape';
 import { formatShape, ShapeMismatchError } from '../errors';
 import { MATMUL_ACTIVATIONS, type MatmulActivation, matmulTileConstants } from '../kernels/matmul';
 import { sameShape } from '../shape';
@@ -49,8 +48,7 @@ export function linear(
   options: LinearOptions = {},
 ): Tensor {
   const { activation, residual } = options;
-  const needsGraph =
-    isGradEnabled() && [x, weight, bias, residual].some((t) => t?.requiresGrad === true);
+  const needsGraph = recordsGradient([x, weight, bias, residual]);
   if (activation && needsGraph) {
     // z and y stay alive with the graph (the activation's backward reads z), freed by tidy.
     const y = activationOps[activation](linear(x, weight, bias));

@@ -1,5 +1,7 @@
 // Layout ops: reshape (a view, no copy), permute / transpose, slice, concat and expand (one
-// strided copy each). Their gradients are the inverse layout op on the gradient.
+// strided copy each). Their gradients are the inverse layout op on the gradient. A permute that
+// only moves axes of size 1 and a slice of a whole axis leave the row-major layout as it is:
+// they are reshapes (views; a decoding step's head merge and last-position slice copy nothing).
 import { record } from '../autograd/tape';
 import { formatShape, InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { normalizeAxis, type Shape, sizeOf, stridesOf } from '../shape';
@@ -41,6 +43,8 @@ export function permute(x: Tensor, perm: readonly number[]): Tensor {
     );
   }
   const shape = axes.map((axis) => x.shape[axis]!);
+  const moved = axes.filter((axis) => x.shape[axis]! !== 1);
+  if (moved.every((axis, k) => k === 0 || moved[k - 1]! < axis)) return reshape(x, shape);
   const strides = stridesOf(x.shape);
   const out = newOutput(x.backend, shape, x.dtype);
   copyStrided('permute', x, out, {
@@ -71,6 +75,7 @@ export function slice(x: Tensor, axis: number, start: number, end: number): Tens
   const from = Math.min(dim, Math.max(0, start < 0 ? start + dim : start));
   const to = Math.min(dim, Math.max(from, end < 0 ? end + dim : end));
   const shape = x.shape.map((d, k) => (k === ax ? to - from : d));
+  if (from === 0 && to === dim) return reshape(x, shape);
   const strides = stridesOf(x.shape);
   const out = newOutput(x.backend, shape, x.dtype);
   copyStrided('slice', x, out, {

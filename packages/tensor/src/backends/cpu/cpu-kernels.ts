@@ -6,6 +6,7 @@ import { beamCandidatesReference } from '../../kernels/beam-candidates/beam-cand
 import * as binary from '../../kernels/binary/binary.reference';
 import type { CpuKernel } from '../../kernels/cpu-kernel';
 import * as crossEntropy from '../../kernels/cross-entropy/cross-entropy.reference';
+import { decodeAttentionReference } from '../../kernels/decode-attention/decode-attention.reference';
 import { dropoutReference } from '../../kernels/dropout/dropout.reference';
 import * as embedding from '../../kernels/embedding/embedding.reference';
 import * as indexSelect from '../../kernels/index-select/index-select.reference';
@@ -57,6 +58,7 @@ export const cpuKernels: Record<KernelName, CpuKernel> = {
   argmaxRows: argmaxRowsReference,
   beamCandidates: beamCandidatesReference,
   qkvHeads: qkvHeadsReference,
+  decodeAttention: decodeAttentionReference,
   adamwStep: optimizer.adamwStepReference,
   sgdStep: optimizer.sgdStepReference,
   sgdMomentumStep: optimizer.sgdMomentumStepReference,
