@@ -101,7 +101,7 @@ export const kernelDocs: Partial<Record<KernelName, KernelDoc>> = {
     usedBy: '`attention` for one new token without a graph (a decoding step)',
   },
   qkvHeads: {
-    dispatch: 'thread per element of key/value; new positions also write q',
+    dispatch: 'thread per position of key/value (its D values); new positions also write q',
     usedBy: '`qkvHeads` without a graph (GPT-2 attention in decoding and inference)',
   },
 };

@@ -1,5 +1,6 @@
-// KernelSpec of qkvHeads: one thread per element of key/value [B, H, P+T, D]; threads at new
-// positions also write q. Replaces three head splits and two concatenations with one dispatch.
+// KernelSpec of qkvHeads: one thread per position of key/value [B, H, P+T, D] (its D values);
+// threads at new positions also write q. Replaces three head splits and two concatenations with
+// one dispatch.
 import type { KernelSpec } from '../kernel-spec';
 import { declareBindings, elementDispatch, MAIN_1D, WORKGROUP_SIZE } from '../wgsl';
 
@@ -24,28 +25,35 @@ const kernel = {
   ],
 } as const;
 
+// A thread per (row, head, position) copies that position's D values: the index arithmetic
+// (integer divisions, one scalar operation per lane on lavapipe) is done once per D elements.
 const code = `${declareBindings(kernel)}
 ${MAIN_1D}
   let D = u.headSize;
   let S = u.past + u.tokens;
   let C = u.heads * D;
-  if (i >= u.batch * u.heads * S * D) { return; }
-  let d = i % D;
-  let s = (i / D) % S;
-  let h = (i / (D * S)) % u.heads;
-  let b = i / (D * S * u.heads);
+  if (i >= u.batch * u.heads * S) { return; }
+  let s = i % S;
+  let h = (i / S) % u.heads;
+  let b = i / (S * u.heads);
+  let out = i * D;
   if (s < u.past) {
     let pb = select(b, 0u, u.pastRows == 1u);
-    let at = ((pb * u.heads + h) * u.past + s) * D + d;
-    key[i] = pastKey[at];
-    value[i] = pastValue[at];
+    let at = ((pb * u.heads + h) * u.past + s) * D;
+    for (var d = 0u; d < D; d++) {
+      key[out + d] = pastKey[at + d];
+      value[out + d] = pastValue[at + d];
+    }
     return;
   }
   let t = s - u.past;
-  let row = (b * u.tokens + t) * 3u * C + h * D + d;
-  key[i] = qkv[row + C];
-  value[i] = qkv[row + 2u * C];
-  q[((b * u.heads + h) * u.tokens + t) * D + d] = qkv[row];
+  let row = (b * u.tokens + t) * 3u * C + h * D;
+  let qAt = ((b * u.heads + h) * u.tokens + t) * D;
+  for (var d = 0u; d < D; d++) {
+    key[out + d] = qkv[row + C + d];
+    value[out + d] = qkv[row + 2u * C + d];
+    q[qAt + d] = qkv[row + d];
+  }
 }
 `;
 
@@ -55,6 +63,6 @@ export const qkvHeads: KernelSpec = {
   wgsl: () => code,
   workgroupSize: [WORKGROUP_SIZE, 1, 1],
   dispatch: ({ batch = 0, heads = 0, tokens = 0, headSize = 0, past = 0 }) =>
-    elementDispatch(batch * heads * (past + tokens) * headSize),
+    elementDispatch(headSize === 0 ? 0 : batch * heads * (past + tokens)),
   tolerance: { atol: 0, rtol: 0 },
 };
