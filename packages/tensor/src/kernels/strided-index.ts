@@ -33,13 +33,41 @@ export function stridedUniformValues(
 }
 
 /**
- * WGSL statements that decompose the flat index `i` over s5..s0 and accumulate, for each
- * prefix p, the offset `off_p`.
+ * Elements of the innermost axis (s5) one thread of a strided kernel walks: on a software
+ * adapter (the `softwareAdapter` device constant) 64, so the index arithmetic (integer
+ * divisions, one lane at a time on lavapipe, most of such a kernel's time) is paid once per run
+ * instead of per element; on a GPU 1 (a thread per element, neighbouring threads on neighbouring
+ * elements).
  */
-export function stridedOffsetsWgsl(prefixes: readonly string[]): string {
-  const lines = [`var rest = i;`, ...prefixes.map((p) => `var off_${p} = 0u;`)];
-  for (let k = STRIDED_RANK - 1; k >= 0; k--) {
-    lines.push(`{ let c = rest % u.s${k}; rest = rest / u.s${k};`);
+export function stridedRun(constants: Readonly<Record<string, number>>): number {
+  return constants.softwareAdapter === 1 ? 64 : 1;
+}
+
+/** Threads of a strided kernel over `size` elements with innermost axis s5 (see stridedRun). */
+export function stridedThreads(size: number, s5: number, run: number): number {
+  return s5 === 0 ? 0 : (size / s5) * Math.ceil(s5 / run);
+}
+
+/**
+ * WGSL prologue of a strided kernel (after MAIN_1D): thread i takes run `first`..`last` of the
+ * innermost axis of row `row` (a flat index over s0..s4), or returns when past the last run.
+ */
+export function stridedRunWgsl(run: number): string {
+  return `  let runs = (u.s5 + ${run - 1}u) / ${run}u;
+  if (u.s5 == 0u || i >= (u.size / u.s5) * runs) { return; }
+  let first = (i % runs) * ${run}u;
+  let last = min(first + ${run}u, u.s5);
+  let row = i / runs;`;
+}
+
+/**
+ * WGSL statements that decompose the row index `row` (a flat index over s0..s4) and
+ * accumulate, for each prefix p, the offset `off_p` of the row's first element (axis 5 at 0).
+ */
+export function rowOffsetsWgsl(prefixes: readonly string[]): string {
+  const lines = [`var rest = row;`, ...prefixes.map((p) => `var off_${p} = 0u;`)];
+  for (let k = STRIDED_RANK - 2; k >= 0; k--) {
+    lines.push(`if (u.s${k} != 1u) { let c = rest % u.s${k}; rest = rest / u.s${k};`);
     for (const p of prefixes) lines.push(`  off_${p} = off_${p} + c * u.${p}${k};`);
     lines.push('}');
   }

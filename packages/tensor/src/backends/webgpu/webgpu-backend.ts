@@ -45,7 +45,9 @@ export class WebGpuBackend implements Backend {
   /**
    * Facts about the device given to every kernel's wgsl() as constants (call constants win):
    * `subgroupSize` is the fixed subgroup width when the device has the subgroups feature and a
-   * single subgroup size, else 0. Kernels that do not read it ignore it.
+   * single subgroup size, else 0; `softwareAdapter` is 1 on a CPU implementation of WebGPU
+   * (lavapipe, SwiftShader: the fallback adapter), where a thread should walk runs of elements
+   * rather than one. Kernels that do not read them ignore them.
    */
   readonly deviceConstants: Readonly<Record<string, number>>;
   private readonly live = new Set<WebGpuBuffer>();
@@ -82,6 +84,7 @@ export class WebGpuBackend implements Backend {
       this.features.includes('subgroups') && subgroupMinSize === subgroupMaxSize;
     this.deviceConstants = {
       subgroupSize: fixedSubgroups && subgroupMinSize >= 4 ? subgroupMinSize : 0,
+      softwareAdapter: opened.adapter.isFallbackAdapter ? 1 : 0,
     };
   }
 

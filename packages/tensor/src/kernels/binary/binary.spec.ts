@@ -2,7 +2,7 @@
 // a, b read through strides a0..a5 / b0..b5 over shape s0..s5 -> out [size] contiguous.
 // Constant `contiguous` (0/1) picks the index-free variant; results are identical.
 import type { KernelSpec } from '../kernel-spec';
-import { shapeUniforms, strideUniforms } from '../strided-index';
+import { shapeUniforms, stridedRun, stridedThreads, strideUniforms } from '../strided-index';
 import { elementDispatch, WORKGROUP_SIZE } from '../wgsl';
 import { binaryWgsl } from './binary.wgsl';
 
@@ -24,9 +24,13 @@ function binarySpec(name: string, operator: string): KernelSpec {
   return {
     name,
     ...binary,
-    wgsl: (constants) => binaryWgsl(binary, operator, constants.contiguous === 1),
+    wgsl: (constants) =>
+      binaryWgsl(binary, operator, constants.contiguous === 1, stridedRun(constants)),
     workgroupSize: [WORKGROUP_SIZE, 1, 1],
-    dispatch: (uniforms) => elementDispatch(uniforms.size ?? 0),
+    dispatch: ({ size = 0, s5 = 1 }, constants) =>
+      elementDispatch(
+        constants.contiguous === 1 ? size : stridedThreads(size, s5, stridedRun(constants)),
+      ),
     tolerance: { atol: 1e-6, rtol: 1e-6 },
   };
 }

@@ -1,5 +1,6 @@
 // Conformance: broadcasting add / sub / mul / div on WebGPU vs their references, contiguous and
-// strided variants, odd shapes.
+// strided variants, odd shapes; the strided variant with runs of the innermost axis (software
+// adapters) and with a thread per element (GPUs).
 import { describe, it } from 'vitest';
 import { expectKernelMatches, f32 } from '../../../test/conformance';
 import { getWebGpuBackend } from '../../../test/webgpu-fixture';
@@ -22,6 +23,14 @@ const cases: [number[], number[]][] = [
     [65, 3],
     [65, 1],
   ],
+  [
+    [3, 1, 200],
+    [5, 200],
+  ],
+  [
+    [2, 130, 1],
+    [1, 1, 3],
+  ],
 ];
 
 describe('binary kernels: WebGPU vs reference', () => {
@@ -42,13 +51,14 @@ describe('binary kernels: WebGPU vs reference', () => {
       const a = f32(sizeOf(aShape), size);
       const b = f32(sizeOf(bShape), size + 1, 0.5, 2);
       for (const kernel of ['add', 'sub', 'mul', 'div'] as const) {
-        await expectKernelMatches(gpu, kernel, {
-          label: `[${aShape}] [${bShape}]`,
-          inputs: [a, b],
-          outputs: [size],
-          uniforms,
-          constants: { contiguous },
-        });
+        for (const softwareAdapter of [0, 1])
+          await expectKernelMatches(gpu, kernel, {
+            label: `[${aShape}] [${bShape}] softwareAdapter ${softwareAdapter}`,
+            inputs: [a, b],
+            outputs: [size],
+            uniforms,
+            constants: { contiguous, softwareAdapter },
+          });
         if (contiguous === 1) {
           // The general index path must agree with the contiguous one.
           await expectKernelMatches(gpu, kernel, {

@@ -1,7 +1,7 @@
 // KernelSpec of stridedCopy: x (any layout) -> y (any layout), over shape s0..s5 with input
 // strides i0..i5 and output strides o0..o5; writes only the addressed elements of y.
 import type { KernelSpec } from '../kernel-spec';
-import { shapeUniforms, strideUniforms } from '../strided-index';
+import { shapeUniforms, stridedRun, stridedThreads, strideUniforms } from '../strided-index';
 import { elementDispatch, WORKGROUP_SIZE } from '../wgsl';
 import { stridedCopyWgsl } from './strided-copy.wgsl';
 
@@ -19,13 +19,12 @@ const kernel = {
   ],
 } as const;
 
-const code = stridedCopyWgsl(kernel);
-
 export const stridedCopy: KernelSpec = {
   name: 'stridedCopy',
   ...kernel,
-  wgsl: () => code,
+  wgsl: (constants) => stridedCopyWgsl(kernel, stridedRun(constants)),
   workgroupSize: [WORKGROUP_SIZE, 1, 1],
-  dispatch: (uniforms) => elementDispatch(uniforms.size ?? 0),
+  dispatch: ({ size = 0, s5 = 1 }, constants) =>
+    elementDispatch(stridedThreads(size, s5, stridedRun(constants))),
   tolerance: { atol: 0, rtol: 0 },
 };
