@@ -14,7 +14,8 @@ export interface KernelDoc {
 }
 
 const element = 'thread per element';
-const binary = 'thread per output element (6-axis broadcast strides)';
+const binary =
+  'thread per output element (6-axis broadcast strides); per run of 64 on software adapters';
 const rowDispatch =
   'thread per row; workgroup (64 lanes) per row with constant `workgroupPerRow` = 1 (`PREFIXKIT_ROW_KERNELS=workgroup`)';
 
@@ -41,7 +42,7 @@ export const kernelDocs: Partial<Record<KernelName, KernelDoc>> = {
   reluForward: { dispatch: element, usedBy: '`relu`' },
   reluBackward: { dispatch: element, usedBy: '`relu` backward' },
   stridedCopy: {
-    dispatch: 'thread per copied element (bit-exact u32)',
+    dispatch: 'thread per copied element, per run of 64 on software adapters (bit-exact u32)',
     usedBy:
       '`permute`, `transpose`, `slice`, `concat`, `expand`, `splitHeads`, `mergeHeads`, `attention` (cache concat) and their backwards',
   },
