@@ -22,7 +22,12 @@ export async function createWebGpuBackend(
   options: CreateWebGpuBackendOptions = {},
 ): Promise<WebGpuBackend> {
   const opened = await requestDevice(options);
-  return new WebGpuBackend(opened, options);
+  // Dawn's binding polls while waiting: on a software adapter that spinning takes a core from
+  // the device's own threads (WaitPacer).
+  return new WebGpuBackend(opened, {
+    sleepWhileWaiting: opened.adapter.isFallbackAdapter,
+    ...options,
+  });
 }
 
 export type { AdapterDescription, OpenedDevice } from './backends/webgpu/open-device';

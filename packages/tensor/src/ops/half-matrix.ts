@@ -19,12 +19,26 @@ import { checkFloat, commonBackend, newOutput, runKernel, viewOf } from './op-ut
  * some value is not exactly a binary16 value (NaN and infinities included: they stay f32).
  */
 export function packHalfIfExact(values: ArrayLike<number>): Int32Array | null {
-  const words = new Int32Array(Math.ceil(values.length / 2));
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index]!;
-    const bits = float32ToF16(value);
-    if (f16ToFloat32(bits) !== value || !Number.isFinite(value)) return null;
-    words[index >> 1]! |= index & 1 ? bits << 16 : bits;
+  const floats = values instanceof Float32Array ? values : Float32Array.from(values);
+  if (floats !== values)
+    for (let index = 0; index < values.length; index++)
+      if (floats[index] !== values[index]) return null; // not even an f32 value (or NaN)
+  const bits = new Uint32Array(floats.buffer, floats.byteOffset, floats.length);
+  const words = new Int32Array(Math.ceil(floats.length / 2));
+  for (let index = 0; index < floats.length; index++) {
+    const word = bits[index]!;
+    const exponent = (word >>> 23) & 0xff;
+    let half: number;
+    if (exponent >= 113 && exponent <= 142 && (word & 0x1fff) === 0) {
+      // A binary16 normal number: same sign, rebiased exponent, the top 10 mantissa bits.
+      half = ((word >>> 16) & 0x8000) | ((exponent - 112) << 10) | ((word >>> 13) & 0x3ff);
+    } else {
+      // Zeros and binary16 subnormals convert exactly; anything else is refused.
+      const value = floats[index]!;
+      half = float32ToF16(value);
+      if (f16ToFloat32(half) !== value || !Number.isFinite(value)) return null;
+    }
+    words[index >> 1]! |= index & 1 ? half << 16 : half;
   }
   return words;
 }

@@ -15,6 +15,7 @@ import type { AdapterDescription, OpenedDevice } from './open-device';
 import { PipelineCache } from './pipeline-cache';
 import { type DeviceWatch, watchDevice } from './shader-errors';
 import { encodeUniforms, uniformBytes } from './uniform-packing';
+import { WaitPacer } from './wait-pacing';
 import { toDeviceArray, WebGpuBuffer } from './webgpu-buffer';
 
 // GPUBufferUsage / GPUMapMode values from the WebGPU spec, as literals so this file needs no
@@ -27,6 +28,12 @@ export interface WebGpuBackendOptions {
   readonly maxPendingDispatches?: number;
   /** Bytes of free buffers kept for reuse after each submit (default 1 GiB). */
   readonly poolLimitBytes?: number;
+  /**
+   * Sleep through most of a read-back's expected wait instead of letting the binding poll
+   * (WaitPacer; for Dawn in Node on a software adapter, where polling takes a core from the
+   * device's own threads). Default false; createWebGpuBackend turns it on for such adapters.
+   */
+  readonly sleepWhileWaiting?: boolean;
 }
 
 export class WebGpuBackend implements Backend {
@@ -52,6 +59,10 @@ export class WebGpuBackend implements Backend {
   readonly deviceConstants: Readonly<Record<string, number>>;
   private readonly live = new Set<WebGpuBuffer>();
   private destroyed = false;
+  /** Paces read-backs when sleepWhileWaiting is on. */
+  private readonly pacer: WaitPacer | null;
+  /** Dispatches recorded since the last wait on the device (the pacer's kind of batch). */
+  private dispatchesSinceWait = 0;
 
   constructor(opened: OpenedDevice, options: WebGpuBackendOptions = {}) {
     this.device = opened.device;
@@ -59,6 +70,7 @@ export class WebGpuBackend implements Backend {
     this.features = opened.features;
     this.maxPendingDispatches = options.maxPendingDispatches ?? 256;
     this.poolLimitBytes = options.poolLimitBytes ?? 2 ** 30;
+    this.pacer = options.sleepWhileWaiting ? new WaitPacer() : null;
     const device = this.device;
     this.storage = new BufferPool(
       device,
@@ -232,6 +244,7 @@ export class WebGpuBackend implements Backend {
     pass.setBindGroup(0, bindGroup);
     pass.dispatchWorkgroups(workgroups[0], workgroups[1], workgroups[2]);
     this.batch.dispatchCount += 1;
+    this.dispatchesSinceWait += 1;
     if (this.batch.dispatchCount >= this.maxPendingDispatches) this.flush();
   }
 
@@ -243,7 +256,7 @@ export class WebGpuBackend implements Backend {
       this.batch.commandEncoder().copyBufferToBuffer(source.gpuBuffer, 0, staging, 0, bytes);
     this.flush();
     try {
-      await staging.mapAsync(MAP_MODE_READ, 0, Math.max(4, bytes));
+      await this.paced(() => staging.mapAsync(MAP_MODE_READ, 0, Math.max(4, bytes)));
       const range = staging.getMappedRange(0, Math.max(4, bytes)).slice(0, bytes);
       staging.unmap();
       await this.pipelines.checkAll();
@@ -277,9 +290,23 @@ export class WebGpuBackend implements Backend {
   async synchronize(): Promise<void> {
     this.checkUsable();
     this.flush();
-    await this.device.queue.onSubmittedWorkDone();
+    await this.paced(() => this.device.queue.onSubmittedWorkDone());
     await this.pipelines.checkAll();
     this.watch.throwPending();
+  }
+
+  /** Waits on the device (after a flush), sleeping first when a pacer says so. */
+  private async paced(wait: () => Promise<unknown>): Promise<void> {
+    const dispatches = this.dispatchesSinceWait;
+    this.dispatchesSinceWait = 0;
+    if (!this.pacer || dispatches === 0) {
+      await wait();
+      return;
+    }
+    const start = performance.now();
+    await this.pacer.beforeWait(dispatches);
+    await wait();
+    this.pacer.afterWait(dispatches, performance.now() - start);
   }
 
   /** Buffers created on the device by the storage pool and not destroyed (pool reuse checks). */
