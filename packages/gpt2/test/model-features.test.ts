@@ -92,7 +92,7 @@ describe('Gpt2Model features', () => {
     }
   });
 
-  it("the KV cache reorders rows, owns what it made and never frees the caller's prefix", async () => {
+  it("the KV cache reorders rows (lazily), owns what it made and never frees the caller's prefix", async () => {
     const H = model.config.n_head;
     const D = model.config.n_embd / H;
     const prefix = Array.from({ length: model.config.n_layer }, () => ({
@@ -108,8 +108,16 @@ describe('Gpt2Model features', () => {
     const before = await cache.layers[1]!.value.data();
     const owned = cache.layers[1]!.value;
     cache.reorder([2, 0, 0, 1]);
+    // Recorded, not gathered: the next forward reads the rows in that order while copying them.
+    const pending = cache.forwardPast();
+    expect([pending.pastRowOrder, owned.isDisposed, cache.rows]).toEqual([[2, 0, 0, 1], false, 4]);
+    const next = [[5], [6], [7], [8]];
+    const viaOrder = await model.forward(next, { ...pending }).logits.data();
+    const after = await cache.layers[1]!.value.data(); // gathers (and frees the old rows)
     expect(owned.isDisposed).toBe(true);
-    const after = await cache.layers[1]!.value.data();
+    expect(cache.forwardPast().pastRowOrder).toBeUndefined();
+    const viaGather = await model.forward(next, { past: cache.layers }).logits.data();
+    expectClose('forward with pastRowOrder vs gathered past', viaOrder, viaGather, 0);
     const row = before.length / 3;
     [2, 0, 0, 1].forEach((source, n) => {
       expectClose(
@@ -120,6 +128,9 @@ describe('Gpt2Model features', () => {
       );
     });
     expect(() => cache.reorder([4])).toThrow(Gpt2InputError);
+    expect(() => model.forward(next, { past: cache.layers, pastRowOrder: [0, 1, 2, 9] })).toThrow(
+      /pastRowOrder\[3\]/,
+    );
     cache.dispose();
   });
 

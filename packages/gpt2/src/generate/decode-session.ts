@@ -231,8 +231,9 @@ export class DecodeSession {
     positionIds: number[][],
     softPrompt: Tensor | undefined,
   ): Tensor {
+    const { past, pastRowOrder } = this.cache.forwardPast();
     const out = this.model.forwardLast(ids, {
-      past: this.cache.length > 0 ? this.cache.layers : undefined,
+      ...(this.cache.length > 0 ? { past, pastRowOrder } : {}),
       positionIds,
       attentionMask: this.mask ?? undefined,
       hooks: this.options.hooks,

@@ -14,6 +14,8 @@ export interface LayerKeyValue {
 export interface SelfAttentionOptions {
   readonly heads: number;
   readonly past?: LayerKeyValue | undefined;
+  /** i32 [B]: row b's past is past row pastRowIndex[b] (a beam reorder; any number of rows). */
+  readonly pastRowIndex?: Tensor | undefined;
   /** [B, P+T] of 0/1 in the model's dtype. */
   readonly mask?: Tensor | undefined;
   /** [B, T, C], added to the output by c_proj's kernel (the block's residual stream). */
@@ -42,6 +44,7 @@ export function causalSelfAttention(
     heads,
     pastKey: options.past?.key,
     pastValue: options.past?.value,
+    pastRowIndex: options.pastRowIndex,
   }); // q (B, NH, T, HS); key, value (B, NH, P+T, HS)
   const attended = attention(q, key, value, options.mask ? { mask: options.mask } : {}); // output (B, NH, T, HS)
   const merged = mergeHeads(attended.output); // (B, T, C)

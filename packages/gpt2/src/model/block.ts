@@ -22,6 +22,8 @@ export interface BlockOptions {
   readonly eps: number;
   readonly activation: Activation;
   readonly past?: LayerKeyValue | undefined;
+  /** i32 [B]: row b's past is past row pastRowIndex[b] (Gpt2ForwardOptions.pastRowOrder). */
+  readonly pastRowIndex?: Tensor | undefined;
   readonly mask?: Tensor | undefined;
   readonly hooks?: Gpt2Hooks | undefined;
 }

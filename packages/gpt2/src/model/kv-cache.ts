@@ -1,9 +1,12 @@
 // The KV cache we own: per-layer keys and values [N, NH, S, HS] of every position seen so far
 // (a prefix-tuning prefix, the prompt, generated tokens). Gpt2Model.forward returns each
-// layer's [past, new] keys and values; update() swaps them in. reorder() gathers rows (beam
+// layer's [past, new] keys and values; update() swaps them in. reorder() picks rows (beam
 // search picks, for every new beam, the row of the beam it extends; a prefix of one row is
-// copied to K beams the same way). Tensors handed in by the caller (a trainable prefix) are
-// never disposed by the cache; tensors it produced itself are.
+// copied to K beams the same way). The pick is only recorded: the next forward reads the held
+// rows in that order while it copies them (forwardPast(), Gpt2ForwardOptions.pastRowOrder), so a
+// beam step costs no gather of its own; `layers`, take() and append() gather first when a pick is
+// pending. Tensors handed in by the caller (a trainable prefix) are never disposed by the cache;
+// tensors it produced itself are.
 import { concat, embedding, expand, noGrad, reshape, type Tensor, tensor } from '@prefixkit/tensor';
 import type { LayerKeyValue } from './attention';
 import { Gpt2InputError } from './model-errors';
@@ -12,6 +15,8 @@ export class KvCache {
   private entries: readonly LayerKeyValue[];
   /** Whether `entries` were made by the cache (and may be disposed by it). */
   private owned: boolean;
+  /** Row n of the cache is row order[n] of `entries`; null: the rows as held. */
+  private order: readonly number[] | null = null;
 
   /** A cache starting from `past` (e.g. a prefix [1, NH, P, HS] per layer), not owned. */
   constructor(past: readonly LayerKeyValue[]) {
@@ -19,9 +24,18 @@ export class KvCache {
     this.owned = false;
   }
 
-  /** Per-layer keys and values, each [N, NH, S, HS]; pass as `past` to Gpt2Model.forward. */
+  /** Per-layer keys and values, each [N, NH, S, HS] (a pending reorder is gathered first). */
   get layers(): readonly LayerKeyValue[] {
+    this.gatherPending();
     return this.entries;
+  }
+
+  /**
+   * What Gpt2Model.forward takes to continue from the cache: the held keys and values, and the
+   * pending row order (undefined when none), applied by the forward's own copy of the past.
+   */
+  forwardPast(): { past: readonly LayerKeyValue[]; pastRowOrder: readonly number[] | undefined } {
+    return { past: this.entries, pastRowOrder: this.order ?? undefined };
   }
 
   /** S: the number of positions held (0 for an empty cache). */
@@ -29,9 +43,9 @@ export class KvCache {
     return this.entries[0]?.key.shape[2] ?? 0;
   }
 
-  /** N: the rows held (1 for a shared prefix). */
+  /** N: the rows (1 for a shared prefix), after a pending reorder. */
   get rows(): number {
-    return this.entries[0]?.key.shape[0] ?? 0;
+    return this.order?.length ?? this.entries[0]?.key.shape[0] ?? 0;
   }
 
   /** Replaces the contents with forward's `cache` (which already includes the old positions). */
@@ -39,11 +53,13 @@ export class KvCache {
     this.release();
     this.entries = present;
     this.owned = true;
+    this.order = null;
   }
 
   /**
    * Row n of the new cache = row `indices[n]` of the old one (beam reordering; repeating a row
-   * K times copies a prefix or a prompt to K beams). The result is owned by the cache.
+   * K times copies a prefix or a prompt to K beams). Recorded, and composed with a reorder still
+   * pending; the next forward (or `layers`) applies it.
    */
   reorder(indices: readonly number[]): void {
     const rows = this.rows;
@@ -57,6 +73,15 @@ export class KvCache {
       }
     });
     if (this.entries.length === 0) return;
+    const order = this.order;
+    this.order = order ? indices.map((index) => order[index]!) : [...indices];
+  }
+
+  /** Gathers a pending reorder into tensors of their own (owned by the cache). */
+  private gatherPending(): void {
+    const indices = this.order;
+    if (!indices || this.entries.length === 0) return;
+    const rows = this.entries[0]!.key.shape[0]!;
     const backend = this.entries[0]!.key.backend;
     const picked = noGrad(() => {
       const ids = tensor(Int32Array.from(indices), [indices.length], { backend, dtype: 'i32' });
@@ -84,6 +109,7 @@ export class KvCache {
    * (an infix joins the cache after the source this way). The result is owned by the cache.
    */
   append(layers: readonly LayerKeyValue[]): void {
+    this.gatherPending();
     if (layers.length !== this.entries.length) {
       throw new Gpt2InputError(
         'layers',
@@ -109,6 +135,7 @@ export class KvCache {
 
   /** Hands the held keys/values to the caller (who disposes them); the cache is empty afterwards. */
   take(): readonly LayerKeyValue[] {
+    this.gatherPending();
     const layers = this.entries;
     this.entries = [];
     this.owned = false;
@@ -119,6 +146,7 @@ export class KvCache {
   dispose(): void {
     this.release();
     this.entries = [];
+    this.order = null;
   }
 
   private release(): void {

@@ -115,13 +115,19 @@ export function hostLabels(
   return flatInts('labels', rows, { min: 0, max: config.vocab_size - 1, allow: -100 });
 }
 
-/** Checks the per-layer past and returns its length P (0 without a past). */
+/**
+ * Checks the per-layer past and returns its length P (0 without a past). With `rowOrder`, the
+ * past may hold any number R of rows (the same in every layer) and row b reads past row
+ * rowOrder[b], each an integer in [0, R).
+ */
 export function pastLength(
   past: readonly LayerKeyValue[] | undefined,
   config: Gpt2Config,
   batch: number,
   dtype: ModelDType,
+  rowOrder?: readonly number[],
 ): number {
+  if (rowOrder !== undefined) checkRowOrder(rowOrder, past, batch);
   if (!past) return 0;
   if (past.length !== config.n_layer)
     throw new Gpt2InputError('past', `${config.n_layer} layers (n_layer)`, `${past.length}`);
@@ -133,16 +139,14 @@ export function pastLength(
       ['key', layer.key],
       ['value', layer.value],
     ] as const) {
-      const ok =
-        t.rank === 4 &&
-        (t.shape[0] === 1 || t.shape[0] === batch) &&
-        t.shape[1] === H &&
-        t.shape[2] === P &&
-        t.shape[3] === D;
+      const rows = rowOrder
+        ? t.shape[0] === past[0]!.key.shape[0]
+        : t.shape[0] === 1 || t.shape[0] === batch;
+      const ok = t.rank === 4 && rows && t.shape[1] === H && t.shape[2] === P && t.shape[3] === D;
       if (!ok)
         throw new Gpt2InputError(
           `past[${index}].${name}`,
-          `[${batch} or 1, ${H}, ${P}, ${D}] (batch, n_head, past length, head size)`,
+          `[${rowOrder ? 'R' : `${batch} or 1`}, ${H}, ${P}, ${D}] (rows, n_head, past length, head size)`,
           shapeText(t.shape),
         );
       if (t.dtype !== dtype)
@@ -150,6 +154,26 @@ export function pastLength(
     }
   });
   return P;
+}
+
+/** pastRowOrder: one integer per row of the batch, each a row of the past. */
+function checkRowOrder(
+  rowOrder: readonly number[],
+  past: readonly LayerKeyValue[] | undefined,
+  batch: number,
+): void {
+  const rows = past?.[0]?.key.shape[0];
+  if (rows === undefined) throw new Gpt2InputError('pastRowOrder', 'a past to reorder', 'no past');
+  if (rowOrder.length !== batch)
+    throw new Gpt2InputError('pastRowOrder', `${batch} rows (the batch)`, `${rowOrder.length}`);
+  rowOrder.forEach((row, b) => {
+    if (!Number.isInteger(row) || row < 0 || row >= rows)
+      throw new Gpt2InputError(
+        `pastRowOrder[${b}]`,
+        `a row of the past in [0, ${rows - 1}]`,
+        String(row),
+      );
+  });
 }
 
 /**

@@ -10,6 +10,11 @@ import type { ModelDType } from './model-parameters';
 export interface Gpt2ForwardOptions {
   /** Per-layer keys/values of earlier positions, [B or 1, NH, P, HS]: a prefix and/or a cache. */
   readonly past?: readonly LayerKeyValue[] | undefined;
+  /**
+   * Row b of the batch continues past row pastRowOrder[b] (a past of any R rows): a beam
+   * search's reorder, done while the past is copied into this step's keys and values.
+   */
+  readonly pastRowOrder?: readonly number[] | undefined;
   /** 0/1 per position, [B, T] or [B, P+T] (host rows or a tensor in the model's dtype). */
   readonly attentionMask?: Tensor | readonly (readonly number[])[] | undefined;
   /** Position of the first new token; default P (continue after the past). Ignored with positionIds. */

@@ -27,6 +27,7 @@ import {
   noGrad,
   slice,
   type Tensor,
+  tensor,
   tidy,
   zeros,
 } from '@prefixkit/tensor';
@@ -126,7 +127,10 @@ export class Gpt2Model {
     const { config, weights, backend } = this;
     const { ids: inputIds, host: hostIds } = idsTensor(ids, config, backend); // (B, T)
     const [B, T] = inputIds.shape as [number, number];
-    const P = pastLength(options.past, config, B, this.dtype);
+    const P = pastLength(options.past, config, B, this.dtype, options.pastRowOrder);
+    const pastRowIndex = options.pastRowOrder
+      ? tensor(Int32Array.from(options.pastRowOrder), [B], { backend, dtype: 'i32' })
+      : undefined;
     const softPrompt = this.softPrompt(options.inputEmbeddingsPrefix, B); // (B, E, C) or null
     const E = softPrompt?.shape[1] ?? 0;
     this.checkLogitsFit(options.logitsFor ?? 'all', B * T);
@@ -162,6 +166,7 @@ export class Gpt2Model {
         eps: config.layer_norm_epsilon,
         activation: this.activation,
         past: options.past?.[layer],
+        pastRowIndex,
         mask,
         hooks: options.hooks,
       });

@@ -7,7 +7,8 @@ import { InvalidArgumentError, ShapeMismatchError } from '../errors';
 import { stridesOf } from '../shape';
 import type { Tensor } from '../tensor';
 import { withPast } from './attention';
-import { commonBackend, newOutput, newTensor, runKernel } from './op-utils';
+import { indexSelect } from './index-select';
+import { checkInt, commonBackend, newOutput, newTensor, runKernel } from './op-utils';
 import { permute, reshape } from './shape-ops';
 import { copyStrided } from './strided';
 
@@ -69,6 +70,11 @@ export interface QkvHeadsOptions {
   pastKey?: Tensor | undefined;
   /** [B or 1, H, P, D], with pastKey. */
   pastValue?: Tensor | undefined;
+  /**
+   * i32 [B]: row b's past is past row pastRowIndex[b] (each in [0, R) for a past of R rows), so
+   * a beam search's reorder of the cache happens in this copy instead of a gather of its own.
+   */
+  pastRowIndex?: Tensor | undefined;
 }
 
 export interface QkvHeads {
@@ -87,8 +93,13 @@ export interface QkvHeads {
  */
 export function qkvHeads(qkv: Tensor, options: QkvHeadsOptions): QkvHeads {
   const op = 'qkvHeads';
-  const { heads, pastKey, pastValue } = options;
-  commonBackend(op, { qkv, ...(pastKey ? { pastKey } : {}), ...(pastValue ? { pastValue } : {}) });
+  const { heads, pastKey, pastValue, pastRowIndex } = options;
+  commonBackend(op, {
+    qkv,
+    ...(pastKey ? { pastKey } : {}),
+    ...(pastValue ? { pastValue } : {}),
+    ...(pastRowIndex ? { pastRowIndex } : {}),
+  });
   if ((pastKey === undefined) !== (pastValue === undefined))
     throw new InvalidArgumentError(
       op,
@@ -107,38 +118,55 @@ export function qkvHeads(qkv: Tensor, options: QkvHeadsOptions): QkvHeads {
       qkv.shape,
     );
   const P = pastKey?.shape[2] ?? 0;
+  const R = pastKey?.shape[0] ?? 1;
+  if (pastRowIndex) {
+    checkInt(op, 'pastRowIndex', pastRowIndex);
+    if (pastRowIndex.rank !== 1 || pastRowIndex.size !== B || !pastKey)
+      throw new ShapeMismatchError(op, 'pastRowIndex', `[${B}] with a past`, pastRowIndex.shape);
+  }
   for (const [name, past] of [
     ['pastKey', pastKey],
     ['pastValue', pastValue],
   ] as const) {
+    const rows = pastRowIndex ? past?.shape[0] === R : past?.shape[0] === 1 || past?.shape[0] === B;
     const ok =
       !past ||
       (past.rank === 4 &&
-        (past.shape[0] === 1 || past.shape[0] === B) &&
+        rows &&
         past.shape[1] === heads &&
         past.shape[2] === P &&
         past.shape[3] === D);
-    if (!ok) throw new ShapeMismatchError(op, name, `[${B} or 1, ${heads}, P, ${D}]`, past!.shape);
+    const expected = pastRowIndex ? `[R, ${heads}, P, ${D}]` : `[${B} or 1, ${heads}, P, ${D}]`;
+    if (!ok) throw new ShapeMismatchError(op, name, expected, past!.shape);
   }
   if (recordsGradient([qkv, pastKey, pastValue])) {
     const part = (index: number) => splitHeads(qkv, { heads, parts: 3, part: index });
+    const rowsOf = (past: Tensor | undefined) =>
+      past && pastRowIndex ? indexSelect(past, 0, pastRowIndex) : past; // (B, H, P, D)
     return {
       q: part(0),
-      key: withPast('pastKey', pastKey, part(1)),
-      value: withPast('pastValue', pastValue, part(2)),
+      key: withPast('pastKey', rowsOf(pastKey), part(1)),
+      value: withPast('pastValue', rowsOf(pastValue), part(2)),
     };
   }
   const q = newOutput(qkv.backend, [B, heads, T, D], qkv.dtype);
   const key = newOutput(qkv.backend, [B, heads, P + T, D], qkv.dtype);
   const value = newOutput(qkv.backend, [B, heads, P + T, D], qkv.dtype);
   if (B * T * width > 0)
-    runKernel(op, 'qkvHeads', [qkv, pastKey ?? qkv, pastValue ?? qkv], [q, key, value], {
-      batch: B,
-      heads,
-      tokens: T,
-      headSize: D,
-      past: P,
-      pastRows: pastKey?.shape[0] ?? 1,
-    });
+    runKernel(
+      op,
+      'qkvHeads',
+      [qkv, pastKey ?? qkv, pastValue ?? qkv, pastRowIndex ?? qkv],
+      [q, key, value],
+      {
+        batch: B,
+        heads,
+        tokens: T,
+        headSize: D,
+        past: P,
+        pastRows: R,
+        pastIndexed: pastRowIndex ? 1 : 0,
+      },
+    );
   return { q, key, value };
 }

@@ -36,7 +36,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let pair = min(group, pairs - 1u);
   let b = pair / u.heads;
   var query: array<vec4f, ${D4}>;
-  ${each('query[d4] = q[pair * ' + D4 + 'u + d4];')}
+  ${each(`query[d4] = q[pair * ${D4}u + d4];`)}
   var m = F32_MIN;
   var total = 0.0;
   var acc: array<vec4f, ${D4}>;

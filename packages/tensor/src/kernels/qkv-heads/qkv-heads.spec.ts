@@ -1,6 +1,7 @@
 // KernelSpec of qkvHeads: one thread per position of key/value [B, H, P+T, D] (its D values);
 // threads at new positions also write q. Replaces three head splits and two concatenations with
-// one dispatch.
+// one dispatch. With pastIndexed, row b's past is past row pastRowOf[b] (a beam search's reorder
+// done in the same copy).
 import type { KernelSpec } from '../kernel-spec';
 import { declareBindings, elementDispatch, MAIN_1D, WORKGROUP_SIZE } from '../wgsl';
 
@@ -9,6 +10,7 @@ const kernel = {
     { name: 'qkv', type: 'f32' },
     { name: 'pastKey', type: 'f32' },
     { name: 'pastValue', type: 'f32' },
+    { name: 'pastRowOf', type: 'i32' },
   ],
   outputs: [
     { name: 'q', type: 'f32' },
@@ -22,6 +24,7 @@ const kernel = {
     { name: 'headSize', type: 'u32' },
     { name: 'past', type: 'u32' },
     { name: 'pastRows', type: 'u32' },
+    { name: 'pastIndexed', type: 'u32' },
   ],
 } as const;
 
@@ -38,7 +41,8 @@ ${MAIN_1D}
   let b = i / (S * u.heads);
   let out = i * D;
   if (s < u.past) {
-    let pb = select(b, 0u, u.pastRows == 1u);
+    var pb = select(b, 0u, u.pastRows == 1u);
+    if (u.pastIndexed == 1u) { pb = min(u32(pastRowOf[b]), u.pastRows - 1u); }
     let at = ((pb * u.heads + h) * u.past + s) * D;
     for (var d = 0u; d < D; d++) {
       key[out + d] = pastKey[at + d];
