@@ -76,4 +76,29 @@ describe('Tensor.write', () => {
     expect(await after.toArray()).toEqual([20, 40, 60]);
     for (const t of [x, before, after]) t.dispose();
   });
+
+  it('on WebGPU, keeps that order for many writes in one batch, small and large', async (context) => {
+    const gpu = await getWebGpuBackend(context);
+    // Small writes share the batch's upload arena; one of 512 KiB takes a staging buffer.
+    const big = 128 * 1024;
+    const x = zeros([big], { backend: gpu });
+    const sums = [];
+    for (let round = 1; round <= 40; round++) {
+      const offset = (round * 997) % (big - 3);
+      if (round === 20) x.write(new Float32Array(big).fill(-1));
+      x.write([round, round + 1, round + 2], { offset });
+      sums.push({ offset, round, sum: add(x, x) });
+    }
+    for (const { offset, round, sum } of sums) {
+      const values = await sum.data();
+      expect(Array.from(values.subarray(offset, offset + 3)), `round ${round}`).toEqual([
+        2 * round,
+        2 * round + 2,
+        2 * round + 4,
+      ]);
+      if (round >= 20) expect(values[(offset + 5) % big], `round ${round}`).toBe(-2);
+      sum.dispose();
+    }
+    x.dispose();
+  });
 });

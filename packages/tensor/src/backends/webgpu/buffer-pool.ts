@@ -27,6 +27,8 @@ export class BufferPool {
     private readonly device: GPUDevice,
     private readonly usage: number,
     private readonly label: string,
+    /** Told of every buffer just before the pool destroys it (bind groups that bind it go). */
+    private readonly onDestroy: (buffer: GPUBuffer) => void = () => {},
   ) {}
 
   /** A buffer of at least `bytes`; `fresh` is true when it was just created (and so zeroed). */
@@ -69,7 +71,9 @@ export class BufferPool {
     for (const size of sizes) {
       const list = this.free.get(size) ?? [];
       while (list.length > 0 && this.freeBytes > maxBytes) {
-        list.pop()?.destroy();
+        const buffer = list.pop()!;
+        this.onDestroy(buffer);
+        buffer.destroy();
         this.freeBytes -= size;
         this.created -= 1;
       }

@@ -6,6 +6,9 @@
 // Uniforms: instead of one small buffer per dispatch, each dispatch's uniform struct is packed
 // at an aligned offset of a host-side arena; submit() uploads the arena with one writeBuffer
 // into a device buffer (pooled by the caller) that every bind group of the batch points into.
+// Host data written while commands are pending (token ids, masks, a decoding step's small
+// tensors) goes the same way: into an upload arena, copied to its tensor by a command recorded
+// in stream order, the arena itself uploaded by submit() before the commands run.
 
 export interface UniformSlot {
   readonly buffer: GPUBuffer;
@@ -21,6 +24,9 @@ export class CommandBatch {
   private readonly arena: ArrayBuffer;
   private arenaUsed = 0;
   private uniformBuffer: GPUBuffer | undefined;
+  private readonly uploads: ArrayBuffer;
+  private uploadsUsed = 0;
+  private uploadBuffer: GPUBuffer | undefined;
   private readonly afterSubmit: (() => void)[] = [];
   /** Dispatches recorded since the last submit. */
   dispatchCount = 0;
@@ -30,8 +36,32 @@ export class CommandBatch {
     private readonly arenaBytes: number,
     private readonly acquireUniformBuffer: (bytes: number) => GPUBuffer,
     private readonly releaseUniformBuffer: (buffer: GPUBuffer) => void,
+    private readonly uploadBytes: number,
+    private readonly acquireUploadBuffer: (bytes: number) => GPUBuffer,
+    private readonly releaseUploadBuffer: (buffer: GPUBuffer) => void,
   ) {
     this.arena = new ArrayBuffer(arenaBytes);
+    this.uploads = new ArrayBuffer(uploadBytes);
+  }
+
+  /**
+   * Records a copy of `bytes` (a multiple of 4) into `target` at `targetOffset`, through the
+   * batch's upload arena: false when the arena cannot take them (the caller stages them itself).
+   */
+  upload(bytes: Uint8Array, target: GPUBuffer, targetOffset: number): boolean {
+    const offset = Math.ceil(this.uploadsUsed / 16) * 16;
+    if (offset + bytes.byteLength > this.uploadBytes) return false;
+    this.uploadBuffer ??= this.acquireUploadBuffer(this.uploadBytes);
+    new Uint8Array(this.uploads, offset, bytes.byteLength).set(bytes);
+    this.uploadsUsed = offset + bytes.byteLength;
+    this.commandEncoder().copyBufferToBuffer(
+      this.uploadBuffer,
+      offset,
+      target,
+      targetOffset,
+      bytes.byteLength,
+    );
+    return true;
   }
 
   /** True when commands are recorded and not yet submitted. */
@@ -97,9 +127,16 @@ export class CommandBatch {
       const buffer = this.uniformBuffer;
       this.afterSubmit.push(() => this.releaseUniformBuffer(buffer));
     }
+    if (this.uploadBuffer) {
+      queue.writeBuffer(this.uploadBuffer, 0, this.uploads, 0, this.uploadsUsed);
+      const buffer = this.uploadBuffer;
+      this.afterSubmit.push(() => this.releaseUploadBuffer(buffer));
+    }
     queue.submit([commands]);
     this.uniformBuffer = undefined;
     this.arenaUsed = 0;
+    this.uploadBuffer = undefined;
+    this.uploadsUsed = 0;
     this.dispatchCount = 0;
     for (const callback of this.afterSubmit.splice(0)) callback();
   }

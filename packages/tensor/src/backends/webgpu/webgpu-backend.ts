@@ -7,6 +7,7 @@ import type { KernelName } from '../../kernels/kernel-names';
 import type { DType, KernelSpec } from '../../kernels/kernel-spec';
 import { kernelSpecs } from '../../kernels/kernel-specs';
 import type { AnyTypedArray, Backend, BackendBuffer, BufferContents, KernelCall } from '../backend';
+import { BindGroupCache, type BindGroupEntry } from './bind-group-cache';
 import { BufferPool } from './buffer-pool';
 import { CommandBatch } from './command-batch';
 import { checkBindingSizes, checkWorkgroupCounts } from './dispatch-limits';
@@ -22,6 +23,8 @@ import { toDeviceArray, WebGpuBuffer } from './webgpu-buffer';
 // globals (Dawn in Node does not install them unless asked).
 const USAGE = { MAP_READ: 1, COPY_SRC: 4, COPY_DST: 8, UNIFORM: 64, STORAGE: 128 } as const;
 const MAP_MODE_READ = 1;
+/** Bytes of host writes a batch carries in its upload arena (larger ones get a staging buffer). */
+const UPLOAD_ARENA_BYTES = 256 * 1024;
 
 export interface WebGpuBackendOptions {
   /** Submit once this many dispatches are pending (default 256). */
@@ -44,7 +47,9 @@ export class WebGpuBackend implements Backend {
   private readonly storage: BufferPool;
   private readonly staging: BufferPool;
   private readonly uniformPool: BufferPool;
+  private readonly uploadPool: BufferPool;
   private readonly pipelines: PipelineCache;
+  private readonly bindGroups: BindGroupCache;
   private readonly batch: CommandBatch;
   private readonly watch: DeviceWatch;
   private readonly maxPendingDispatches: number;
@@ -72,23 +77,35 @@ export class WebGpuBackend implements Backend {
     this.poolLimitBytes = options.poolLimitBytes ?? 2 ** 30;
     this.pacer = options.sleepWhileWaiting ? new WaitPacer() : null;
     const device = this.device;
+    this.bindGroups = new BindGroupCache(device);
+    const forget = (buffer: GPUBuffer) => this.bindGroups.forget(buffer);
     this.storage = new BufferPool(
       device,
       USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST,
       'prefixkit tensor',
+      forget,
     );
     this.staging = new BufferPool(
       device,
       USAGE.MAP_READ | USAGE.COPY_DST,
       'prefixkit read staging',
     );
-    this.uniformPool = new BufferPool(device, USAGE.UNIFORM | USAGE.COPY_DST, 'prefixkit uniforms');
+    this.uniformPool = new BufferPool(
+      device,
+      USAGE.UNIFORM | USAGE.COPY_DST,
+      'prefixkit uniforms',
+      forget,
+    );
     this.pipelines = new PipelineCache(device);
+    this.uploadPool = new BufferPool(device, USAGE.COPY_SRC | USAGE.COPY_DST, 'prefixkit uploads');
     this.batch = new CommandBatch(
       device,
       64 * 1024,
       (bytes) => this.uniformPool.acquire(bytes).buffer,
       (buffer) => this.uniformPool.release(buffer),
+      UPLOAD_ARENA_BYTES,
+      (bytes) => this.uploadPool.acquire(bytes).buffer,
+      (buffer) => this.uploadPool.release(buffer),
     );
     this.watch = watchDevice(device);
     const { subgroupMinSize, subgroupMaxSize } = opened.adapter;
@@ -141,7 +158,10 @@ export class WebGpuBackend implements Backend {
       );
       return;
     }
-    // Recorded commands may still read the old contents: stage and copy in stream order.
+    // Recorded commands may still read the old contents: copy in stream order, through the
+    // batch's upload arena when it has room, else through a staging buffer of its own.
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (this.batch.upload(view, target.gpuBuffer, offset * 4)) return;
     const staging = this.device.createBuffer({
       label: 'prefixkit write staging',
       size: bytes.byteLength,
@@ -217,28 +237,19 @@ export class WebGpuBackend implements Backend {
     if (workgroups.some((count) => count === 0)) return;
     // Sizes are rounded up to 16 bytes (pool classes are larger) so a kernel may view an f32
     // buffer as array<vec4f> and still reach its last elements.
-    const entries: GPUBindGroupEntry[] = buffers.map((buffer, binding) => ({
-      binding,
-      resource: {
-        buffer: buffer.gpuBuffer,
-        size: Math.min(buffer.gpuBuffer.size, Math.ceil(buffer.byteLength / 16) * 16),
-      },
+    const entries: BindGroupEntry[] = buffers.map((buffer) => ({
+      buffer: buffer.gpuBuffer,
+      offset: 0,
+      size: Math.min(buffer.gpuBuffer.size, Math.ceil(buffer.byteLength / 16) * 16),
     }));
     if (spec.uniforms.length > 0) {
       const size = uniformBytes(spec);
       if (!this.batch.uniformsFit(size)) this.flush();
       const slot = this.batch.uniformSlot(size);
       encodeUniforms(spec, uniforms, slot.view);
-      entries.push({
-        binding: buffers.length,
-        resource: { buffer: slot.buffer, offset: slot.offset, size },
-      });
+      entries.push({ buffer: slot.buffer, offset: slot.offset, size });
     }
-    const bindGroup = this.device.createBindGroup({
-      label: spec.name,
-      layout: cached.layout,
-      entries,
-    });
+    const bindGroup = this.bindGroups.get(cached.layout, spec.name, entries);
     const pass = this.batch.computePass();
     pass.setPipeline(cached.pipeline);
     pass.setBindGroup(0, bindGroup);
@@ -317,11 +328,13 @@ export class WebGpuBackend implements Backend {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.bindGroups.clear();
     for (const buffer of this.live) buffer.gpuBuffer.destroy();
     this.live.clear();
     this.storage.destroyAll();
     this.staging.destroyAll();
     this.uniformPool.destroyAll();
+    this.uploadPool.destroyAll();
   }
 
   private checkUsable(): void {
