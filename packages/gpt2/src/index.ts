@@ -64,8 +64,8 @@ export {
   type GenerateDataOptionName,
   generateOptionsSchema,
 } from './generate/generate-options-schema';
-export { logSoftmax } from './generate/logits-processors';
-export { nextToken } from './generate/next-token';
+export { fixedBans, logSoftmax } from './generate/logits-processors';
+export { needsHostLogits, nextToken } from './generate/next-token';
 export { seededRandom } from './generate/sampling';
 export type { LayerKeyValue } from './model/attention';
 export type { Gpt2Hooks } from './model/block';

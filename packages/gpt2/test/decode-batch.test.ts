@@ -138,6 +138,37 @@ describe.each(backendKinds)('DecodeBatch on %s', (kind) => {
     batch.dispose();
   });
 
+  it('stepArgmax picks on the device what step and a host argmax pick, bans skipped', async (context) => {
+    const model = await loadTinyModel(await backendFor(kind, context));
+    const prompts = [
+      [3, 9, 27, 4, 4],
+      [60, 2],
+      [5, 5, 5],
+    ];
+    const onHost = new DecodeBatch(model);
+    const onDevice = new DecodeBatch(model);
+    const joined = await onHost.joinAll(prompts.map((prompt, id) => ({ id, prompt })));
+    await onDevice.joinAll(prompts.map((prompt, id) => ({ id, prompt })));
+    let tokens = new Map(joined.map((values, id) => [id, argmax(values)]));
+    for (let step = 0; step < newTokens; step++) {
+      // Ban each row's host choice in odd steps: the device must skip it too.
+      const logits = await onHost.step(tokens);
+      const bans = new Map([0, 1, 2].map((id) => [id, step % 2 ? [argmax(logits.get(id)!)] : []]));
+      const host = new Map(
+        [0, 1, 2].map((id) => {
+          const scores = Float32Array.from(logits.get(id)!);
+          for (const banned of bans.get(id)!) scores[banned] = Number.NEGATIVE_INFINITY;
+          return [id, argmax(scores)];
+        }),
+      );
+      const device = await onDevice.stepArgmax(tokens, bans);
+      expect(device, `step ${step}`).toEqual(host);
+      tokens = host;
+    }
+    onHost.dispose();
+    onDevice.dispose();
+  });
+
   it('runs the prompts of rows with different prefixes in one pass, each as it runs alone', async (context) => {
     const model = await loadTinyModel(await backendFor(kind, context));
     const rows = [

@@ -6,8 +6,10 @@
 // can starve another. Beam-search requests run as their own decoding (generate()) beside it.
 import {
   DecodeBatch,
+  fixedBans,
   generate,
   logSoftmax,
+  needsHostLogits,
   nextToken,
   type ResolvedGenerateOptions,
   resolveGenerateOptions,
@@ -16,6 +18,11 @@ import {
 import type { AdapterLease, AdapterRegistry } from '../adapters/adapter-registry';
 import { ServerRequestError } from '../errors';
 import type { CompletionRow, RowResult, SchedulerEvents, TokenEvent } from './completion-row';
+
+/** What the logits processors see of a running row. */
+function contextOf(row: Running): { tokens: number[]; generated: number } {
+  return { tokens: row.tokens, generated: row.generated };
+}
 
 export interface SchedulerOptions {
   /** Rows decoding at once, over every group (beam requests count one each). */
@@ -253,7 +260,7 @@ export class Scheduler {
       };
       group.rows.set(waiting.id, running);
       this.events.onFirstToken?.((now - waiting.enqueuedAt) / 1000);
-      this.advance(running, logits[index]!);
+      this.pick(running, logits[index]!);
     });
   }
 
@@ -281,9 +288,20 @@ export class Scheduler {
       return;
     }
     this.events.onBatch?.(group.rows.size);
-    let logits: Map<number, Float32Array>;
+    const rows = [...group.rows.values()];
+    const tokens = new Map(rows.map((row) => [row.id, row.next]));
+    // Greedy rows without log-probabilities take their argmax on the device (one id read back
+    // per row); a group with any other row reads every row's logits.
+    const onDevice = rows.every((row) => row.row.logprobs === 0 && !needsHostLogits(row.resolved));
+    let chosen: Map<number, number> | null = null;
+    let logits: Map<number, Float32Array> | null = null;
     try {
-      logits = await group.batch.step(new Map([...group.rows].map(([id, row]) => [id, row.next])));
+      if (onDevice) {
+        const bans = new Map(rows.map((row) => [row.id, fixedBans(contextOf(row), row.resolved)]));
+        chosen = await group.batch.stepArgmax(tokens, bans);
+      } else {
+        logits = await group.batch.step(tokens);
+      }
     } catch (error) {
       for (const row of group.rows.values()) row.reject(error);
       group.rows.clear();
@@ -291,20 +309,26 @@ export class Scheduler {
       this.groups.delete(group.key);
       return;
     }
-    for (const row of [...group.rows.values()]) this.advance(row, logits.get(row.id)!);
+    for (const row of rows) {
+      if (chosen) this.advance(row, chosen.get(row.id)!, null);
+      else this.pick(row, logits!.get(row.id)!);
+    }
   }
 
-  /** Picks the row's next token from its logits, reports it, and ends the row when it is done. */
-  private advance(row: Running, logits: Float32Array): void {
+  /** Chooses the row's next token from its logits on the host (sampling, n-gram bans). */
+  private pick(row: Running, logits: Float32Array): void {
+    this.advance(row, nextToken(logits, contextOf(row), row.resolved, row.random), logits);
+  }
+
+  /**
+   * Reports the row's next token (with its log-probabilities when asked for: `logits` is then
+   * the row's), and ends the row when it is done.
+   */
+  private advance(row: Running, token: number, logits: Float32Array | null): void {
     const { resolved } = row;
-    const token = nextToken(
-      logits,
-      { tokens: row.tokens, generated: row.generated },
-      resolved,
-      row.random,
-    );
     let event: TokenEvent = { token };
-    if (row.row.logprobs > 0) event = { token, ...topLogprobs(logits, token, row.row.logprobs) };
+    if (row.row.logprobs > 0 && logits)
+      event = { token, ...topLogprobs(logits, token, row.row.logprobs) };
     row.tokens.push(token);
     row.generated++;
     row.events.push(event);

@@ -6,6 +6,7 @@
 // Cache rows are aligned on the right: a row shorter than the batch is left-padded with masked
 // zeros, exactly as generate() pads prompts, so a row's tokens equal those it gets alone.
 import {
+  argmaxRows,
   concat,
   embedding,
   noGrad,
@@ -212,6 +213,36 @@ export class DecodeBatch {
   /** Appends one token to every row (`tokens` maps each row id); returns each row's logits [V]. */
   async step(tokens: ReadonlyMap<number, number>): Promise<Map<number, Float32Array>> {
     if (this.ids.length === 0) return new Map();
+    const logits = this.forwardStep(tokens); // (N, V)
+    const V = this.model.config.vocab_size;
+    const raw = await logits.data();
+    logits.dispose();
+    const data = raw instanceof Float32Array ? raw : Float32Array.from(raw);
+    return new Map(this.ids.map((id, row) => [id, data.slice(row * V, (row + 1) * V)]));
+  }
+
+  /**
+   * Appends one token to every row, like step(), and returns each row's argmax over its next
+   * logits with `exclude`'s ids of that row skipped (fixedBans), chosen on the device: one
+   * integer per row is read back instead of a row of logits.
+   */
+  async stepArgmax(
+    tokens: ReadonlyMap<number, number>,
+    exclude: ReadonlyMap<number, readonly number[]>,
+  ): Promise<Map<number, number>> {
+    if (this.ids.length === 0) return new Map();
+    const logits = this.forwardStep(tokens); // (N, V)
+    const chosen = noGrad(() =>
+      argmaxRows(logits, { exclude: this.ids.map((id) => exclude.get(id) ?? []) }),
+    ); // (N)
+    logits.dispose();
+    const picked = await chosen.data();
+    chosen.dispose();
+    return new Map(this.ids.map((id, row) => [id, picked[row]!]));
+  }
+
+  /** One forward of every row's next token; the cache and positions move on. */
+  private forwardStep(tokens: ReadonlyMap<number, number>): Tensor {
     const ids = this.ids.map((id) => {
       const token = tokens.get(id);
       if (token === undefined)
@@ -229,11 +260,9 @@ export class DecodeBatch {
     this.release();
     this.layers = out.cache;
     this.nextPositions = this.nextPositions.map((position) => position + 1);
-    const V = this.model.config.vocab_size;
-    const raw = await out.logits.data();
+    const logits = reshape(out.logits, [this.ids.length, this.model.config.vocab_size]); // (N, V)
     out.logits.dispose();
-    const data = raw instanceof Float32Array ? raw : Float32Array.from(raw);
-    return new Map(this.ids.map((id, row) => [id, data.slice(row * V, (row + 1) * V)]));
+    return logits;
   }
 
   /** Removes rows (finished or cancelled) and the columns no remaining row attends to. */

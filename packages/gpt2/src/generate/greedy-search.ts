@@ -7,7 +7,7 @@ import { DecodeSession, type DecodeSessionOptions } from './decode-session';
 import type { GeneratedRow } from './generate';
 import type { ResolvedGenerateOptions } from './generate-options';
 import { fixedBans } from './logits-processors';
-import { nextToken } from './next-token';
+import { needsHostLogits, nextToken } from './next-token';
 import { seededRandom } from './sampling';
 
 interface RowState {
@@ -34,7 +34,7 @@ export async function greedySearch(
     options.signal?.throwIfAborted();
     // Argmax with only fixed bans and min-length bans runs on the device; sampling and
     // no-repeat n-grams need each row's logits on the host.
-    const onDevice = !options.doSample && options.noRepeatNgramSize <= 0;
+    const onDevice = !needsHostLogits(options);
     let logits = await decoder.start(prompts);
     let chosen: number[] | null = null;
     for (let step = 0; step < options.maxNewTokens; step++) {

@@ -5,6 +5,14 @@ import type { ResolvedGenerateOptions } from './generate-options';
 import { applyLogitsProcessors, argmax, type RowContext } from './logits-processors';
 import { sampleToken } from './sampling';
 
+/**
+ * Whether these options pick tokens from host logits (sampling, no-repeat n-grams) rather than
+ * by an argmax that skips fixedBans, which the device does (argmaxRows).
+ */
+export function needsHostLogits(options: ResolvedGenerateOptions): boolean {
+  return options.doSample || options.noRepeatNgramSize > 0;
+}
+
 /** The token the options pick for a row with these logits [V] (not modified). */
 export function nextToken(
   logits: ArrayLike<number>,
