@@ -68,6 +68,8 @@ export class WebGpuBackend implements Backend {
   private readonly pacer: WaitPacer | null;
   /** Dispatches recorded since the last wait on the device (the pacer's kind of batch). */
   private dispatchesSinceWait = 0;
+  /** The latest paced wait (settled when it is over, errors or not). */
+  private pacedWait: Promise<unknown> = Promise.resolve();
 
   constructor(opened: OpenedDevice, options: WebGpuBackendOptions = {}) {
     this.device = opened.device;
@@ -310,14 +312,26 @@ export class WebGpuBackend implements Backend {
   private async paced(wait: () => Promise<unknown>): Promise<void> {
     const dispatches = this.dispatchesSinceWait;
     this.dispatchesSinceWait = 0;
-    if (!this.pacer || dispatches === 0) {
+    if (!this.pacer) {
       await wait();
       return;
     }
-    const start = performance.now();
-    await this.pacer.beforeWait(dispatches);
-    await wait();
-    this.pacer.afterWait(dispatches, performance.now() - start);
+    if (dispatches === 0) {
+      // Nothing new to wait for but what an earlier wait covers (a second read of the same
+      // step): let that one sleep and finish first, or this wait's polling would spin through it.
+      await this.pacedWait;
+      await wait();
+      return;
+    }
+    const pacer = this.pacer;
+    const run = (async () => {
+      const start = performance.now();
+      await pacer.beforeWait(dispatches);
+      await wait();
+      pacer.afterWait(dispatches, performance.now() - start);
+    })();
+    this.pacedWait = run.catch(() => undefined);
+    await run;
   }
 
   /** Buffers created on the device by the storage pool and not destroyed (pool reuse checks). */
