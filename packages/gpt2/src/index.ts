@@ -66,6 +66,7 @@ export {
 } from './generate/generate-options-schema';
 export { fixedBans, logSoftmax } from './generate/logits-processors';
 export { needsHostLogits, nextToken } from './generate/next-token';
+export { type PositionRoom, positionRoom } from './generate/position-budget';
 export { seededRandom } from './generate/sampling';
 export type { LayerKeyValue } from './model/attention';
 export type { Gpt2Hooks } from './model/block';

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../src/generate/generate';
 import { GenerateOptionsError } from '../src/generate/generate-errors';
 import { argmax } from '../src/generate/logits-processors';
+import { positionRoom } from '../src/generate/position-budget';
 import { goldenFloats, goldens, loadTinyModel } from './model-fixtures';
 import { prefixFrom } from './model-prefix';
 
@@ -132,6 +133,14 @@ describe('generate options', () => {
     await expect(generate(model, [whole], { maxNewTokens: 1 })).rejects.toThrow(
       `expected a prompt that fits the model: prompt row 0 has ${N + 1} tokens`,
     );
+    // positionRoom is the same budget for callers that check it themselves (the server).
+    expect(positionRoom([prompt], { past }, model.config)).toEqual({
+      room: 7 - P,
+      row: 0,
+      longest: N - 6,
+      before: `a prefix of ${P}`,
+    });
+    expect(positionRoom([prompt], { past, positionsFromZero: true }, model.config).room).toBe(7);
   });
 
   it('positionsFromZero starts the prompt at position 0 after a prefix', async () => {

@@ -11,6 +11,7 @@ import {
   logSoftmax,
   needsHostLogits,
   nextToken,
+  positionRoom,
   type ResolvedGenerateOptions,
   resolveGenerateOptions,
   seededRandom,
@@ -100,11 +101,12 @@ export class Scheduler {
     try {
       const base = lease.decoding.model.config;
       const resolved = resolveGenerateOptions({ ...row.options, ...lease.decoding.options }, base);
-      const positions = lease.info.numVirtualTokens + row.prompt.length + resolved.maxNewTokens;
-      if (positions > base.n_positions)
+      // The same budget generate() checks (the last token is never fed back).
+      const { room, before } = positionRoom([row.prompt], lease.decoding.options, base);
+      if (resolved.maxNewTokens > room)
         throw new ServerRequestError(
           'SERVER_CONTEXT_LENGTH',
-          `prompt (${row.prompt.length} tokens) + prefix (${lease.info.numVirtualTokens}) + max_tokens (${resolved.maxNewTokens}) = ${positions} positions; the model has ${base.n_positions}`,
+          `max_tokens ${resolved.maxNewTokens}: ${room >= 1 ? `at most ${room}` : 'no room'} for a prompt of ${row.prompt.length} tokens${before ? ` after ${before} positions` : ''}; the model has ${base.n_positions} positions`,
           400,
           'max_tokens',
         );

@@ -23,6 +23,33 @@ function positionOffset(options: GenerateOptions): { offset: number; what: strin
   return { offset: P + E, what: parts.filter((part) => part !== '').join(' and ') };
 }
 
+/** How many new tokens fit after the prompts (PositionRoom.room), and what decides it. */
+export interface PositionRoom {
+  /** The most new tokens the longest prompt can take (< 1: the prompt itself does not fit). */
+  readonly room: number;
+  /** The longest prompt's row and length. */
+  readonly row: number;
+  readonly longest: number;
+  /** What precedes the tokens, in words ('' when nothing), e.g. `a prefix of 10`. */
+  readonly before: string;
+}
+
+/** The room the model's positions leave for new tokens after these prompts and options. */
+export function positionRoom(
+  prompts: readonly (readonly number[])[],
+  options: GenerateOptions,
+  config: Gpt2Config,
+): PositionRoom {
+  let longest = 0;
+  let row = 0;
+  prompts.forEach((prompt, index) => {
+    if (prompt.length > longest) [longest, row] = [prompt.length, index];
+  });
+  const { offset, what } = positionOffset(options);
+  // Positions 0 .. n_positions - 1 exist; the last one used is offset + longest + maxNewTokens - 2.
+  return { room: config.n_positions + 1 - offset - longest, row, longest, before: what };
+}
+
 /**
  * Throws GenerateOptionsError (option maxNewTokens) unless the longest prompt, what precedes it
  * and maxNewTokens new tokens fit in config.n_positions.
@@ -33,14 +60,7 @@ export function checkPositionBudget(
   options: GenerateOptions,
   config: Gpt2Config,
 ): void {
-  let longest = 0;
-  let row = 0;
-  prompts.forEach((prompt, index) => {
-    if (prompt.length > longest) [longest, row] = [prompt.length, index];
-  });
-  const { offset, what } = positionOffset(options);
-  // Positions 0 .. n_positions - 1 exist; the last one used is offset + longest + maxNewTokens - 2.
-  const room = config.n_positions + 1 - offset - longest;
+  const { room, row, longest, before: what } = positionRoom(prompts, options, config);
   if (maxNewTokens <= room) return;
   const before = what ? ` after ${what} positions` : '';
   throw new GenerateOptionsError(
