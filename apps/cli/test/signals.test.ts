@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliDir, runPrefixkit } from './run-cli';
-import { writeJsonl, writeTinyGpt2 } from './tiny-gpt2';
+import { tinyTrainArgs, writeJsonl, writeTinyGpt2 } from './tiny-gpt2';
 
 let model: string;
 let root: string;
@@ -22,21 +22,7 @@ beforeAll(async () => {
 });
 
 const args = (run: string) => [
-  'train',
-  '--task',
-  'jsonl',
-  '--data',
-  data,
-  '--model',
-  model,
-  '--backend',
-  'cpu',
-  '--batch-size',
-  '2',
-  '--prefix-length',
-  '2',
-  '--method-options',
-  '{"midDim":4}',
+  ...tinyTrainArgs(model, { data, batchSize: 2, prefixLength: 2, midDim: 4 }),
   '--max-steps',
   String(totalSteps),
   '--output',

@@ -39,3 +39,35 @@ export function writeJsonl(folder: string, name: string, pairs = tinyPairs): str
   writeFileSync(path, `${pairs.map((pair) => JSON.stringify(pair)).join('\n')}\n`);
   return path;
 }
+
+/** How a test's `prefixkit train` differs from the others. */
+export interface TinyTrainShape {
+  /** The JSONL pairs (none: the caller passes `--data` itself). */
+  readonly data?: string;
+  readonly batchSize: number;
+  readonly prefixLength: number;
+  readonly midDim: number;
+}
+
+/**
+ * The arguments every test's `prefixkit train` shares: the JSONL task on the CPU backend, a
+ * prefix of `prefixLength` slots through a `midDim`-wide MLP, on the test model at `model`.
+ */
+export function tinyTrainArgs(model: string, shape: TinyTrainShape): string[] {
+  return [
+    'train',
+    '--task',
+    'jsonl',
+    ...(shape.data === undefined ? [] : ['--data', shape.data]),
+    '--model',
+    model,
+    '--backend',
+    'cpu',
+    '--batch-size',
+    String(shape.batchSize),
+    '--prefix-length',
+    String(shape.prefixLength),
+    '--method-options',
+    JSON.stringify({ midDim: shape.midDim }),
+  ];
+}

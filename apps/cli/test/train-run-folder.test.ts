@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPrefixkit } from './run-cli';
-import { writeJsonl, writeTinyGpt2 } from './tiny-gpt2';
+import { tinyTrainArgs, writeJsonl, writeTinyGpt2 } from './tiny-gpt2';
 
 let model: string;
 let root: string;
@@ -30,21 +30,7 @@ beforeAll(async () => {
 
 const train = (...args: string[]) =>
   runPrefixkit([
-    'train',
-    '--task',
-    'jsonl',
-    '--data',
-    data,
-    '--model',
-    model,
-    '--backend',
-    'cpu',
-    '--batch-size',
-    '3',
-    '--prefix-length',
-    '2',
-    '--method-options',
-    '{"midDim":4}',
+    ...tinyTrainArgs(model, { data, batchSize: 3, prefixLength: 2, midDim: 4 }),
     ...args,
   ]);
 

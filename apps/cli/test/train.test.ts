@@ -9,7 +9,7 @@ import { paperPresets } from '@prefixkit/peft';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli';
 import { cliDir, parseJsonOutput, runInProcess, runPrefixkit } from './run-cli';
-import { writeJsonl, writeTinyGpt2 } from './tiny-gpt2';
+import { tinyTrainArgs, writeJsonl, writeTinyGpt2 } from './tiny-gpt2';
 
 let model: string;
 let root: string;
@@ -22,25 +22,11 @@ beforeAll(async () => {
 });
 
 const common = () => [
-  'train',
-  '--task',
-  'jsonl',
-  '--data',
-  data,
+  ...tinyTrainArgs(model, { data, batchSize: 2, prefixLength: 3, midDim: 8 }),
   '--dev-data',
   data,
-  '--model',
-  model,
-  '--backend',
-  'cpu',
-  '--batch-size',
-  '2',
   '--learning-rate',
   '0.01',
-  '--prefix-length',
-  '3',
-  '--method-options',
-  '{"midDim":8}',
 ];
 
 /** runCli in this process; `interruptAt` fires the SIGINT listener when that step is printed. */

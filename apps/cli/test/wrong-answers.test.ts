@@ -17,7 +17,7 @@ import { gpt2VocabularyFromMerges, loadGpt2Tokenizer, parseMergesTxt } from '@pr
 import { openSafetensorsFile } from '@prefixkit/gpt2/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonOutput, runPrefixkit } from './run-cli';
-import { tinyPairs, writeJsonl, writeTinyGpt2 } from './tiny-gpt2';
+import { tinyPairs, tinyTrainArgs, writeJsonl, writeTinyGpt2 } from './tiny-gpt2';
 
 let model: string;
 let root: string;
@@ -44,19 +44,7 @@ let runs = 0;
 // a run, and its default (runs/<task>-<method>) is inside the repository.
 const train = (args: string[]) =>
   runPrefixkit([
-    'train',
-    '--task',
-    'jsonl',
-    '--model',
-    model,
-    '--backend',
-    'cpu',
-    '--batch-size',
-    '2',
-    '--prefix-length',
-    '3',
-    '--method-options',
-    '{"midDim":8}',
+    ...tinyTrainArgs(model, { batchSize: 2, prefixLength: 3, midDim: 8 }),
     '--json',
     ...args,
     ...(args.includes('--output') ? [] : ['--output', join(root, `run-${++runs}`)]),
