@@ -58,48 +58,42 @@ const both: readonly Suite[] = ['lavapipe', 'gpu'];
 // The paper's table-to-text prefix: 10 slots through a 512-wide MLP.
 const prefix = { prefixLength: 10, midDim: 512 } as const;
 
-export const compareCases: readonly CompareCase[] = [
-  ...(
+/** Greedy at 1 and 8 rows and beam 5 at 1 row, 16-token prompts, on one model. */
+function decodeCases(
+  model: 'tiny' | 'small',
+  shapes: string,
+  newTokens: number,
+  target: (numBeams: number) => DecodeCase['target'],
+): DecodeCase[] {
+  return (
     [
-      ['tiny-greedy-b1', 1, 1],
-      ['tiny-greedy-b8', 8, 1],
-      ['tiny-beam5-b1', 1, 5],
+      [1, 1],
+      [8, 1],
+      [1, 5],
     ] as const
-  ).map(
-    ([name, rows, numBeams]): DecodeCase => ({
-      name,
-      kind: 'decode',
-      suites: both,
-      model: 'tiny',
-      rows,
-      numBeams,
-      promptTokens: 16,
-      newTokens: 32,
-      target: { lavapipe: 0.3, ...(numBeams === 1 ? { gpu: 0.5 } : {}) },
-      description: `models/prefixkit-tiny, ${rows} x 16-token prompt, ${numBeams === 1 ? 'greedy' : `beam ${numBeams}`}, 32 new tokens`,
-    }),
-  ),
+  ).map(([rows, numBeams]) => ({
+    name: `${model}-${numBeams === 1 ? 'greedy' : `beam${numBeams}`}-b${rows}`,
+    kind: 'decode',
+    suites: both,
+    model,
+    rows,
+    numBeams,
+    promptTokens: 16,
+    newTokens,
+    target: target(numBeams),
+    description: `${shapes}, ${rows} x 16-token prompt, ${numBeams === 1 ? 'greedy' : `beam ${numBeams}`}, ${newTokens} new tokens`,
+  }));
+}
+
+export const compareCases: readonly CompareCase[] = [
+  ...decodeCases('tiny', 'models/prefixkit-tiny', 32, (numBeams) => ({
+    lavapipe: 0.3,
+    ...(numBeams === 1 ? { gpu: 0.5 } : {}),
+  })),
   // The LM head over 50257 words dominates a small model's step on lavapipe: 8 new tokens keep
   // the suite short.
-  ...(
-    [
-      ['small-greedy-b1', 1, 1],
-      ['small-greedy-b8', 8, 1],
-      ['small-beam5-b1', 1, 5],
-    ] as const
-  ).map(
-    ([name, rows, numBeams]): DecodeCase => ({
-      name,
-      kind: 'decode',
-      suites: both,
-      model: 'small',
-      rows,
-      numBeams,
-      promptTokens: 16,
-      newTokens: 8,
-      target: numBeams === 1 ? { gpu: 0.5 } : {},
-      description: `GPT-2 small shapes (random), ${rows} x 16-token prompt, ${numBeams === 1 ? 'greedy' : `beam ${numBeams}`}, 8 new tokens`,
-    }),
+  ...decodeCases('small', 'GPT-2 small shapes (random)', 8, (numBeams) =>
+    numBeams === 1 ? { gpu: 0.5 } : {},
   ),
   {
     name: 'small-prefix-train-b8x128',
