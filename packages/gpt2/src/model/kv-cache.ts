@@ -10,6 +10,7 @@
 import { concat, embedding, expand, noGrad, reshape, type Tensor, tensor } from '@prefixkit/tensor';
 import type { LayerKeyValue } from './attention';
 import { Gpt2InputError } from './model-errors';
+import { checkRowIndices } from './model-inputs';
 
 export class KvCache {
   private entries: readonly LayerKeyValue[];
@@ -62,16 +63,7 @@ export class KvCache {
    * pending; the next forward (or `layers`) applies it.
    */
   reorder(indices: readonly number[]): void {
-    const rows = this.rows;
-    indices.forEach((index, n) => {
-      if (!Number.isInteger(index) || index < 0 || index >= rows) {
-        throw new Gpt2InputError(
-          `indices[${n}]`,
-          `a row of the cache in [0, ${rows - 1}]`,
-          String(index),
-        );
-      }
-    });
+    checkRowIndices('indices', indices, this.rows, 'the cache');
     if (this.entries.length === 0) return;
     const order = this.order;
     this.order = order ? indices.map((index) => order[index]!) : [...indices];

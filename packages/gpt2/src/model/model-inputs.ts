@@ -156,6 +156,23 @@ export function pastLength(
   return P;
 }
 
+/** Each of `indices` an integer row in [0, rows), named `${argument}[n]` (of `what`) when not. */
+export function checkRowIndices(
+  argument: string,
+  indices: readonly number[],
+  rows: number,
+  what: string,
+): void {
+  indices.forEach((row, n) => {
+    if (!Number.isInteger(row) || row < 0 || row >= rows)
+      throw new Gpt2InputError(
+        `${argument}[${n}]`,
+        `a row of ${what} in [0, ${rows - 1}]`,
+        String(row),
+      );
+  });
+}
+
 /** pastRowOrder: one integer per row of the batch, each a row of the past. */
 function checkRowOrder(
   rowOrder: readonly number[],
@@ -166,14 +183,7 @@ function checkRowOrder(
   if (rows === undefined) throw new Gpt2InputError('pastRowOrder', 'a past to reorder', 'no past');
   if (rowOrder.length !== batch)
     throw new Gpt2InputError('pastRowOrder', `${batch} rows (the batch)`, `${rowOrder.length}`);
-  rowOrder.forEach((row, b) => {
-    if (!Number.isInteger(row) || row < 0 || row >= rows)
-      throw new Gpt2InputError(
-        `pastRowOrder[${b}]`,
-        `a row of the past in [0, ${rows - 1}]`,
-        String(row),
-      );
-  });
+  checkRowIndices('pastRowOrder', rowOrder, rows, 'the past');
 }
 
 /**
