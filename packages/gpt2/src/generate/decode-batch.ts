@@ -6,7 +6,6 @@
 // Cache rows are aligned on the right: a row shorter than the batch is left-padded with masked
 // zeros, exactly as generate() pads prompts, so a row's tokens equal those it gets alone.
 import {
-  argmaxRows,
   concat,
   embedding,
   noGrad,
@@ -20,7 +19,7 @@ import type { LayerKeyValue } from '../model/attention';
 import type { Gpt2Hooks } from '../model/block';
 import type { Gpt2Model } from '../model/model';
 import { Gpt2InputError } from '../model/model-errors';
-import { DecodeSession } from './decode-session';
+import { argmaxOnDevice, DecodeSession } from './decode-session';
 import { checkInfixPrompts, checkPrompts, type MethodDecodingOptions } from './generate-options';
 
 /** A row's method inputs: everything a method hands generate() except the batch's shared hooks. */
@@ -231,13 +230,10 @@ export class DecodeBatch {
     exclude: ReadonlyMap<number, readonly number[]>,
   ): Promise<Map<number, number>> {
     if (this.ids.length === 0) return new Map();
-    const logits = this.forwardStep(tokens); // (N, V)
-    const chosen = noGrad(() =>
-      argmaxRows(logits, { exclude: this.ids.map((id) => exclude.get(id) ?? []) }),
-    ); // (N)
-    logits.dispose();
-    const picked = await chosen.data();
-    chosen.dispose();
+    const picked = await argmaxOnDevice(
+      this.forwardStep(tokens),
+      this.ids.map((id) => exclude.get(id) ?? []),
+    );
     return new Map(this.ids.map((id, row) => [id, picked[row]!]));
   }
 

@@ -37,6 +37,21 @@ export interface DecodeSessionState {
   readonly nextPositions: number[];
 }
 
+/**
+ * Each row's argmax of logits [N, V] (freed here), `exclude[n]` counting as -Infinity, chosen on
+ * the device: one integer per row is read back.
+ */
+export async function argmaxOnDevice(
+  logits: Tensor,
+  exclude: readonly (readonly number[])[],
+): Promise<number[]> {
+  const chosen = argmaxRows(logits, { exclude });
+  logits.dispose();
+  const ids = await chosen.data();
+  chosen.dispose();
+  return Array.from(ids);
+}
+
 export class DecodeSession {
   private readonly cache: KvCache;
   /** Per row, 0/1 over every cached position; null while no row has padding. */
@@ -145,12 +160,7 @@ export class DecodeSession {
     tokens: readonly number[],
     exclude: readonly (readonly number[])[],
   ): Promise<number[]> {
-    const logits = this.forwardStep(tokens); // (N, V)
-    const chosen = argmaxRows(logits, { exclude });
-    logits.dispose();
-    const ids = await chosen.data();
-    chosen.dispose();
-    return Array.from(ids);
+    return argmaxOnDevice(this.forwardStep(tokens), exclude);
   }
 
   /**
