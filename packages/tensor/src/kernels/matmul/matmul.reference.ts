@@ -72,13 +72,13 @@ export function matmulEpilogueReference(residual: boolean): CpuKernel {
 }
 
 /** Element `index` of binary16 values packed two per 32-bit word, low half first. */
-export function unpackHalf(words: ArrayLike<number>, index: number): number {
+function unpackHalf(words: ArrayLike<number>, index: number): number {
   const word = words[index >>> 1]! >>> 0;
   return f16ToFloat32(index & 1 ? word >>> 16 : word & 0xffff);
 }
 
 /** matmulHalfB: B's packed binary16 elements widened, then the plain product. */
-export const matmulHalfBReference: CpuKernel = (inputs, outputs, uniforms) => {
+const matmulHalfBReference: CpuKernel = (inputs, outputs, uniforms) => {
   const [a, words] = inputs;
   assert(a !== undefined && words !== undefined, () => 'matmulHalfB: needs inputs a and b');
   const b = new Float64Array(words.length * 2);
