@@ -1,9 +1,11 @@
 // The tied embedding split into row blocks (devices whose storage bindings cannot hold wte,
 // e.g. lavapipe with GPT-2's 154 MB table): simulated on the CPU backend by announcing a small
 // binding limit, the tiny model must still match the PyTorch goldens, and a trainable wte is
-// refused with a typed error instead of silently getting no gradient.
+// refused with a typed error instead of silently getting no gradient. Greedy decoding then
+// feeds host ids step by step, and must choose what the pipelined device-id decoding chooses.
 import { backward, CpuBackend, tidy } from '@prefixkit/tensor';
 import { describe, expect, it } from 'vitest';
+import { generate } from '../src/generate/generate';
 import { Gpt2ModelError } from '../src/model/model-errors';
 import { expectClose, goldenFloats, goldens, loadTinyModel } from './model-fixtures';
 
@@ -46,6 +48,31 @@ describe('tied embedding in row blocks', () => {
       await last.logits.data(),
       (await full.logits.data()).slice(29 * 96),
       1e-5,
+    );
+  });
+
+  it('decodes greedily from host ids as the pipelined decoding does from device ids', async () => {
+    const blocked = await loadTinyModel(limitedBackend());
+    const plain = await loadTinyModel(new CpuBackend());
+    expect(blocked.takesDeviceIds).toBe(false);
+    expect(plain.takesDeviceIds).toBe(true);
+    const { prompts, max_new_tokens: maxNewTokens } = goldens.greedy;
+    // Rows finishing on eos at different steps; then eos held back and a banned id.
+    for (const options of [
+      { maxNewTokens },
+      { maxNewTokens: 9, minNewTokens: 6, bannedTokenIds: [goldens.greedy.tokens[0]![1]!] },
+    ]) {
+      const fromHost = await generate(blocked, prompts, options);
+      const fromDevice = await generate(plain, prompts, options);
+      expect(fromHost).toEqual(fromDevice);
+    }
+    const eos = goldens.eos_token_id;
+    const rows = await generate(blocked, prompts, { maxNewTokens });
+    expect(rows.map((row) => row.tokens)).toEqual(
+      goldens.greedy.tokens.map((row) => {
+        const end = row.indexOf(eos);
+        return end < 0 ? row : row.slice(0, end + 1);
+      }),
     );
   });
 

@@ -164,6 +164,21 @@ export class DecodeSession {
   }
 
   /**
+   * stepArgmax without the read-back: enqueues the step and returns each row's argmax as an i32
+   * tensor [N] on the device, which may feed the next step as `tokens` before anyone reads it
+   * (the model must take device ids: Gpt2Model.takesDeviceIds). The caller owns the tensor.
+   */
+  stepArgmaxOnDevice(
+    tokens: readonly number[] | Tensor,
+    exclude: readonly (readonly number[])[],
+  ): Tensor {
+    const logits = this.forwardStep(tokens);
+    const chosen = argmaxRows(logits, { exclude });
+    logits.dispose();
+    return chosen;
+  }
+
+  /**
    * Appends one token per beam row (rows r * K .. r * K + K - 1 are prompt row r's beams);
    * returns each prompt row's best `options.count` continuations, best first, selected on the
    * device (beamCandidates): score and flat index beam * V + token.
@@ -189,10 +204,17 @@ export class DecodeSession {
     });
   }
 
-  private forwardStep(tokens: readonly number[]): Tensor {
+  /** One token per row, from the host or as an i32 tensor [N] left on the device. */
+  private forwardStep(tokens: readonly number[] | Tensor): Tensor {
     const positionIds = this.nextPositions.map((position) => [position]);
     this.nextPositions = this.nextPositions.map((position) => position + 1);
     if (this.mask) for (const row of this.mask) row.push(1);
+    if (!Array.isArray(tokens)) {
+      const ids = reshape(tokens as Tensor, [positionIds.length, 1]); // (N, 1)
+      const logits = this.forwardRows(ids, positionIds, undefined);
+      ids.dispose();
+      return logits;
+    }
     return this.forwardRows(
       tokens.map((token) => [token]),
       positionIds,
@@ -237,7 +259,7 @@ export class DecodeSession {
 
   /** The last position's logits [N, V] of every row, left on the device; the cache is updated. */
   private forwardRows(
-    ids: number[][],
+    ids: number[][] | Tensor,
     positionIds: number[][],
     softPrompt: Tensor | undefined,
   ): Tensor {
@@ -250,7 +272,8 @@ export class DecodeSession {
       inputEmbeddingsPrefix: softPrompt,
     });
     this.cache.update(out.cache);
-    const logits = reshape(out.logits, [ids.length, this.model.config.vocab_size]); // (N, V)
+    const rows = positionIds.length;
+    const logits = reshape(out.logits, [rows, this.model.config.vocab_size]); // (N, V)
     out.logits.dispose();
     return logits;
   }

@@ -32,7 +32,19 @@ export function noRepeatNgramBans(tokens: readonly number[], n: number): number[
  * while the row is under its minimum length. Decoding on the device passes these as exclusions.
  */
 export function fixedBans(row: RowContext, options: ResolvedGenerateOptions): readonly number[] {
-  const short = row.tokens.length < options.minLength || row.generated < options.minNewTokens;
+  return fixedBansAt(row.tokens.length, row.generated, options);
+}
+
+/**
+ * fixedBans of a row holding `length` tokens, `generated` of them generated: they depend on the
+ * counts only, so decoding can compute a step's bans before reading the tokens back.
+ */
+export function fixedBansAt(
+  length: number,
+  generated: number,
+  options: ResolvedGenerateOptions,
+): readonly number[] {
+  const short = length < options.minLength || generated < options.minNewTokens;
   return short ? [...options.bannedTokenIds, ...options.eosTokenIds] : options.bannedTokenIds;
 }
 

@@ -111,6 +111,14 @@ export class Gpt2Model {
     return this.weights.wte.backend;
   }
 
+  /**
+   * Whether forward() takes ids as a tensor whose values were never read to the host (a decoding
+   * step fed the previous step's device-side argmax); false when wte is split into blocks.
+   */
+  get takesDeviceIds(): boolean {
+    return this.wte.looksUpDeviceIds;
+  }
+
   /** [name, tensor] pairs in canonical order, optionally only those whose name passes `filter`. */
   namedParameters(filter: (name: string) => boolean = () => true): [string, Tensor][] {
     return gpt2ParameterSpecs(this.config)

@@ -81,6 +81,11 @@ export class TiedEmbedding {
     return Math.floor(maxBindingBytes(this.wte) / (V * elementBytes(this.wte)));
   }
 
+  /** Whether lookup() takes ids held on the device only (no host copy): not for blocked tables. */
+  get looksUpDeviceIds(): boolean {
+    return this.blocks === null;
+  }
+
   /** wte[ids]: ids [...] (i32) -> [..., C]. Blocked tables need host ids (`hostIds`). */
   lookup(ids: Tensor, hostIds: Int32Array | null): Tensor {
     if (!this.blocks) return embedding(ids, this.wte); // (..., C)

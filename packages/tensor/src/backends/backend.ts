@@ -58,6 +58,11 @@ export interface Backend {
   release(buffer: BackendBuffer): void;
   /** Buffers allocated and not yet released: a training step must leave this unchanged. */
   liveBufferCount(): number;
+  /**
+   * Starts the work enqueued so far without waiting for it (a no-op where run() computes at
+   * once): the host can then prepare the next work while the device runs this.
+   */
+  flush(): void;
   /** Submits pending work and waits until the device is idle. */
   synchronize(): Promise<void>;
   /** Frees everything; the backend is unusable afterwards. */

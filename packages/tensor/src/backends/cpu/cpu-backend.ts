@@ -76,6 +76,9 @@ export class CpuBackend implements Backend {
     return this.live;
   }
 
+  /** Kernels run when enqueued: nothing is pending. */
+  flush(): void {}
+
   async synchronize(): Promise<void> {}
 
   destroy(): void {
