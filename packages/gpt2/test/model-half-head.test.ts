@@ -1,5 +1,6 @@
 // The LM head's binary16 form (UploadOptions.halfHead): a checkpoint whose wte binary16 holds
-// exactly (a float16 file) decodes with wte packed on WebGPU, to the same logits as the f32 head;
+// exactly (a float16 file) decodes with wte packed on WebGPU, to the same logits as the f32 head
+// (bit for bit on several rows; a single row reads the k-major form, summed in another order);
 // a wte with any other value, a model built with halfHead false, a head that needs gradients, or
 // a wte written after loading all use the f32 table.
 import { readFileSync } from 'node:fs';
@@ -58,6 +59,19 @@ describe('the binary16 LM head', () => {
     const [fullLogits, fullCount] = logitsOf(full);
     expect([halfCount, fullCount]).toEqual([1, 0]);
     expect(Array.from(await halfLogits.data())).toEqual(Array.from(await fullLogits.data()));
+
+    // One row, as in a decoding step: the k-major form, the same products in another order.
+    const [rowHalf, rowCount] = dispatchesOf(backend, 'matmulHalfColumns', () =>
+      half.forwardLast([ids[0]!]),
+    );
+    const rowFull = full.forwardLast([ids[0]!]);
+    expect(rowCount).toBe(1);
+    const [got, want] = [await rowHalf.logits.data(), await rowFull.logits.data()];
+    expect(got.length).toBe(want.length);
+    for (let i = 0; i < want.length; i++)
+      expect(Math.abs(got[i]! - want[i]!), `logit ${i}`).toBeLessThan(
+        1e-5 * (1 + Math.abs(want[i]!)),
+      );
 
     // A head under a graph (a prefix or adapter being trained) reads the f32 table.
     const wte = half.parameters.get('transformer.wte.weight')!;

@@ -120,6 +120,11 @@ export function matmulDoc(name: string): KernelDoc {
       dispatch: `${tiles}; B as binary16 pairs`,
       usedBy: '`matmulHalfTransposed` (the LM head of a float16 checkpoint)',
     };
+  if (name === 'matmulHalfColumns')
+    return {
+      dispatch: 'thread per 8 columns of one row of C; W^T k-major as binary16',
+      usedBy: "`matmulHalfTransposed` on one row (a decoding step's LM head)",
+    };
   return { dispatch: 'see src/kernels/matmul', usedBy: 'benchmarks (readable specification)' };
 }
 

@@ -6,7 +6,7 @@ import { noGrad } from '../autograd/no-grad';
 import { CpuBackend } from '../backends/cpu/cpu-backend';
 import { tensor } from '../create';
 import { f16ToFloat32, float32ToF16 } from '../float-conversion';
-import { HalfMatrix, matmulHalfTransposed, packHalfIfExact } from './half-matrix';
+import { HalfMatrix, kMajorHalfWords, matmulHalfTransposed, packHalfIfExact } from './half-matrix';
 import { matmul } from './matmul';
 
 const halves = (values: number[]) => values.map((value) => f16ToFloat32(float32ToF16(value)));
@@ -26,6 +26,25 @@ describe('packHalfIfExact', () => {
   });
 });
 
+describe('kMajorHalfWords', () => {
+  it('lays column k out as a row of 8 * ceil(rows / 8) halves, zero-padded', () => {
+    // [3, 2]: rows (1, 2), (3, 4), (5, 6) -> columns (1, 3, 5, 0 x 5) and (2, 4, 6, 0 x 5).
+    const words = packHalfIfExact([1, 2, 3, 4, 5, 6])!;
+    const columns = kMajorHalfWords(words, [3, 2]);
+    const half = (value: number) => float32ToF16(value);
+    expect(Array.from(columns)).toEqual([
+      (half(3) << 16) | half(1),
+      half(5),
+      0,
+      0,
+      (half(4) << 16) | half(2),
+      half(6),
+      0,
+      0,
+    ]);
+  });
+});
+
 async function backends(context: Parameters<typeof getWebGpuBackend>[0]) {
   return [['cpu', new CpuBackend()] as const, ['webgpu', await getWebGpuBackend(context)] as const];
 }
@@ -35,6 +54,7 @@ describe('matmulHalfTransposed', () => {
     for (const [name, backend] of await backends(context)) {
       for (const [rows, N, K] of [
         [[1], 37, 12],
+        [[1, 1], 9, 7],
         [[2, 3], 101, 33],
         [[5], 64, 128],
       ] as [number[], number, number][]) {

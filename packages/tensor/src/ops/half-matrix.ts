@@ -43,11 +43,40 @@ export function packHalfIfExact(values: ArrayLike<number>): Int32Array | null {
   return words;
 }
 
-/** A [rows, cols] matrix of binary16 values on a backend (see packHalfIfExact). */
+/**
+ * The k-major form of a [rows, cols] matrix packed row-major as binary16 `words`: column k of it
+ * (the matrix transposed) as a row of 8 * ceil(rows / 8) halves, zero-padded, so that eight
+ * adjacent rows' values at one k fill one 16-byte group (matmulHalfColumns reads them so).
+ */
+export function kMajorHalfWords(
+  words: ArrayLike<number>,
+  [rows, cols]: readonly [number, number],
+): Int32Array {
+  const width = Math.ceil(rows / 8) * 8;
+  const out = new Int32Array((width * cols) / 2);
+  for (let row = 0; row < rows; row++)
+    for (let col = 0; col < cols; col++) {
+      const from = row * cols + col;
+      const half = (words[from >> 1]! >>> (from & 1 ? 16 : 0)) & 0xffff;
+      const to = col * width + row;
+      out[to >> 1]! |= to & 1 ? half << 16 : half;
+    }
+  return out;
+}
+
+/**
+ * Rows of `a` up to which a @ w^T reads w's k-major form (one pass over the weights per row);
+ * more rows share each load of the row-major form in the tuned matmul's tiles.
+ */
+export const HALF_COLUMNS_MAX_ROWS = 1;
+
+/** A [rows, cols] matrix of binary16 values on a backend (see packHalfIfExact), in two forms. */
 export class HalfMatrix {
   private constructor(
     /** The packed words, ceil(rows * cols / 2) of them, as an i32 tensor. */
     readonly words: Tensor,
+    /** The same values k-major (kMajorHalfWords), for products with a single row. */
+    readonly columnWords: Tensor,
     readonly shape: readonly [number, number],
   ) {}
 
@@ -70,11 +99,17 @@ export class HalfMatrix {
     const words = packHalfIfExact(values);
     if (!words) return null;
     const backend = options.backend ?? getDefaultBackend();
-    return new HalfMatrix(tensor(words, [words.length], { backend, dtype: 'i32' }), [rows, cols]);
+    const columns = kMajorHalfWords(words, [rows, cols]);
+    return new HalfMatrix(
+      tensor(words, [words.length], { backend, dtype: 'i32' }),
+      tensor(columns, [columns.length], { backend, dtype: 'i32' }),
+      [rows, cols],
+    );
   }
 
   dispose(): void {
     this.words.dispose();
+    this.columnWords.dispose();
   }
 }
 
@@ -98,6 +133,11 @@ export function matmulHalfTransposed(a: Tensor, w: HalfMatrix): Tensor {
   const out = newOutput(a.backend, [...a.shape.slice(0, -1), N], 'f32');
   if (M * N === 0) return out;
   const a2 = viewOf(a, [M, K]);
+  if (M <= HALF_COLUMNS_MAX_ROWS) {
+    runKernel(op, 'matmulHalfColumns', [a2, w.columnWords], [out], { M, N, K });
+    a2.dispose();
+    return out;
+  }
   runKernel(
     op,
     'matmulHalfB',

@@ -1,5 +1,12 @@
 // The matmul kernel family: specs for the kernel map and CPU references for the CPU backend.
-import { matmul, matmulBias, matmulBiasResidual, matmulHalfB, matmulNaive } from './matmul.spec';
+import {
+  matmul,
+  matmulBias,
+  matmulBiasResidual,
+  matmulHalfB,
+  matmulHalfColumns,
+  matmulNaive,
+} from './matmul.spec';
 
 export { matmulReference, matmulReferences } from './matmul.reference';
 export { stackedRowDispatch } from './matmul.spec';
@@ -16,4 +23,5 @@ export const matmulSpecs = {
   matmulBias,
   matmulBiasResidual,
   matmulHalfB,
+  matmulHalfColumns,
 } as const;

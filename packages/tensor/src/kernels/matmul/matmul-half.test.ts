@@ -1,12 +1,13 @@
 // Conformance of matmulHalfB (B stored as binary16 pairs) with its reference on odd shapes,
 // both B layouts, batched and broadcast B, on the subgroup fast paths and the generic path; and
 // the property the LM head relies on: on B values that binary16 holds exactly, it returns
-// exactly what `matmul` returns on their f32 copy (same paths, same summation order).
+// exactly what `matmul` returns on their f32 copy (same paths, same summation order). Also
+// matmulHalfColumns, the single-row product from the k-major form, against its reference.
 import { describe, expect, it } from 'vitest';
 import { expectKernelMatches, f32 } from '../../../test/conformance';
 import { getWebGpuBackend } from '../../../test/webgpu-fixture';
 import { f16ToFloat32, float32ToF16 } from '../../float-conversion';
-import { packHalfIfExact } from '../../ops/half-matrix';
+import { kMajorHalfWords, packHalfIfExact } from '../../ops/half-matrix';
 import { matmulTileConstants } from './matmul-blocked.wgsl';
 
 /** `count` seeded values rounded to binary16, as f32. */
@@ -57,6 +58,29 @@ describe('matmulHalfB', () => {
         });
     }
   }, 240_000);
+
+  it('matmulHalfColumns matches its reference on odd shapes (k-major words)', async (context) => {
+    const gpu = await getWebGpuBackend(context);
+    for (const [index, [M, N, K]] of (
+      [
+        [1, 1, 1],
+        [1, 7, 3],
+        [1, 9, 130],
+        [2, 65, 5],
+        [3, 513, 16],
+        [1, 50257, 8],
+      ] as [number, number, number][]
+    ).entries()) {
+      const a = f32(M * K, 300 + index);
+      const words = kMajorHalfWords(packHalfIfExact(halfValues(N * K, 400 + index))!, [N, K]);
+      await expectKernelMatches(gpu, 'matmulHalfColumns', {
+        label: `[${M}, ${N}, ${K}]`,
+        inputs: [a, words],
+        outputs: [M * N],
+        uniforms: { M, N, K },
+      });
+    }
+  }, 120_000);
 
   it('equals matmul on the f32 copy bit for bit (the LM head shape, odd rows)', async (context) => {
     const gpu = await getWebGpuBackend(context);

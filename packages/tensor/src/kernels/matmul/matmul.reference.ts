@@ -86,6 +86,24 @@ const matmulHalfBReference: CpuKernel = (inputs, outputs, uniforms) => {
   matmulReference([a, b], outputs, uniforms);
 };
 
+/** matmulHalfColumns: w's k-major binary16 words widened, then a @ w^T. */
+const matmulHalfColumnsReference: CpuKernel = (inputs, outputs, uniforms) => {
+  const [a, words] = inputs;
+  const [c] = outputs;
+  assert(
+    a !== undefined && words !== undefined && c !== undefined,
+    () => 'matmulHalfColumns: needs a, w and c',
+  );
+  const { M = 0, N = 0, K = 0 } = uniforms;
+  const width = Math.ceil(N / 8) * 8;
+  for (let m = 0; m < M; m++)
+    for (let n = 0; n < N; n++) {
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += a[m * K + k]! * unpackHalf(words, k * width + n);
+      c[m * N + n] = sum;
+    }
+};
+
 /** CPU references by kernel name (both WGSL variants compute the same thing). */
 export const matmulReferences = {
   matmulNaive: matmulReference,
@@ -93,4 +111,5 @@ export const matmulReferences = {
   matmulBias: matmulEpilogueReference(false),
   matmulBiasResidual: matmulEpilogueReference(true),
   matmulHalfB: matmulHalfBReference,
+  matmulHalfColumns: matmulHalfColumnsReference,
 } satisfies Record<string, CpuKernel>;

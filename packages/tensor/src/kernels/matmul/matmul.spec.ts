@@ -2,6 +2,7 @@
 // (register-blocked, the one ops use). Same bindings, uniforms, reference and tolerance.
 import type { KernelSpec, KernelUniform, UniformValues } from '../kernel-spec';
 import { matmulBlockedWgsl, matmulTile } from './matmul-blocked.wgsl';
+import { HALF_COLUMNS_WORKGROUP, matmulHalfColumnsWgsl } from './matmul-half-columns.wgsl';
 import { MATMUL_NAIVE_WORKGROUP, matmulNaiveWgsl } from './matmul-naive.wgsl';
 
 const MAX_GROUPS = 65535;
@@ -118,4 +119,24 @@ export const matmulHalfB: KernelSpec = {
     { name: 'a', type: 'f32' },
     { name: 'b', type: 'u32' },
   ],
+};
+
+/**
+ * c [M, N] = a [M, K] @ w^T with w [N, K] as binary16 in HalfMatrix's k-major form: words
+ * [K, 4 * ceil(N / 8)], element (n, k) in half k * 8 * ceil(N / 8) + n. For products with a few
+ * rows (a decoding step's LM head); one workgroup row per row of a.
+ */
+export const matmulHalfColumns: KernelSpec = {
+  name: 'matmulHalfColumns',
+  wgsl: () => matmulHalfColumnsWgsl,
+  inputs: [
+    { name: 'a', type: 'f32' },
+    { name: 'w', type: 'u32' },
+  ],
+  outputs: [{ name: 'c', type: 'f32' }],
+  uniforms: ['M', 'N', 'K'].map((name) => ({ name, type: 'u32' as const })),
+  workgroupSize: [HALF_COLUMNS_WORKGROUP, 1, 1],
+  dispatch: ({ M = 0, N = 0 }) =>
+    M * N === 0 ? [0, 0, 0] : [Math.ceil(Math.ceil(N / 8) / HALF_COLUMNS_WORKGROUP), M, 1],
+  tolerance,
 };
