@@ -60,6 +60,29 @@ function coerce(flag: string, spec: OptionSpec, raw: string): OptionValue {
   }
 }
 
+/** Edit distance between two short strings (for "did you mean"). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The known name nearest to `name`, if it is a plausible typo (at most 2 edits). */
+function closest(name: string, known: readonly string[]): string | undefined {
+  const scored = known.map((candidate) => ({ candidate, cost: distance(name, candidate) }));
+  const best = scored.sort((a, b) => a.cost - b.cost)[0];
+  return best && best.cost <= 2 ? best.candidate : undefined;
+}
+
 /** Parses `argv` against `table`; defaults fill what is not given. */
 export function parseCommandLine(argv: readonly string[], table: OptionTable): ParsedCommandLine {
   const options = Object.fromEntries(
@@ -68,6 +91,7 @@ export function parseCommandLine(argv: readonly string[], table: OptionTable): P
       {
         type: spec.type === 'boolean' ? ('boolean' as const) : ('string' as const),
         ...(spec.repeatable ? { multiple: true } : {}),
+        ...(key === 'help' ? { short: 'h' } : {}),
       },
     ]),
   );
@@ -76,7 +100,13 @@ export function parseCommandLine(argv: readonly string[], table: OptionTable): P
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new ExperimentUsageError(`${message.split('\n')[0]} (--help lists the options)`);
+    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec(message)?.[1];
+    if (unknown === undefined)
+      throw new ExperimentUsageError(`${message.split('\n')[0]} (--help lists the options)`);
+    const guess = closest(unknown.replace(/^-+/, ''), Object.keys(options));
+    throw new ExperimentUsageError(
+      `unknown option '${unknown}'${guess ? `; did you mean --${guess}?` : ''} (--help lists the options)`,
+    );
   }
   if (parsed.positionals.length > 1)
     throw new ExperimentUsageError(
