@@ -6,6 +6,23 @@ export function table(rows: readonly (readonly [string, string])[]): string {
   return `${rows.map(([label, value]) => `${label.padEnd(width)}${value}`).join('\n')}\n`;
 }
 
+/** Rows of cells padded to each column's widest cell: the first column left-aligned, the rest right-aligned (numbers). */
+export function columns(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows)
+    row.forEach((cell, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, cell.length);
+    });
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!),
+      )
+      .join('  ')
+      .trimEnd();
+  return `${rows.map(line).join('\n')}\n`;
+}
+
 /** 134217728 -> "128 MiB"; 1536 -> "1.5 KiB". */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

@@ -133,7 +133,135 @@ describe
       expect(result.scores.bleu!.scale).toBe('0-100');
       expect(result.scores.bleu!.segments).toHaveLength(1862);
     });
+
+    // webnlg/system-outputs/SOURCE.md: the official seen (old-cat) and unseen (new-cat) scores.
+    const officialSubsets = [
+      ['webnlg-triples-reversed', [25.91, 0.6886210523323575], [21.42, 0.693324604033943]],
+      ['webnlg-lastlex-drop30', [49.03, 0.3006907530060548], [49.04, 0.3018658877445671]],
+    ] as const;
+    for (const [system, seen, unseen] of officialSubsets) {
+      it(`--subsets gives ${system} the official seen and unseen BLEU and TER`, async () => {
+        const run = await runPrefixkit([
+          'evaluate',
+          '--task',
+          'webnlg',
+          '--hypotheses',
+          join(webnlg, 'system-outputs', `${system}.txt`),
+          '--references',
+          join(webnlg, 'test', 'testdata_with_lex.xml'),
+          '--json',
+          '--subsets',
+          '--metrics=bleu,ter',
+        ]);
+        expect(run.code, run.stderr).toBe(0);
+        const { subsets, inputs } = parseJsonOutput(run).result as EvaluateResult;
+        expect(inputs).toBe(1862);
+        expect([subsets!.seen.inputs, subsets!.unseen.inputs]).toEqual([971, 891]);
+        for (const [subset, [bleu, ter]] of [
+          [subsets!.seen, seen],
+          [subsets!.unseen, unseen],
+        ] as const) {
+          expect(round(subset.scores.bleu!.score, 2)).toBe(bleu);
+          expect(subset.scores.ter!.score).toBeCloseTo(ter, 12);
+        }
+      });
+    }
   });
+
+describe.concurrent('prefixkit evaluate --max-inputs and --subsets', () => {
+  const webnlgSample = fileURLToPath(
+    new URL(
+      '../../../packages/datasets/fixtures/webnlg/test/testdata_with_lex.xml',
+      import.meta.url,
+    ),
+  );
+
+  it('--max-inputs N scores the first N inputs, as a references file of just those would', async () => {
+    const hypotheses = join(dir, 'first-three.txt');
+    const outputs = readFileSync(plainOutputs('tgen'), 'utf8').split('\n').slice(0, 3);
+    writeFileSync(hypotheses, `${outputs.join('\n')}\n`);
+    const blocks = readFileSync(await multiReferenceFile(), 'utf8')
+      .split('\n\n')
+      .slice(0, 3);
+    const references = join(dir, 'first-three-references.txt');
+    writeFileSync(references, `${blocks.join('\n\n')}\n`);
+    const args = ['evaluate', '--task', 'e2e', '--hypotheses', hypotheses, '--json'];
+    const cut = await runInProcess([
+      ...args,
+      '--references',
+      join(fixtures, 'testset_w_refs.csv'),
+      '--max-inputs',
+      '3',
+    ]);
+    const alone = await runInProcess([...args, '--references', references]);
+    expect(cut.code, cut.stderr).toBe(0);
+    const scores = (parseJsonOutput(cut).result as EvaluateResult).scores;
+    expect(scores).toEqual((parseJsonOutput(alone).result as EvaluateResult).scores);
+    expect((parseJsonOutput(cut).result as EvaluateResult).inputs).toBe(3);
+
+    const tooMany = await runInProcess([
+      ...args,
+      '--references',
+      join(fixtures, 'testset_w_refs.csv'),
+      '--max-inputs',
+      '2',
+    ]);
+    expect(tooMany.code).toBe(5);
+    expect(tooMany.stderr).toMatch(/has 2 unique inputs \(its first ones, --max-inputs 2\)/);
+  });
+
+  it('--subsets on the WebNLG sample: seen and unseen counts and a table on stderr', async () => {
+    const hypotheses = join(dir, 'webnlg-sample.txt');
+    writeFileSync(hypotheses, `${Array.from({ length: 30 }, () => 'a text .').join('\n')}\n`);
+    const run = await runInProcess([
+      'evaluate',
+      '--task',
+      'webnlg',
+      '--hypotheses',
+      hypotheses,
+      '--references',
+      webnlgSample,
+      '--subsets',
+      '--metrics',
+      'bleu,ter',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^official subsets \(inputs\): seen 20, unseen 10, all 30$/m);
+    expect(run.stderr).toMatch(/^ +seen +unseen +all$/m);
+    expect(run.stderr).toMatch(/^TER +\d\.\d{4} +\d\.\d{4} +\d\.\d{4}$/m);
+  });
+
+  it('refuses --subsets for a task without subsets, and for references without categories', async () => {
+    const e2e = await runInProcess([
+      'evaluate',
+      '--task',
+      'e2e',
+      '--hypotheses',
+      plainOutputs('tgen'),
+      '--references',
+      join(fixtures, 'testset_w_refs.csv'),
+      '--subsets',
+    ]);
+    expect(e2e.code).toBe(2);
+    expect(e2e.stderr).toMatch(/--subsets: --task e2e has no official test subsets/);
+    const text = join(dir, 'webnlg-refs.txt');
+    writeFileSync(text, 'a\n\nb\n');
+    const hypotheses = join(dir, 'two-lines.txt');
+    writeFileSync(hypotheses, 'a\nb\n');
+    const plain = await runInProcess([
+      'evaluate',
+      '--task',
+      'webnlg',
+      '--hypotheses',
+      hypotheses,
+      '--references',
+      text,
+      '--subsets',
+    ]);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/does not name each input's category; pass the WebNLG test XML/);
+  });
+});
 
 describe.concurrent('prefixkit evaluate: ROUGE and bad input', () => {
   it('computes ROUGE for xsum from a multi-reference file (checked by hand)', async () => {

@@ -118,6 +118,8 @@ export {
   type WebNLGTestSubset,
   webnlgEntrySchema,
   webnlgSeenCategories,
+  webnlgSubsetIndices,
+  webnlgTestSubsets,
   webnlgUnseenCategories,
 } from './webnlg/webnlg-entry';
 export { webnlgReferenceGroups, webnlgTrainingPairs } from './webnlg/webnlg-examples';

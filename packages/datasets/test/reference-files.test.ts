@@ -12,6 +12,7 @@ import {
   readWebNLGSplit,
   type WebNLGTestSubset,
   webnlgReferenceGroups,
+  webnlgSubsetIndices,
 } from '../src/index';
 import { createFolderSource, writeE2EReferenceFile, writeWebNLGReferenceFiles } from '../src/node';
 import { dataDir, dataLabel } from './data-location';
@@ -36,6 +37,18 @@ describe(`WebNLG reference files equal the official eval-references — ${dataLa
         expect(ours[k]!.split('\n').length).toBe(official.split('\n').length);
         expect(ours[k]).toBe(official);
       }
+    });
+
+    it(`${track}-cat: the whole test set's groups picked by category give the same files`, async () => {
+      // How one output file of the whole test set is split for scoring (evaluate --subsets).
+      const source = createFolderSource(dataDir('webnlg'));
+      const all = await webnlgReferenceGroups(readWebNLGSplit(source, 'test'));
+      const picked = webnlgSubsetIndices(all, subset).map((index) => all[index]!);
+      const read = await webnlgReferenceGroups(readWebNLGSplit(source, 'test', { subset }));
+      expect(picked.map((group) => group.references)).toEqual(read.map((g) => g.references));
+      expect(formatWebNLGReferenceFiles(picked, { count })).toEqual(
+        formatWebNLGReferenceFiles(read, { count }),
+      );
     });
   }
 

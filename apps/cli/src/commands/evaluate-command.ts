@@ -50,6 +50,20 @@ export const evaluateCommand = defineCommand<EvaluateOptions, EvaluateResult>({
         description: 'Include per-segment scores in the --json result.',
         default: false,
       },
+      maxInputs: {
+        type: 'integer',
+        description:
+          'Score only the first N unique inputs of the references (as generate --max-inputs N decodes them).',
+        minimum: 1,
+        maximum: 100_000_000,
+        'x-placeholder': 'N',
+      },
+      subsets: {
+        type: 'boolean',
+        description:
+          "Also score the task's official test subsets from the one hypotheses file (webnlg: seen and unseen categories, from the XML or JSON references).",
+        default: false,
+      },
       meteorParaphrases: {
         type: 'string',
         description:
@@ -64,6 +78,8 @@ export const evaluateCommand = defineCommand<EvaluateOptions, EvaluateResult>({
   examples: [
     'prefixkit evaluate --task e2e --hypotheses outputs.txt --references ../shared/data/e2e/testset_w_refs.csv',
     'prefixkit evaluate --config e2e-official --hypotheses tgen.tsv --references testset_w_refs.csv --json',
+    'prefixkit evaluate --task webnlg --hypotheses outputs.txt --references ../shared/data/webnlg/test/testdata_with_lex.xml --subsets',
+    'prefixkit evaluate --task e2e --hypotheses dev-outputs.txt --references ../shared/data/e2e/devset.csv --max-inputs 50',
     'prefixkit evaluate --task xsum --hypotheses summaries.txt --references gold.txt --metrics rouge-1,rouge-2',
   ],
   load: async () => (await import('./evaluate')).evaluateRun,

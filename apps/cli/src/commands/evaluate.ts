@@ -2,14 +2,21 @@
 // are not needed for `--help` or the other commands.
 import { resolve } from 'node:path';
 import { assertRegularFile } from '@prefixkit/errors/node';
-import { scoreTask, type TaskScores } from '@prefixkit/metrics';
+import { scoreTask, type TaskScore, type TaskScores } from '@prefixkit/metrics';
 import { loadMeteorResources } from '@prefixkit/metrics/node';
 import type { CommandRun } from '../command';
 import { InputMismatchError } from '../errors';
 import { readHypotheses } from '../evaluate/read-hypotheses';
-import { readReferences } from '../evaluate/read-references';
+import { type ReferenceSet, readReferences } from '../evaluate/read-references';
+import {
+  checkSubsetsTask,
+  type SubsetName,
+  type SubsetScores,
+  scoreSubsets,
+  subsetNames,
+} from '../evaluate/score-subsets';
 import { chooseMetrics, type EvaluateTask, type MetricName } from '../evaluate/task-metrics';
-import { table } from '../render';
+import { columns, table } from '../render';
 
 export interface EvaluateOptions {
   task: EvaluateTask;
@@ -18,6 +25,8 @@ export interface EvaluateOptions {
   metrics?: MetricName[];
   segments: boolean;
   meteorParaphrases?: string;
+  maxInputs?: number;
+  subsets: boolean;
 }
 
 export interface EvaluateResult {
@@ -27,6 +36,8 @@ export interface EvaluateResult {
   referenceFormat: string;
   inputs: number;
   scores: TaskScores;
+  /** With --subsets: the official test subsets, each scored on its own (`scores` is all). */
+  subsets?: Record<SubsetName, SubsetScores>;
 }
 
 function requireFile(path: string, option: string): void {
@@ -40,8 +51,10 @@ function checkAlignment(
 ): void {
   const expected = references.references.length;
   if (hypotheses.lines.length !== expected) {
+    const cut =
+      options.maxInputs === undefined ? '' : ` (its first ones, --max-inputs ${options.maxInputs})`;
     throw new InputMismatchError(
-      `${options.hypotheses} has ${hypotheses.lines.length} hypotheses but ${options.references} has ${expected} unique inputs; expected one hypothesis line per unique input, in first-appearance order of the references`,
+      `${options.hypotheses} has ${hypotheses.lines.length} hypotheses but ${options.references} has ${expected} unique inputs${cut}; expected one hypothesis line per unique input, in first-appearance order of the references`,
     );
   }
   if (!hypotheses.inputs || !references.inputs) return;
@@ -55,18 +68,41 @@ function checkAlignment(
   }
 }
 
+/** The first `maxInputs` inputs of the references (all of them without the option). */
+function firstInputs(references: ReferenceSet, maxInputs: number | undefined): ReferenceSet {
+  if (maxInputs === undefined) return references;
+  const { inputs, categories } = references;
+  return {
+    ...references,
+    references: references.references.slice(0, maxInputs),
+    ...(inputs ? { inputs: inputs.slice(0, maxInputs) } : {}),
+    ...(categories ? { categories: categories.slice(0, maxInputs) } : {}),
+  };
+}
+
+const formatScore = (score: TaskScore | undefined): string =>
+  score === undefined ? '-' : score.score.toFixed(score.scale === '0-100' ? 2 : 4);
+
+/** Metric rows with a column per subset and one for all inputs. */
+function renderSubsets(result: EvaluateResult, subsets: Record<SubsetName, SubsetScores>): string {
+  const counts = subsetNames.map((name) => `${name} ${subsets[name].inputs}`);
+  const rows = Object.entries(result.scores).map(([metric, score]) => [
+    score!.label,
+    ...subsetNames.map((name) => formatScore(subsets[name].scores[metric as MetricName])),
+    formatScore(score),
+  ]);
+  return `official subsets (inputs): ${counts.join(', ')}, all ${result.inputs}\n${columns([['', ...subsetNames, 'all'], ...rows])}`;
+}
+
 function render(result: EvaluateResult): string {
   const lines = [
     `${result.task}: ${result.inputs} inputs; references ${result.references} (${result.referenceFormat})`,
   ];
   const rows = Object.values(result.scores).map(
-    (score) =>
-      [
-        score!.label,
-        `${score!.score.toFixed(score!.scale === '0-100' ? 2 : 4)}  ${score!.signature}`,
-      ] as [string, string],
+    (score) => [score!.label, `${formatScore(score)}  ${score!.signature}`] as [string, string],
   );
   lines.push(table(rows).trimEnd());
+  if (result.subsets) lines.push(renderSubsets(result, result.subsets).trimEnd());
   return `${lines.join('\n')}\n`;
 }
 
@@ -82,19 +118,24 @@ export const evaluateRun: CommandRun<EvaluateOptions, EvaluateResult> = async (
     options.meteorParaphrases && resolve(context.cwd, options.meteorParaphrases);
   if (paraphrasesPath) requireFile(paraphrasesPath, 'meteor-paraphrases');
   const metrics = chooseMetrics(options.task, options.metrics); // fail before reading files
-  const references = await readReferences(referencesPath, options.task);
+  if (options.subsets) checkSubsetsTask(options.task);
+  const references = firstInputs(
+    await readReferences(referencesPath, options.task),
+    options.maxInputs,
+  );
   const hypotheses = await readHypotheses(hypothesesPath, options.task);
   checkAlignment(options, hypotheses, references);
+  const scoreOptions = {
+    metrics,
+    segments: options.segments,
+    ...(metrics.includes('meteor')
+      ? { meteor: loadMeteorResources(paraphrasesPath ? { paraphrases: paraphrasesPath } : {}) }
+      : {}),
+  };
   const scores = await scoreTask(
     options.task,
     { hypotheses: hypotheses.lines, references: references.references },
-    {
-      metrics,
-      segments: options.segments,
-      ...(metrics.includes('meteor')
-        ? { meteor: loadMeteorResources(paraphrasesPath ? { paraphrases: paraphrasesPath } : {}) }
-        : {}),
-    },
+    scoreOptions,
   );
   const result: EvaluateResult = {
     task: options.task,
@@ -104,5 +145,14 @@ export const evaluateRun: CommandRun<EvaluateOptions, EvaluateResult> = async (
     inputs: references.references.length,
     scores,
   };
+  if (options.subsets) {
+    result.subsets = await scoreSubsets(
+      options.task,
+      hypotheses.lines,
+      references,
+      options.references,
+      scoreOptions,
+    );
+  }
   return { value: result, text: render(result) };
 };

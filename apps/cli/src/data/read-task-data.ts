@@ -6,6 +6,7 @@ import * as datasets from '@prefixkit/datasets';
 import { createFolderSource } from '@prefixkit/datasets/node';
 import {
   type DataLocation,
+  dartFormat,
   dataPath,
   readJsonlPairs,
   type SplitName,
@@ -31,8 +32,10 @@ export async function readPairs(location: DataLocation, split: SplitName): Promi
       const entries = datasets.readWebNLGSplit(source, split, paths ? { paths } : {});
       return collect(datasets.webnlgTrainingPairs(entries));
     }
-    case 'dart':
-      return collect(datasets.dartTrainingPairs(datasets.readDartSplit(source, split)));
+    case 'dart': {
+      const format = dartFormat(path, split);
+      return collect(datasets.dartTrainingPairs(datasets.readDartSplit(source, split, { format })));
+    }
     case 'xsum': {
       const records = datasets.readXsumSplit(source, split === 'dev' ? 'val' : split);
       return (await collect(records)).map(({ source: text, target }) => ({ source: text, target }));
@@ -64,8 +67,10 @@ export async function readGroups(
         datasets.readWebNLGSplit(source, split, paths ? { paths } : {}),
       );
     }
-    case 'dart':
-      return datasets.dartReferenceGroups(datasets.readDartSplit(source, split));
+    case 'dart': {
+      const format = dartFormat(path, split);
+      return datasets.dartReferenceGroups(datasets.readDartSplit(source, split, { format }));
+    }
     case 'xsum': {
       const records = datasets.readXsumSplit(source, split === 'dev' ? 'val' : split);
       return (await collect(records)).map((record, index) => ({

@@ -4,7 +4,7 @@
 // so linearisation and reference grouping are the paper's.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { TextPair } from '@prefixkit/datasets';
+import { dartSplitFile, type TextPair } from '@prefixkit/datasets';
 import { FileNotFoundError, findJsonSyntaxProblem } from '@prefixkit/errors';
 import { findSharedData } from '../doctor/find-paths';
 import { InputFormatError } from '../errors';
@@ -59,6 +59,15 @@ export function webnlgXmlFiles(folder: string, split: 'train' | 'dev'): string[]
         files.push(relative(folder, join(sub, name)).split('\\').join('/'));
   }
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The format of a DART split in a folder: the paper's JSON, else the XML when only that is there
+ * (DART's 2021 test revision is published as XML alone).
+ */
+export function dartFormat(folder: string, split: SplitName): 'json' | 'xml' {
+  const has = (format: 'json' | 'xml') => existsSync(join(folder, dartSplitFile(split, format)));
+  return !has('json') && has('xml') ? 'xml' : 'json';
 }
 
 /** Reads a JSONL file of {"source", "target"} objects; errors name the line and field. */

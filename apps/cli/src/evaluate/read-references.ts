@@ -30,6 +30,8 @@ export interface ReferenceSet {
   references: string[][];
   /** The unique inputs as the file writes them (E2E MRs), when the format has them. */
   inputs?: string[];
+  /** Each input's category (WebNLG XML or JSON), which decides the official test subsets. */
+  categories?: (string | undefined)[];
 }
 
 /** Splits a multi-reference text file into groups: blank lines separate inputs. */
@@ -76,7 +78,11 @@ export async function readReferences(file: string, task: EvaluateTask): Promise<
           ? readWebNLG(readTextFile(file), options)
           : readWebNLGJson(readTextFile(file), options);
       const groups = await webnlgReferenceGroups(entries);
-      return { format: `webnlg-${kind}`, references: groups.map((group) => group.references) };
+      return {
+        format: `webnlg-${kind}`,
+        references: groups.map((group) => group.references),
+        categories: groups.map((group) => group.category),
+      };
     }
     if (task === 'dart') {
       const entries =

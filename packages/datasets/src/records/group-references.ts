@@ -10,6 +10,11 @@ export interface ReferenceGroup {
   /** The linearised source, as it goes into the decoding prompt. */
   source: string;
   references: string[];
+  /**
+   * The category of the group's first input, where the data set has one (WebNLG's DBpedia
+   * category, which decides the official seen/unseen test subsets).
+   */
+  category?: string;
 }
 
 /** An input/reference occurrence to be grouped. */
@@ -18,6 +23,8 @@ export interface ReferenceItem {
   source: string;
   /** Absent for inputs without references (E2E testset.csv): the group is still made. */
   reference?: string;
+  /** The input's category (WebNLG); the group keeps its first item's. */
+  category?: string;
 }
 
 /** Groups items by key in first-appearance order. */
@@ -29,6 +36,7 @@ export async function groupReferences(
     let group = groups.get(item.key);
     if (!group) {
       group = { key: item.key, source: item.source, references: [] };
+      if (item.category !== undefined) group.category = item.category;
       groups.set(item.key, group);
     }
     if (item.reference !== undefined) group.references.push(item.reference);

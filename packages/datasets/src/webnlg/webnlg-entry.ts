@@ -1,4 +1,5 @@
 // The WebNLG entry type (webnlg/SOURCE.md, "Format"); schema in webnlg-entry.schema.json.
+import { DatasetOptionError } from '../errors';
 import schema from './webnlg-entry.schema.json';
 
 export interface Triple {
@@ -60,4 +61,33 @@ const unseen = new Set<string>(webnlgUnseenCategories);
 export function inWebNLGSubset(entry: { category: string }, subset: WebNLGTestSubset): boolean {
   if (subset === 'all') return true;
   return unseen.has(entry.category) === (subset === 'unseen');
+}
+
+/** The official test subsets, in the order the paper reports them. */
+export const webnlgTestSubsets = ['seen', 'unseen', 'all'] as const satisfies WebNLGTestSubset[];
+
+/**
+ * Positions of the items (test entries, or their reference groups) in a test subset, in order.
+ * This is how the official evaluation splits one output file of the whole test set into its
+ * seen (`old-cat`) and unseen (`new-cat`) parts: by the category of each entry.
+ *
+ * @example
+ * const groups = await webnlgReferenceGroups(readWebNLGSplit(source, 'test'));
+ * const unseen = webnlgSubsetIndices(groups, 'unseen'); // 891 positions on the full test set
+ */
+export function webnlgSubsetIndices(
+  items: readonly { category?: string }[],
+  subset: WebNLGTestSubset,
+): number[] {
+  const indices: number[] = [];
+  items.forEach((item, index) => {
+    if (item.category === undefined)
+      throw new DatasetOptionError(
+        'items',
+        `a category on every item (WebNLG entries, or groups from webnlgReferenceGroups) to pick the ${subset} subset`,
+        `item ${index} without one`,
+      );
+    if (inWebNLGSubset({ category: item.category }, subset)) indices.push(index);
+  });
+  return indices;
 }

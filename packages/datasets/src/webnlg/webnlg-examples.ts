@@ -25,7 +25,8 @@ export async function* webnlgTrainingPairs(
 /**
  * Evaluation groups as `read_webnlg_files` builds them: the decoding source (with the
  * first-entry quirk unless `quirk: false`), keyed on (source, relation tuple), every
- * lexicalisation — good or not — a reference. Entry indices count from 0 over `entries`.
+ * lexicalisation — good or not — a reference, and the category of the group's first entry.
+ * Entry indices count from 0 over `entries`.
  */
 export function webnlgReferenceGroups(
   entries: AsyncIterable<WebNLGEntry> | Iterable<WebNLGEntry>,
@@ -38,8 +39,10 @@ export function webnlgReferenceGroups(
         const source = linearizeWebNLGForDecoding(entry.triples, index, options);
         const key = JSON.stringify([source, entry.triples.map((triple) => triple.property)]);
         index += 1;
-        if (entry.lexicalisations.length === 0) yield { key, source };
-        for (const lex of entry.lexicalisations) yield { key, source, reference: lex.text };
+        const { category } = entry;
+        if (entry.lexicalisations.length === 0) yield { key, source, category };
+        for (const lex of entry.lexicalisations)
+          yield { key, source, category, reference: lex.text };
       }
     })(),
   );

@@ -1,0 +1,26 @@
+// The launchers' entry: an experiment command wired to this process (argv, environment,
+// streams, Ctrl-C and SIGTERM).
+import { experimentByName } from './experiments/registry';
+import { runExperimentCommand } from './main';
+import { shellQuote } from './plan/flags';
+
+export async function runFromProcess(name: string): Promise<number> {
+  const experiment = experimentByName(name);
+  return runExperimentCommand(experiment, process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (text) => process.stderr.write(text),
+    onStop: (handler) => {
+      const onSignal = (signal: 'SIGINT' | 'SIGTERM') => handler(signal);
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      return () => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      };
+    },
+    commandLine:
+      `node scripts/experiments/${name}.mjs ${shellQuote(process.argv.slice(2))}`.trimEnd(),
+  });
+}
