@@ -25,11 +25,14 @@ export class BindGroupCache {
 
   /** A bind group of `layout` over `entries` (bindings 0, 1, ... in order). */
   get(layout: GPUBindGroupLayout, label: string, entries: readonly BindGroupEntry[]): GPUBindGroup {
-    const ids = entries.map((entry) => this.idOf(this.bufferIds, entry.buffer));
+    // A plain loop and one string: this runs for every dispatch.
+    const ids: number[] = [];
     let key = `${this.idOf(this.layoutIds, layout)}`;
-    entries.forEach((entry, binding) => {
-      key += `|${ids[binding]}:${entry.offset}:${entry.size}`;
-    });
+    for (const entry of entries) {
+      const id = this.idOf(this.bufferIds, entry.buffer);
+      ids.push(id);
+      key += `|${id}:${entry.offset}:${entry.size}`;
+    }
     const cached = this.groups.get(key);
     if (cached) return cached;
     if (this.groups.size >= this.maxGroups) this.clear();

@@ -34,18 +34,26 @@ export class PipelineCache {
   private readonly pipelines = new Map<string, CachedPipeline>();
   private readonly checks: Promise<void>[] = [];
 
-  constructor(private readonly device: GPUDevice) {}
+  /** `deviceConstants` specialise every pipeline; a call's own constants override them. */
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly deviceConstants: UniformValues = {},
+  ) {}
 
   get size(): number {
     return this.pipelines.size;
   }
 
-  /** The pipeline for `spec` specialised with `constants`, built on first use. */
-  get(spec: KernelSpec, constants: UniformValues = {}): CachedPipeline {
-    const key = `${spec.name}|${constantsKey(constants)}`;
+  /**
+   * The pipeline for `spec` specialised with the device's constants and then `callConstants`,
+   * built on first use. Keyed by the call's constants only (the device's never change), so a
+   * dispatch sorts a handful of keys at most.
+   */
+  get(spec: KernelSpec, callConstants: UniformValues = {}): CachedPipeline {
+    const key = `${spec.name}|${constantsKey(callConstants)}`;
     const cached = this.pipelines.get(key);
     if (cached) return cached;
-    const created = this.create(spec, constants);
+    const created = this.create(spec, { ...this.deviceConstants, ...callConstants });
     this.pipelines.set(key, created);
     return created;
   }

@@ -98,7 +98,6 @@ export class WebGpuBackend implements Backend {
       'prefixkit uniforms',
       forget,
     );
-    this.pipelines = new PipelineCache(device);
     this.uploadPool = new BufferPool(device, USAGE.COPY_SRC | USAGE.COPY_DST, 'prefixkit uploads');
     this.batch = new CommandBatch(
       device,
@@ -117,6 +116,7 @@ export class WebGpuBackend implements Backend {
       subgroupSize: fixedSubgroups && subgroupMinSize >= 4 ? subgroupMinSize : 0,
       softwareAdapter: opened.adapter.isFallbackAdapter ? 1 : 0,
     };
+    this.pipelines = new PipelineCache(device, this.deviceConstants);
   }
 
   allocate(length: number, dtype: DType, contents: BufferContents = 'zeros'): BackendBuffer {
@@ -231,7 +231,7 @@ export class WebGpuBackend implements Backend {
     );
     const uniforms = call.uniforms ?? {};
     const constants = { ...this.deviceConstants, ...call.constants };
-    const cached = this.pipelines.get(spec, constants);
+    const cached = this.pipelines.get(spec, call.constants);
     if (cached.error) throw cached.error;
     checkBindingSizes(spec.name, buffers, this.device.limits);
     const workgroups = spec.dispatch(uniforms, constants);
