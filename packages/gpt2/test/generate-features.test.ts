@@ -193,10 +193,11 @@ describe('generate options', () => {
     const before = backend.liveBufferCount();
     await generate(model, prompts, { maxNewTokens: 6, numBeams: 3, past });
     await generate(model, prompts, { maxNewTokens: 6, past, doSample: true });
+    await generate(model, prompts, { maxNewTokens: 6, past }); // pipelined greedy
     expect(backend.liveBufferCount()).toBe(before);
   });
 
-  it('reports every greedy step (onStep) and stops greedy and beam decoding on abort', async () => {
+  it('reports every greedy step (onStep), stops greedy and beam decoding on abort, and frees what it made', async () => {
     const steps: number[][][] = [];
     const [row] = await generate(model, [prompts[0]!], {
       maxNewTokens: 5,
@@ -206,6 +207,7 @@ describe('generate options', () => {
     expect(steps.map((step) => step[0])).toEqual(
       row!.tokens.map((_, n) => row!.tokens.slice(0, n + 1)),
     );
+    const before = backend.liveBufferCount();
     for (const numBeams of [1, 3]) {
       const controller = new AbortController();
       let calls = 0;
@@ -222,6 +224,8 @@ describe('generate options', () => {
       if (numBeams > 1) controller.abort(new Error('stop'));
       await expect(stopped).rejects.toThrow('stop');
     }
+    // Stopped mid-way, greedy decoding (two steps' ids in flight) frees what it made.
+    expect(backend.liveBufferCount()).toBe(before);
   });
 
   it('rejects bad options and prompts with GenerateOptionsError naming them', async () => {

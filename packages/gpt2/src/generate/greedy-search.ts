@@ -109,22 +109,23 @@ async function pipelinedArgmaxLoop(
   // The bans of generated token number `generated` (1-based) depend on counts only.
   const bansFor = (generated: number) =>
     rows.map((row) => fixedBansAt(row.promptLength + generated, generated, options));
+  // The ids of the step being read and of the step after it: both freed if anything throws.
   let ids: Tensor | null = decoder.stepArgmaxOnDevice(fed, bansFor(1));
+  let following: Tensor | null = null;
   try {
     for (let step = 1; ; step++) {
       const read = ids!.data(); // submits the work up to this step's argmax
-      const following: Tensor | null =
-        step < options.maxNewTokens - 1
-          ? decoder.stepArgmaxOnDevice(ids!, bansFor(step + 1))
-          : null;
+      if (step < options.maxNewTokens - 1)
+        following = decoder.stepArgmaxOnDevice(ids!, bansFor(step + 1));
       model.backend.flush();
       const next = Array.from(await read);
       ids!.dispose();
-      ids = following;
+      [ids, following] = [following, null];
       if (recordStep(rows, next, step, options)) return;
     }
   } finally {
     ids?.dispose();
+    following?.dispose();
   }
 }
 
