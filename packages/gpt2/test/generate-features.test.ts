@@ -231,6 +231,7 @@ describe('generate options', () => {
   it('rejects bad options and prompts with GenerateOptionsError naming them', async () => {
     const cases: [object, string, number[][]?][] = [
       [{ numBeams: 0 }, 'numBeams'],
+      [{ maxNewTokens: 5, minNewTokens: 6 }, 'minNewTokens'],
       [{ numBeams: 65 }, 'numBeams'],
       [{ maxNewTokens: 2 ** 60 }, 'maxNewTokens'],
       [{ bannedTokenIds: [-1] }, 'bannedTokenIds[0]'],

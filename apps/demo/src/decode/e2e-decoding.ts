@@ -14,12 +14,20 @@ export const e2eBannedTokenIds: readonly number[] = [198, 628];
 
 export const e2eMinNewTokens = 5;
 
+/**
+ * min_new_tokens for a decode of at most `maxNewTokens`: eos is held back for the first 5, or for
+ * all of them when fewer are asked for (generate() refuses a minimum above the maximum).
+ */
+export function e2eMinNewTokensFor(maxNewTokens: number): number {
+  return Math.min(e2eMinNewTokens, maxNewTokens);
+}
+
 /** generate() options for one E2E decode. */
 export function e2eDecoding(settings: DecodingSettings): PeftGenerateOptions {
   return {
     numBeams: settings.numBeams,
     maxNewTokens: settings.maxNewTokens,
-    minNewTokens: e2eMinNewTokens,
+    minNewTokens: e2eMinNewTokensFor(settings.maxNewTokens),
     bannedTokenIds: e2eBannedTokenIds,
   };
 }

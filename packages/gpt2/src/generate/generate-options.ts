@@ -177,6 +177,13 @@ export function resolveGenerateOptions(
   eosList.forEach((id, index) => {
     tokenId(`eosTokenId[${index}]`, id, vocab);
   });
+  // HF accepts this and stops at maxNewTokens: the minimum would be dropped without a word.
+  if (data.minNewTokens > data.maxNewTokens)
+    throw new GenerateOptionsError(
+      'minNewTokens',
+      `at most maxNewTokens (${data.maxNewTokens})`,
+      String(data.minNewTokens),
+    );
   if (data.doSample && data.numBeams > 1)
     throw new GenerateOptionsError(
       'doSample',
