@@ -19,7 +19,7 @@ import type { LayerKeyValue } from '../model/attention';
 import type { Gpt2Hooks } from '../model/block';
 import type { Gpt2Model } from '../model/model';
 import { Gpt2InputError } from '../model/model-errors';
-import { argmaxOnDevice, DecodeSession } from './decode-session';
+import { argmaxOnDevice, DecodeSession, readLogitRows } from './decode-session';
 import { checkInfixPrompts, checkPrompts, type MethodDecodingOptions } from './generate-options';
 
 /** A row's method inputs: everything a method hands generate() except the batch's shared hooks. */
@@ -197,27 +197,20 @@ export class DecodeBatch {
         layer.value.dispose();
       }
     }
-    const V = this.model.config.vocab_size;
-    const raw = await out.logits.data();
-    out.logits.dispose();
-    const data = raw instanceof Float32Array ? raw : Float32Array.from(raw);
+    const logits = await readLogitRows(out.logits);
     this.merge(out.cache, masks);
     rows.forEach((row, r) => {
       this.ids.push(row.id);
       this.nextPositions.push(starts[r]! + row.prompt.length);
     });
-    return rows.map((_, r) => data.slice(r * V, (r + 1) * V));
+    return logits;
   }
 
   /** Appends one token to every row (`tokens` maps each row id); returns each row's logits [V]. */
   async step(tokens: ReadonlyMap<number, number>): Promise<Map<number, Float32Array>> {
     if (this.ids.length === 0) return new Map();
-    const logits = this.forwardStep(tokens); // (N, V)
-    const V = this.model.config.vocab_size;
-    const raw = await logits.data();
-    logits.dispose();
-    const data = raw instanceof Float32Array ? raw : Float32Array.from(raw);
-    return new Map(this.ids.map((id, row) => [id, data.slice(row * V, (row + 1) * V)]));
+    const logits = await readLogitRows(this.forwardStep(tokens)); // N rows of [V]
+    return new Map(this.ids.map((id, row) => [id, logits[row]!]));
   }
 
   /**

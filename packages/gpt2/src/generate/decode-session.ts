@@ -52,6 +52,18 @@ export async function argmaxOnDevice(
   return Array.from(ids);
 }
 
+/**
+ * Reads logits [..., V] back (and frees them): one [V] view per row, all over one array. Callers
+ * that change scores copy their row first (nextToken does).
+ */
+export async function readLogitRows(logits: Tensor): Promise<Float32Array[]> {
+  const V = logits.shape[logits.rank - 1]!;
+  const raw = await logits.data();
+  logits.dispose();
+  const data = raw instanceof Float32Array ? raw : Float32Array.from(raw);
+  return Array.from({ length: data.length / V }, (_, row) => data.subarray(row * V, (row + 1) * V));
+}
+
 export class DecodeSession {
   private readonly cache: KvCache;
   /** Per row, 0/1 over every cached position; null while no row has padding. */
@@ -149,7 +161,7 @@ export class DecodeSession {
 
   /** Appends one token per row; returns each row's next-token logits [V]. */
   async step(tokens: readonly number[]): Promise<Float32Array[]> {
-    return this.readRows(this.forwardStep(tokens));
+    return readLogitRows(this.forwardStep(tokens));
   }
 
   /**
@@ -254,7 +266,7 @@ export class DecodeSession {
     positionIds: number[][],
     softPrompt: Tensor | undefined,
   ): Promise<Float32Array[]> {
-    return this.readRows(this.forwardRows(ids, positionIds, softPrompt));
+    return readLogitRows(this.forwardRows(ids, positionIds, softPrompt));
   }
 
   /** The last position's logits [N, V] of every row, left on the device; the cache is updated. */
@@ -276,14 +288,5 @@ export class DecodeSession {
     const logits = reshape(out.logits, [rows, this.model.config.vocab_size]); // (N, V)
     out.logits.dispose();
     return logits;
-  }
-
-  /** Reads logits [N, V] back (and frees them): one [V] view per row. */
-  private async readRows(logits: Tensor): Promise<Float32Array[]> {
-    const [N, V] = logits.shape as [number, number];
-    const raw = await logits.data();
-    logits.dispose();
-    const data = raw instanceof Float32Array ? raw : Float32Array.from(raw);
-    return Array.from({ length: N }, (_, row) => data.subarray(row * V, (row + 1) * V));
   }
 }
