@@ -6,8 +6,7 @@
 // code), and a word initialisation of the prefix (its Section 7.2: random initialisation is
 // unstable with little data).
 import type { Replicate, Row } from '../plan/plan-types';
-import { decodeFlags, devEvaluation, testEvaluation, trainFlags } from './common-flags';
-import { e2eDevReferences, e2eTestReferences, wordInit } from './e2e-files';
+import { e2ePlanBase, wordInit } from './e2e-files';
 import type { Experiment } from './experiment';
 import { table2LearningRates } from './table2-rows';
 
@@ -80,19 +79,13 @@ export const lowData: Experiment = {
     },
   },
   plan(settings) {
-    const task = 'e2e';
     const sizes = settings.extra.sizes as number[];
     const smallest = sizes.reduce((low, size) => Math.min(low, size));
     const largest = sizes.reduce((high, size) => Math.max(high, size));
     const epochs = (size: number) =>
       `${size} pairs get ${((settings.steps * settings.batchSize) / size).toFixed(1)} epochs`;
     return {
-      train: trainFlags(settings, task),
-      decode: decodeFlags(settings),
-      dev: devEvaluation(settings, task, e2eDevReferences(settings.data)),
-      test: testEvaluation(settings, task, e2eTestReferences(settings.data), {
-        name: 'E2E test set (630 MRs)',
-      }),
+      ...e2ePlanBase(settings),
       rows: lowDataRows(sizes, settings.extra.samples as number),
       table: { kind: 'pivot', rows: 'method', columns: 'size' },
       notes: [

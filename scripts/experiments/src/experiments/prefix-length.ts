@@ -4,8 +4,7 @@
 // the learning rate chosen at the reference length; the other rows choose their own.
 import { ExperimentUsageError } from '../errors';
 import type { Row } from '../plan/plan-types';
-import { decodeFlags, devEvaluation, testEvaluation, trainFlags } from './common-flags';
-import { e2eDevReferences, e2eTestReferences, wordInit } from './e2e-files';
+import { e2ePlanBase, wordInit } from './e2e-files';
 import type { Experiment } from './experiment';
 import { lowDataSamples } from './low-data';
 import { table2LearningRates } from './table2-rows';
@@ -149,19 +148,13 @@ export const prefixLength: Experiment = {
     },
   },
   plan(settings) {
-    const task = 'e2e';
     const options = settings.extra as unknown as PrefixLengthOptions;
     if (!options.lengths.includes(options.referenceLength))
       throw new ExperimentUsageError(
         `--reference-length: expected one of --lengths (${options.lengths.join(', ')}), got ${options.referenceLength}`,
       );
     return {
-      train: trainFlags(settings, task),
-      decode: decodeFlags(settings),
-      dev: devEvaluation(settings, task, e2eDevReferences(settings.data)),
-      test: testEvaluation(settings, task, e2eTestReferences(settings.data), {
-        name: 'E2E test set (630 MRs)',
-      }),
+      ...e2ePlanBase(settings),
       rows: prefixLengthRows(options),
       table: { kind: 'rows' },
       notes: [
