@@ -104,7 +104,8 @@ export async function runQuickstart(
       maxNewTokens: options.maxNewTokens,
       // min_new_tokens, not HF's min_length (which counts the prompt, so never binds here): a
       // well-trained prefix otherwise ends some beams at once (docs/decisions/2026-11-26-min-new-tokens.md).
-      minNewTokens: 5,
+      // Never above the maximum, which generate() refuses.
+      minNewTokens: Math.min(5, options.maxNewTokens),
       bannedTokenIds: [198, 628],
       noRepeatNgramSize: options.noRepeatNgramSize,
     };
