@@ -49,18 +49,17 @@ export function packHalfIfExact(values: ArrayLike<number>): Int32Array | null {
  * adjacent rows' values at one k fill one 16-byte group (matmulHalfColumns reads them so).
  */
 export function kMajorHalfWords(
-  words: ArrayLike<number>,
+  words: Int32Array,
   [rows, cols]: readonly [number, number],
 ): Int32Array {
   const width = Math.ceil(rows / 8) * 8;
   const out = new Int32Array((width * cols) / 2);
+  // The halves themselves, element e at index e: "low half first" is little-endian order, as
+  // the safetensors reader's float16 views assume too.
+  const halves = new Uint16Array(words.buffer, words.byteOffset, rows * cols);
+  const transposed = new Uint16Array(out.buffer);
   for (let row = 0; row < rows; row++)
-    for (let col = 0; col < cols; col++) {
-      const from = row * cols + col;
-      const half = (words[from >> 1]! >>> (from & 1 ? 16 : 0)) & 0xffff;
-      const to = col * width + row;
-      out[to >> 1]! |= to & 1 ? half << 16 : half;
-    }
+    for (let col = 0; col < cols; col++) transposed[col * width + row] = halves[row * cols + col]!;
   return out;
 }
 
