@@ -94,6 +94,46 @@ export interface QkvHeads {
 export function qkvHeads(qkv: Tensor, options: QkvHeadsOptions): QkvHeads {
   const op = 'qkvHeads';
   const { heads, pastKey, pastValue, pastRowIndex } = options;
+  const { B, T, width, D, P, R } = checkQkvHeads(op, qkv, options);
+  if (recordsGradient([qkv, pastKey, pastValue])) {
+    const part = (index: number) => splitHeads(qkv, { heads, parts: 3, part: index });
+    const rowsOf = (past: Tensor | undefined) =>
+      past && pastRowIndex ? indexSelect(past, 0, pastRowIndex) : past; // (B, H, P, D)
+    return {
+      q: part(0),
+      key: withPast('pastKey', rowsOf(pastKey), part(1)),
+      value: withPast('pastValue', rowsOf(pastValue), part(2)),
+    };
+  }
+  const q = newOutput(qkv.backend, [B, heads, T, D], qkv.dtype);
+  const key = newOutput(qkv.backend, [B, heads, P + T, D], qkv.dtype);
+  const value = newOutput(qkv.backend, [B, heads, P + T, D], qkv.dtype);
+  if (B * T * width > 0)
+    runKernel(
+      op,
+      'qkvHeads',
+      [qkv, pastKey ?? qkv, pastValue ?? qkv, pastRowIndex ?? qkv],
+      [q, key, value],
+      {
+        batch: B,
+        heads,
+        tokens: T,
+        headSize: D,
+        past: P,
+        pastRows: R,
+        pastIndexed: pastRowIndex ? 1 : 0,
+      },
+    );
+  return { q, key, value };
+}
+
+/** The sizes of a qkvHeads call, after checking its arguments (errors name `op`). */
+export function checkQkvHeads(
+  op: string,
+  qkv: Tensor,
+  options: QkvHeadsOptions,
+): { B: number; T: number; width: number; D: number; P: number; R: number } {
+  const { heads, pastKey, pastValue, pastRowIndex } = options;
   commonBackend(op, {
     qkv,
     ...(pastKey ? { pastKey } : {}),
@@ -139,34 +179,5 @@ export function qkvHeads(qkv: Tensor, options: QkvHeadsOptions): QkvHeads {
     const expected = pastRowIndex ? `[R, ${heads}, P, ${D}]` : `[${B} or 1, ${heads}, P, ${D}]`;
     if (!ok) throw new ShapeMismatchError(op, name, expected, past!.shape);
   }
-  if (recordsGradient([qkv, pastKey, pastValue])) {
-    const part = (index: number) => splitHeads(qkv, { heads, parts: 3, part: index });
-    const rowsOf = (past: Tensor | undefined) =>
-      past && pastRowIndex ? indexSelect(past, 0, pastRowIndex) : past; // (B, H, P, D)
-    return {
-      q: part(0),
-      key: withPast('pastKey', rowsOf(pastKey), part(1)),
-      value: withPast('pastValue', rowsOf(pastValue), part(2)),
-    };
-  }
-  const q = newOutput(qkv.backend, [B, heads, T, D], qkv.dtype);
-  const key = newOutput(qkv.backend, [B, heads, P + T, D], qkv.dtype);
-  const value = newOutput(qkv.backend, [B, heads, P + T, D], qkv.dtype);
-  if (B * T * width > 0)
-    runKernel(
-      op,
-      'qkvHeads',
-      [qkv, pastKey ?? qkv, pastValue ?? qkv, pastRowIndex ?? qkv],
-      [q, key, value],
-      {
-        batch: B,
-        heads,
-        tokens: T,
-        headSize: D,
-        past: P,
-        pastRows: R,
-        pastIndexed: pastRowIndex ? 1 : 0,
-      },
-    );
-  return { q, key, value };
+  return { B, T, width, D, P, R };
 }
