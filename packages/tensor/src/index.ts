@@ -73,7 +73,7 @@ export {
 export { type CrossEntropyOptions, crossEntropy } from './ops/cross-entropy';
 export { type DropoutOptions, dropout } from './ops/dropout';
 export { add, affine, div, exp, log, mul, neg, scale, sqrt, sub } from './ops/elementwise';
-export { embedding } from './ops/embedding';
+export { embedding, embeddingSum } from './ops/embedding';
 export { HalfMatrix, matmulHalfTransposed, packHalfIfExact } from './ops/half-matrix';
 export {
   mergeHeads,
@@ -84,10 +84,17 @@ export {
   splitHeads,
 } from './ops/heads';
 export { indexSelect } from './ops/index-select';
+
 export { type LayerNormOptions, layerNorm } from './ops/layer-norm';
+export {
+  type LayerNormLinearOptions,
+  layerNormLinear,
+  type WeightAndBias,
+} from './ops/layer-norm-linear';
 export { type LinearActivation, type LinearOptions, linear } from './ops/linear';
 export { maskedFill, type ShiftLabelsOptions, shiftLabels } from './ops/masked-fill';
 export { type MatmulOptions, matmul } from './ops/matmul';
+export { type QkvAttentionOptions, qkvAttention } from './ops/qkv-attention';
 export { mean, type ReduceOptions, sum } from './ops/reduce';
 export { concat, expand, permute, reshape, slice, transpose } from './ops/shape-ops';
 export { type MaskedSoftmaxOptions, maskedSoftmax, softmax } from './ops/softmax';

@@ -61,7 +61,16 @@ export const kernelDocs: Partial<Record<KernelName, KernelDoc>> = {
     dispatch: 'thread per column',
     usedBy: '`layerNorm` backward (dweight, dbias)',
   },
+  layerNormLinear: {
+    dispatch:
+      'thread per 4 columns of every row; one subgroup per workgroup (statistics by subgroupAdd, x by subgroupBroadcast), else 64 lanes',
+    usedBy: '`layerNormLinear` for a few rows of a small product without a graph (a decoding step)',
+  },
   embeddingForward: { dispatch: element, usedBy: '`embedding`' },
+  embeddingSum: {
+    dispatch: element,
+    usedBy: '`embeddingSum` without a graph (GPT-2 input embeddings)',
+  },
   embeddingBackward: {
     dispatch: 'thread per column, ids walked in order (deterministic scatter-add)',
     usedBy: '`embedding` backward',
@@ -103,7 +112,13 @@ export const kernelDocs: Partial<Record<KernelName, KernelDoc>> = {
   },
   qkvHeads: {
     dispatch: 'thread per position of key/value (its D values); new positions also write q',
-    usedBy: '`qkvHeads` without a graph (GPT-2 attention in decoding and inference)',
+    usedBy:
+      '`qkvHeads` without a graph (GPT-2 attention in inference), `qkvAttention` for more than one new token',
+  },
+  decodeQkvAttention: {
+    dispatch:
+      'workgroup (one subgroup, else 32 lanes) per (row, head): copies the cache rows it visits, online softmax per lane, one combine',
+    usedBy: '`qkvAttention` for one new token without a graph (a decoding step)',
   },
 };
 

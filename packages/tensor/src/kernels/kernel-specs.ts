@@ -19,8 +19,9 @@ import {
   crossEntropyReduce,
 } from './cross-entropy/cross-entropy.spec';
 import { decodeAttention } from './decode-attention/decode-attention.spec';
+import { decodeQkvAttention } from './decode-qkv-attention/decode-qkv-attention.spec';
 import { dropout } from './dropout/dropout.spec';
-import { embeddingBackward, embeddingForward } from './embedding/embedding.spec';
+import { embeddingBackward, embeddingForward, embeddingSum } from './embedding/embedding.spec';
 import { indexSelectBackward, indexSelectForward } from './index-select/index-select.spec';
 import type { KernelSpec } from './kernel-spec';
 import {
@@ -28,6 +29,7 @@ import {
   layerNormForward,
   layerNormParamsBackward,
 } from './layer-norm/layer-norm.spec';
+import { layerNormLinear } from './layer-norm-linear/layer-norm-linear.spec';
 import { maskedFillInt } from './masked-fill/masked-fill.spec';
 import { matmulSpecs } from './matmul';
 import { adamwStep, clipScale, sgdMomentumStep, sgdStep } from './optimizer/optimizer.spec';
@@ -62,8 +64,10 @@ export const kernelSpecs = {
   layerNormForward,
   layerNormBackward,
   layerNormParamsBackward,
+  layerNormLinear,
   embeddingForward,
   embeddingBackward,
+  embeddingSum,
   indexSelectForward,
   indexSelectBackward,
   crossEntropyForward,
@@ -75,6 +79,7 @@ export const kernelSpecs = {
   beamCandidates,
   qkvHeads,
   decodeAttention,
+  decodeQkvAttention,
   adamwStep,
   sgdStep,
   sgdMomentumStep,

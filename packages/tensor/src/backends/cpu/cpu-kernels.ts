@@ -7,11 +7,13 @@ import * as binary from '../../kernels/binary/binary.reference';
 import type { CpuKernel } from '../../kernels/cpu-kernel';
 import * as crossEntropy from '../../kernels/cross-entropy/cross-entropy.reference';
 import { decodeAttentionReference } from '../../kernels/decode-attention/decode-attention.reference';
+import { decodeQkvAttentionReference } from '../../kernels/decode-qkv-attention/decode-qkv-attention.reference';
 import { dropoutReference } from '../../kernels/dropout/dropout.reference';
 import * as embedding from '../../kernels/embedding/embedding.reference';
 import * as indexSelect from '../../kernels/index-select/index-select.reference';
 import type { KernelName } from '../../kernels/kernel-names';
 import * as layerNorm from '../../kernels/layer-norm/layer-norm.reference';
+import { layerNormLinearReference } from '../../kernels/layer-norm-linear/layer-norm-linear.reference';
 import { maskedFillIntReference } from '../../kernels/masked-fill/masked-fill.reference';
 import { matmulReferences } from '../../kernels/matmul';
 import * as optimizer from '../../kernels/optimizer/optimizer.reference';
@@ -46,8 +48,10 @@ export const cpuKernels: Record<KernelName, CpuKernel> = {
   layerNormForward: layerNorm.layerNormForwardReference,
   layerNormBackward: layerNorm.layerNormBackwardReference,
   layerNormParamsBackward: layerNorm.layerNormParamsBackwardReference,
+  layerNormLinear: layerNormLinearReference,
   embeddingForward: embedding.embeddingForwardReference,
   embeddingBackward: embedding.embeddingBackwardReference,
+  embeddingSum: embedding.embeddingSumReference,
   indexSelectForward: indexSelect.indexSelectForwardReference,
   indexSelectBackward: indexSelect.indexSelectBackwardReference,
   crossEntropyForward: crossEntropy.crossEntropyForwardReference,
@@ -59,6 +63,7 @@ export const cpuKernels: Record<KernelName, CpuKernel> = {
   beamCandidates: beamCandidatesReference,
   qkvHeads: qkvHeadsReference,
   decodeAttention: decodeAttentionReference,
+  decodeQkvAttention: decodeQkvAttentionReference,
   adamwStep: optimizer.adamwStepReference,
   sgdStep: optimizer.sgdStepReference,
   sgdMomentumStep: optimizer.sgdMomentumStepReference,

@@ -17,6 +17,28 @@ ${MAIN_1D}
 `;
 }
 
+/**
+ * table[ids[r]] + positionTable[positions[r % positionRows]] per row r: a token and a position
+ * embedding summed in one dispatch (GPT-2's input, wte[ids] + wpe[pos], where positions may be
+ * one row shared by every sequence). Either id out of range reads as a zero row.
+ */
+export function embeddingSumWgsl(kernel: KernelInterface): string {
+  return `${declareBindings(kernel)}
+${MAIN_1D}
+  if (i >= u.rows * u.cols) { return; }
+  let row = i / u.cols;
+  let c = i % u.cols;
+  let id = ids[row];
+  let position = positions[row % u.positionRows];
+  var token = 0.0;
+  if (id >= 0 && u32(id) < u.vocab) { token = table[u32(id) * u.cols + c]; }
+  var place = 0.0;
+  if (position >= 0 && u32(position) < u.positionVocab) { place = positionTable[u32(position) * u.cols + c]; }
+  out[i] = token + place;
+}
+`;
+}
+
 export function embeddingBackwardWgsl(kernel: KernelInterface): string {
   return `${declareBindings(kernel)}
 ${MAIN_1D}
