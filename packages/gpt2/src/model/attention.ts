@@ -1,9 +1,10 @@
-// GPT-2 causal self-attention (HF GPT2Attention, nanoGPT CausalSelfAttention): one Conv1D makes
-// q, k and v, the heads attend over [past, new] keys (prefix and/or KV cache), heads are merged
-// and projected by c_proj. Shapes: B batch, T new tokens, P past length, C channels, NH heads,
+// GPT-2 causal self-attention (HF GPT2Attention, nanoGPT CausalSelfAttention) with the block's
+// ln_1 in front: one Conv1D makes q, k and v from LN(x) (one fused op with the layer norm), the
+// heads attend over [past, new] keys (prefix and/or KV cache), heads are merged and projected by
+// c_proj. Shapes: B batch, T new tokens, P past length, C channels, NH heads,
 // HS head size (C / NH). The softmax masking (causal, attention mask) is the tensor op's.
-import { attention, linear, mergeHeads, qkvHeads, type Tensor } from '@prefixkit/tensor';
-import type { LinearWeights } from './model-parameters';
+import { layerNormLinear, linear, mergeHeads, qkvAttention, type Tensor } from '@prefixkit/tensor';
+import type { LayerNormWeights, LinearWeights } from './model-parameters';
 
 /** Keys and values of earlier positions for one layer, each [B or 1, NH, P, HS]. */
 export interface LayerKeyValue {
@@ -13,6 +14,8 @@ export interface LayerKeyValue {
 
 export interface SelfAttentionOptions {
   readonly heads: number;
+  /** ln_1's epsilon. */
+  readonly eps: number;
   readonly past?: LayerKeyValue | undefined;
   /** i32 [B]: row b's past is past row pastRowIndex[b] (a beam reorder; any number of rows). */
   readonly pastRowIndex?: Tensor | undefined;
@@ -29,24 +32,29 @@ export interface SelfAttentionResult {
   readonly present: LayerKeyValue;
 }
 
-/** Causal multi-head self-attention of x [B, T, C]. */
+/** Causal multi-head self-attention of ln1(x) for x [B, T, C]. */
 export function causalSelfAttention(
   x: Tensor,
-  weights: { readonly cAttn: LinearWeights; readonly cProj: LinearWeights },
+  weights: {
+    readonly ln1: LayerNormWeights;
+    readonly cAttn: LinearWeights;
+    readonly cProj: LinearWeights;
+  },
   options: SelfAttentionOptions,
 ): SelfAttentionResult {
-  const { cAttn, cProj } = weights;
+  const { ln1, cAttn, cProj } = weights;
   const heads = options.heads;
   // Conv1D weights are [in, out]; columns of qkv are q | k | v, head-major inside each.
-  const qkv = linear(x, cAttn.weight, cAttn.bias); // (B, T, 3C)
-  // Per-head q, and keys/values with the past's in front (one dispatch without a graph).
-  const { q, key, value } = qkvHeads(qkv, {
+  const qkv = layerNormLinear(x, ln1, cAttn, { eps: options.eps }); // (B, T, 3C)
+  // Per-head q, and keys/values with the past's in front, attended to (a decoding step without
+  // a graph is one dispatch).
+  const attended = qkvAttention(qkv, {
     heads,
     pastKey: options.past?.key,
     pastValue: options.past?.value,
     pastRowIndex: options.pastRowIndex,
-  }); // q (B, NH, T, HS); key, value (B, NH, P+T, HS)
-  const attended = attention(q, key, value, options.mask ? { mask: options.mask } : {}); // output (B, NH, T, HS)
+    mask: options.mask,
+  }); // output (B, NH, T, HS); key, value (B, NH, P+T, HS)
   const merged = mergeHeads(attended.output); // (B, T, C)
   const residual = options.residual ? { residual: options.residual } : {};
   const output = linear(merged, cProj.weight, cProj.bias, residual); // (B, T, C)

@@ -3,7 +3,7 @@
 // Without a hook the residual add is done by the sub-layer's last matmul (linear's residual).
 // The hooks are where Houlsby adapters sit (docs/reference/REFERENCE-SPEC.md "Adapters"): each gets the
 // sub-layer output after its c_proj and returns what is added to the residual stream.
-import { add, layerNorm, type Tensor } from '@prefixkit/tensor';
+import { add, type Tensor } from '@prefixkit/tensor';
 import { causalSelfAttention, type LayerKeyValue } from './attention';
 import { type Activation, mlp } from './mlp';
 import type { BlockWeights } from './model-parameters';
@@ -37,15 +37,16 @@ export function block(
   const { layer, hooks } = options;
   const afterAttention = hooks?.afterAttention;
   const afterMlp = hooks?.afterMlp;
-  const normed1 = layerNorm(x, weights.ln1.weight, weights.ln1.bias, { eps: options.eps }); // (B, T, C)
-  const attended = causalSelfAttention(normed1, weights.attention, {
-    ...options,
-    residual: afterAttention ? undefined : x,
-  }); // output (B, T, C)
+  const attended = causalSelfAttention(
+    x,
+    { ln1: weights.ln1, ...weights.attention },
+    { ...options, residual: afterAttention ? undefined : x },
+  ); // output (B, T, C)
   const x1 = afterAttention ? add(x, afterAttention(layer, attended.output)) : attended.output; // (B, T, C)
-  const normed2 = layerNorm(x1, weights.ln2.weight, weights.ln2.bias, { eps: options.eps }); // (B, T, C)
+  const mlpWeights = { ln2: weights.ln2, ...weights.mlp };
+  const mlpOptions = { activation: options.activation, eps: options.eps };
   const x2 = afterMlp
-    ? add(x1, afterMlp(layer, mlp(normed2, weights.mlp, options.activation)))
-    : mlp(normed2, weights.mlp, options.activation, x1); // (B, T, C)
+    ? add(x1, afterMlp(layer, mlp(x1, mlpWeights, mlpOptions)))
+    : mlp(x1, mlpWeights, { ...mlpOptions, residual: x1 }); // (B, T, C)
   return { x: x2, present: attended.present }; // (B, T, C)
 }

@@ -1,10 +1,10 @@
-// GPT-2's feed-forward block (HF GPT2MLP): c_fc, activation, c_proj. F = n_inner (4C). Each
-// Conv1D is one fused linear(): the activation and the block's residual add happen in the
-// matmul kernels' stores.
-import { type LinearActivation, linear, type Tensor } from '@prefixkit/tensor';
+// GPT-2's feed-forward block (HF GPT2MLP) with the block's ln_2 in front: c_fc, activation,
+// c_proj. F = n_inner (4C). ln_2 and c_fc are one fused op (layerNormLinear), c_proj one fused
+// linear(): the activation and the block's residual add happen in the kernels' stores.
+import { type LinearActivation, layerNormLinear, linear, type Tensor } from '@prefixkit/tensor';
 import type { Gpt2Config } from '../config/gpt2-config';
 import { Gpt2ModelError } from './model-errors';
-import type { LinearWeights } from './model-parameters';
+import type { LayerNormWeights, LinearWeights } from './model-parameters';
 
 export type Activation = LinearActivation;
 
@@ -28,14 +28,26 @@ export function activationFor(config: Gpt2Config): Activation {
   }
 }
 
-/** c_proj(act(c_fc(x))) for x [B, T, C], plus `residual` [B, T, C] when given. */
+export interface MlpOptions {
+  readonly activation: Activation;
+  /** ln_2's epsilon. */
+  readonly eps: number;
+  /** [B, T, C], added to the output by c_proj's kernel (the block's residual stream). */
+  readonly residual?: Tensor | undefined;
+}
+
+/** c_proj(act(c_fc(ln2(x)))) for x [B, T, C], plus `options.residual` when given. */
 export function mlp(
   x: Tensor,
-  weights: { readonly cFc: LinearWeights; readonly cProj: LinearWeights },
-  activation: Activation,
-  residual?: Tensor,
+  weights: {
+    readonly ln2: LayerNormWeights;
+    readonly cFc: LinearWeights;
+    readonly cProj: LinearWeights;
+  },
+  options: MlpOptions,
 ): Tensor {
-  const { cFc, cProj } = weights;
-  const hidden = linear(x, cFc.weight, cFc.bias, { activation }); // (B, T, F)
+  const { ln2, cFc, cProj } = weights;
+  const { activation, eps, residual } = options;
+  const hidden = layerNormLinear(x, ln2, cFc, { eps, activation }); // (B, T, F)
   return linear(hidden, cProj.weight, cProj.bias, residual ? { residual } : {}); // (B, T, C)
 }

@@ -21,6 +21,7 @@ import {
   type Backend,
   concat,
   embedding,
+  embeddingSum,
   expand,
   type HalfMatrix,
   layerNorm,
@@ -143,9 +144,8 @@ export class Gpt2Model {
     const E = softPrompt?.shape[1] ?? 0;
     this.checkLogitsFit(options.logitsFor ?? 'all', B * T);
 
-    // Embeddings: token rows (after the soft prompt, if any) plus learned positions.
-    const tokens = this.wte.lookup(inputIds, hostIds); // (B, T, C)
-    const inputs = softPrompt ? concat([softPrompt, tokens], 1) : tokens; // (B, E+T, C)
+    // Embeddings: token rows (after the soft prompt, if any) plus learned positions; one
+    // kernel for both lookups where the token table is one tensor and no soft prompt comes first.
     const positions = positionsTensor(
       options.positionIds,
       [B, E + T],
@@ -153,7 +153,14 @@ export class Gpt2Model {
       config,
       backend,
     ); // (B, E+T) or (E+T)
-    let x = add(inputs, embedding(positions, weights.wpe)); // (B, E+T, C)
+    let x: Tensor; // (B, E+T, C)
+    if (!softPrompt && this.wte.looksUpDeviceIds) {
+      x = embeddingSum(inputIds, weights.wte, positions, weights.wpe);
+    } else {
+      const tokens = this.wte.lookup(inputIds, hostIds); // (B, T, C)
+      const inputs = softPrompt ? concat([softPrompt, tokens], 1) : tokens; // (B, E+T, C)
+      x = add(inputs, embedding(positions, weights.wpe));
+    }
 
     const mask =
       options.attentionMask === undefined
