@@ -7,7 +7,7 @@ import { ShapeMismatchError } from '../errors';
 import type { Tensor } from '../tensor';
 import { type AttentionResult, attention } from './attention';
 import { checkQkvHeads, type QkvHeadsOptions, qkvHeads } from './heads';
-import { checkSameDType, newOutput, runKernel } from './op-utils';
+import { checkSameDType, commonBackend, newOutput, runKernel } from './op-utils';
 
 export interface QkvAttentionOptions extends QkvHeadsOptions {
   /** [B, P+T] of 0/1 in qkv's dtype. */
@@ -31,13 +31,9 @@ export function qkvAttention(qkv: Tensor, options: QkvAttentionOptions): Attenti
     return attention(q, key, value, mask ? { mask } : {});
   }
   if (mask) {
+    commonBackend(op, { qkv, mask });
     checkSameDType(op, 'mask', qkv, mask);
-    if (
-      mask.backend !== qkv.backend ||
-      mask.rank !== 2 ||
-      mask.shape[0] !== B ||
-      mask.shape[1] !== P + 1
-    )
+    if (mask.rank !== 2 || mask.shape[0] !== B || mask.shape[1] !== P + 1)
       throw new ShapeMismatchError(
         op,
         'mask',
