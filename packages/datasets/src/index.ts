@@ -46,6 +46,12 @@ export {
   TextEncodingError,
 } from './errors';
 export {
+  paperBannedTokenIds,
+  paperDecoding,
+  paperMinNewTokens,
+  paperMinNewTokensFor,
+} from './paper-decoding';
+export {
   groupReferences,
   type ReferenceGroup,
   type ReferenceItem,

@@ -1,6 +1,7 @@
 // The options of `prefixkit generate`: where inputs come from, the model and method, and every
 // decoding option of @prefixkit/gpt2's generate() with the paper's defaults (gpt2/gen.py: beam 5,
 // GPT-2's newline tokens 198 and 628 banned, up to 100 new tokens, min_length 5).
+import { paperBannedTokenIds } from '@prefixkit/datasets';
 import { type GenerateDataOptionName, generateOptionsSchema } from '@prefixkit/gpt2/options';
 import type { OptionSchema, OptionsSchema } from '../command';
 import { taskNames } from '../data/task-data';
@@ -39,7 +40,7 @@ const paperDefaults: Partial<Record<DecodingOptionName, unknown>> = {
   numBeams: 5,
   maxNewTokens: 100,
   minLength: 5,
-  bannedTokenIds: [198, 628],
+  bannedTokenIds: [...paperBannedTokenIds],
 };
 
 const decodingOptionNames = [

@@ -30,7 +30,7 @@ export interface QuickstartResult {
     maxNewTokens: number;
     /** End-of-text is banned for this many new tokens (HF min_new_tokens). */
     minNewTokens: number;
-    bannedTokenIds: number[];
+    bannedTokenIds: readonly number[];
     noRepeatNgramSize: number;
   };
   /** The first trained method's run (the prefix by default). */

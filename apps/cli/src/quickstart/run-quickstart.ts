@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import * as datasets from '@prefixkit/datasets';
 import {
   formatPrompt,
+  paperDecoding,
   type ReferenceGroup,
   type TextPair,
   tokenizeTrainingExample,
@@ -102,11 +103,8 @@ export async function runQuickstart(
     const decoding = {
       numBeams: options.numBeams,
       maxNewTokens: options.maxNewTokens,
-      // min_new_tokens, not HF's min_length (which counts the prompt, so never binds here): a
-      // well-trained prefix otherwise ends some beams at once (docs/decisions/2026-11-26-min-new-tokens.md).
-      // Never above the maximum, which generate() refuses.
-      minNewTokens: Math.min(5, options.maxNewTokens),
-      bannedTokenIds: [198, 628],
+      // min_new_tokens, not HF's min_length (which counts the prompt, so never binds here).
+      ...paperDecoding(options.maxNewTokens),
       noRepeatNgramSize: options.noRepeatNgramSize,
     };
     const generateFor = async (peft: PeftModel | undefined, label: string) => {

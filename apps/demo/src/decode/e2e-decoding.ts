@@ -1,6 +1,7 @@
 // How the demo decodes E2E, shared by the page's worker and the Node tests so both run the exact
-// same options: the CLI's E2E settings (newlines 198 and 628 banned, eos banned for the first 5
-// new tokens), with the beam count and length the visitor picks.
+// same options: the paper's decoding (@prefixkit/datasets' paperDecoding: newlines banned, eos
+// held back for the first 5 new tokens), with the beam count and length the visitor picks.
+import { paperDecoding } from '@prefixkit/datasets';
 import type { PeftGenerateOptions } from '@prefixkit/peft';
 
 export interface DecodingSettings {
@@ -9,26 +10,12 @@ export interface DecodingSettings {
   readonly maxNewTokens: number;
 }
 
-/** GPT-2's "\n" and "\n\n": an E2E output is one line. */
-export const e2eBannedTokenIds: readonly number[] = [198, 628];
-
-export const e2eMinNewTokens = 5;
-
-/**
- * min_new_tokens for a decode of at most `maxNewTokens`: eos is held back for the first 5, or for
- * all of them when fewer are asked for (generate() refuses a minimum above the maximum).
- */
-export function e2eMinNewTokensFor(maxNewTokens: number): number {
-  return Math.min(e2eMinNewTokens, maxNewTokens);
-}
-
 /** generate() options for one E2E decode. */
 export function e2eDecoding(settings: DecodingSettings): PeftGenerateOptions {
   return {
     numBeams: settings.numBeams,
     maxNewTokens: settings.maxNewTokens,
-    minNewTokens: e2eMinNewTokensFor(settings.maxNewTokens),
-    bannedTokenIds: e2eBannedTokenIds,
+    ...paperDecoding(settings.maxNewTokens),
   };
 }
 

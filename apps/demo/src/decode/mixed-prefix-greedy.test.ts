@@ -1,6 +1,6 @@
+import { paperDecoding } from '@prefixkit/datasets';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { greedyTokens, loadNodeReference, type NodeReference } from '../../test/node-reference';
-import { e2eBannedTokenIds, e2eMinNewTokens } from './e2e-decoding';
 import { e2ePrompt } from './e2e-prompt';
 import { mixedPrefixGreedy } from './mixed-prefix-greedy';
 
@@ -18,7 +18,7 @@ describe('mixedPrefixGreedy (CPU backend)', () => {
       reference.model,
       e2ePrompt(reference.tokenizer, source),
       [null, reference.shipped, null],
-      { maxNewTokens, minNewTokens: e2eMinNewTokens, bannedTokenIds: e2eBannedTokenIds },
+      { maxNewTokens, ...paperDecoding(maxNewTokens) },
     );
     const plain = await greedyTokens(reference, null, source, maxNewTokens);
     const tuned = await greedyTokens(reference, reference.shipped, source, maxNewTokens);

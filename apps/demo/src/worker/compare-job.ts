@@ -1,7 +1,7 @@
 // The Compare panel's work: one MR decoded without a prefix and with each chosen prefix as one
 // mixed-prefix batch, each output scored with BLEU when the MR has references (dev set).
+import { paperDecoding } from '@prefixkit/datasets';
 import type { Gpt2Model, Gpt2Tokenizer } from '@prefixkit/gpt2';
-import { e2eBannedTokenIds, e2eMinNewTokensFor } from '../decode/e2e-decoding';
 import { e2ePrompt } from '../decode/e2e-prompt';
 import { mixedPrefixGreedy } from '../decode/mixed-prefix-greedy';
 import { outputText } from '../decode/output-text';
@@ -26,8 +26,7 @@ export async function runCompareJob(job: CompareJob): Promise<CompareRow[]> {
     job.prefixes.map((name) => job.registry.get(name)),
     {
       maxNewTokens: job.maxNewTokens,
-      minNewTokens: e2eMinNewTokensFor(job.maxNewTokens),
-      bannedTokenIds: e2eBannedTokenIds,
+      ...paperDecoding(job.maxNewTokens),
     },
   );
   return Promise.all(

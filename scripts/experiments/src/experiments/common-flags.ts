@@ -2,7 +2,8 @@
 // seed, a dev loss at the end (--eval-every 0), checkpoints to resume from (only the newest kept:
 // FT-FULL's are as large as the model), beam search with newlines banned (the CLI's default) and
 // at least 5 new tokens (min_new_tokens, since HF's min_length never binds: the decision
-// docs/decisions/2026-11-26-min-new-tokens.md).
+// docs/decisions/2026-11-26-min-new-tokens.md; @prefixkit/datasets' paperDecoding).
+import { paperMinNewTokensFor } from '@prefixkit/datasets';
 import type { Evaluation, Flags } from '../plan/plan-types';
 import type { ExperimentTask, Settings } from './experiment';
 
@@ -31,7 +32,7 @@ export function decodeFlags(settings: Settings): Flags {
     model: settings.model,
     numBeams: settings.numBeams,
     maxNewTokens: settings.maxNewTokens,
-    minNewTokens: Math.min(5, settings.maxNewTokens),
+    minNewTokens: paperMinNewTokensFor(settings.maxNewTokens),
     batchSize: settings.decodeBatchSize,
     ...backend(settings),
   };
