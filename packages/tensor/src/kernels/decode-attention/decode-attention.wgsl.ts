@@ -18,14 +18,41 @@ export function decodeAttentionLanes(subgroupSize: number | undefined): number {
   return subgroupSize && subgroupSize >= 4 ? subgroupSize : 32;
 }
 
+/** The workgroup memory in which the lanes of a (row, head) pool their online-softmax states. */
+export function laneStateWgsl(W: number, D4: number): string {
+  return `const F32_MIN: f32 = ${F32_MIN_WGSL};
+var<workgroup> laneMax: array<f32, ${W}>;
+var<workgroup> laneSum: array<f32, ${W}>;
+var<workgroup> laneAcc: array<vec4f, ${W * D4}>;`;
+}
+
+/**
+ * The end of a decoding attention kernel: each lane's running max `m`, sum `total` and weighted
+ * values `acc` are pooled, rescaled to the largest max and summed; where `stores` (a WGSL bool)
+ * holds, lane l writes outputs d4 = l, l + W, ... of out[pair] (D4 vec4s per pair).
+ */
+export function combineLanesWgsl(W: number, D4: number, stores: string): string {
+  return `laneMax[lid] = m;
+  laneSum[lid] = total;
+  for (var d4 = 0u; d4 < ${D4}u; d4++) { laneAcc[lid * ${D4}u + d4] = acc[d4]; }
+  workgroupBarrier();
+  var best = F32_MIN;
+  for (var l = 0u; l < ${W}u; l++) { best = max(best, laneMax[l]); }
+  var sum = 0.0;
+  for (var l = 0u; l < ${W}u; l++) { sum += laneSum[l] * exp(laneMax[l] - best); }
+  if (!(${stores})) { return; }
+  for (var d4 = lid; d4 < ${D4}u; d4 += ${W}u) {
+    var o = vec4f(0.0);
+    for (var l = 0u; l < ${W}u; l++) { o += laneAcc[l * ${D4}u + d4] * exp(laneMax[l] - best); }
+    out[pair * ${D4}u + d4] = o / sum;
+  }`;
+}
+
 export function decodeAttentionWgsl(kernel: KernelInterface, headSize: number, W: number): string {
   const D4 = headSize / 4;
   const each = (body: string) => `for (var d4 = 0u; d4 < ${D4}u; d4++) { ${body} }`;
   return `${declareBindings(kernel)}
-const F32_MIN: f32 = ${F32_MIN_WGSL};
-var<workgroup> laneMax: array<f32, ${W}>;
-var<workgroup> laneSum: array<f32, ${W}>;
-var<workgroup> laneAcc: array<vec4f, ${W * D4}>;
+${laneStateWgsl(W, D4)}
 
 @compute @workgroup_size(${W})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
@@ -55,20 +82,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     ${each('acc[d4] = acc[d4] * scale + e * value[at + d4];')}
     m = next;
   }
-  laneMax[lid] = m;
-  laneSum[lid] = total;
-  ${each(`laneAcc[lid * ${D4}u + d4] = acc[d4];`)}
-  workgroupBarrier();
-  var best = F32_MIN;
-  for (var k = 0u; k < ${W}u; k++) { best = max(best, laneMax[k]); }
-  var sum = 0.0;
-  for (var k = 0u; k < ${W}u; k++) { sum += laneSum[k] * exp(laneMax[k] - best); }
-  if (group >= pairs) { return; }
-  for (var d4 = lid; d4 < ${D4}u; d4 += ${W}u) {
-    var o = vec4f(0.0);
-    for (var k = 0u; k < ${W}u; k++) { o += laneAcc[k * ${D4}u + d4] * exp(laneMax[k] - best); }
-    out[pair * ${D4}u + d4] = o / sum;
-  }
+  ${combineLanesWgsl(W, D4, 'group < pairs')}
 }
 `;
 }

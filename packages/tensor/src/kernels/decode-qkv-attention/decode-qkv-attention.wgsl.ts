@@ -10,7 +10,8 @@
 // from where they come, writes them to the cache, and folds them into its online softmax; the
 // lanes' partial results are combined as in decodeAttention. Every cache row is written once,
 // and nothing written is read back, so no barrier separates the copy from the attention.
-import { declareBindings, F32_MIN_WGSL, type KernelInterface } from '../wgsl';
+import { combineLanesWgsl, laneStateWgsl } from '../decode-attention/decode-attention.wgsl';
+import { declareBindings, type KernelInterface } from '../wgsl';
 
 export function decodeQkvAttentionWgsl(
   kernel: KernelInterface,
@@ -20,10 +21,7 @@ export function decodeQkvAttentionWgsl(
   const D4 = headSize / 4;
   const each = (body: string) => `for (var d4 = 0u; d4 < ${D4}u; d4++) { ${body} }`;
   return `${declareBindings(kernel)}
-const F32_MIN: f32 = ${F32_MIN_WGSL};
-var<workgroup> laneMax: array<f32, ${W}>;
-var<workgroup> laneSum: array<f32, ${W}>;
-var<workgroup> laneAcc: array<vec4f, ${W * D4}>;
+${laneStateWgsl(W, D4)}
 
 @compute @workgroup_size(${W})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
@@ -75,20 +73,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     }
     m = next;
   }
-  laneMax[lid] = m;
-  laneSum[lid] = total;
-  ${each(`laneAcc[lid * ${D4}u + d4] = acc[d4];`)}
-  workgroupBarrier();
-  var best = F32_MIN;
-  for (var l = 0u; l < ${W}u; l++) { best = max(best, laneMax[l]); }
-  var sum = 0.0;
-  for (var l = 0u; l < ${W}u; l++) { sum += laneSum[l] * exp(laneMax[l] - best); }
-  if (!inRange) { return; }
-  for (var d4 = lid; d4 < ${D4}u; d4 += ${W}u) {
-    var o = vec4f(0.0);
-    for (var l = 0u; l < ${W}u; l++) { o += laneAcc[l * ${D4}u + d4] * exp(laneMax[l] - best); }
-    out[pair * ${D4}u + d4] = o / sum;
-  }
+  ${combineLanesWgsl(W, D4, 'inRange')}
 }
 `;
 }
