@@ -1,8 +1,11 @@
 // Limits and access: a full queue answers 429 with Retry-After, a request past its time 408, API
 // keys and per-key rate limits, no unauthenticated listening beyond loopback unless asked, admin
-// routes off without an admin key, and shutdown lets running requests finish.
+// routes off without an admin key, shutdown lets running requests finish, and a model path that
+// does not exist is named, not looked up on the hub.
 import { once } from 'node:events';
 import { connect } from 'node:net';
+import { join } from 'node:path';
+import { FileNotFoundError } from '@prefixkit/errors';
 import { describe, expect, it } from 'vitest';
 import { createServer } from '../src/server';
 import { modelDir, post, sseEvents, startServer } from './fixtures';
@@ -133,6 +136,16 @@ describe('limits', () => {
     socket.destroy();
     expect((await running).status).toBe(200);
     await closing;
+  });
+
+  it('names a model path that does not exist, never asking the hub for it', async () => {
+    const missing = join(modelDir, '..', 'no-such-model');
+    const refused = createServer(
+      { model: missing, backend: 'cpu' },
+      { env: { HF_HUB_OFFLINE: '1' } },
+    );
+    await expect(refused).rejects.toThrow(FileNotFoundError);
+    await expect(refused).rejects.toThrow(/no-such-model/);
   });
 
   it('refuses invalid server options naming the field', async () => {

@@ -15,6 +15,11 @@ export {
   hubDownloadSnapshot,
 } from './hub/hub-download.node.js';
 export { type HubOptions, type HubSettings, resolveHubSettings } from './hub/hub-settings.node.js';
+export {
+  hubRepoId,
+  type ModelSource,
+  resolveModelReference,
+} from './hub/model-reference.node.js';
 export { fileByteSource } from './safetensors/file-byte-source.node.js';
 export { openSafetensorsFile, writeSafetensorsFile } from './safetensors/safetensors-file.node.js';
 export {

@@ -1,4 +1,5 @@
 // The code of `prefixkit download`, loaded only when the command runs.
+import { hubRepoId } from '@prefixkit/gpt2/node';
 import type { CommandRun } from '../command';
 import type { DatasetDownload, DownloadableDataset } from '../download/download-dataset';
 import { datasetFolder, downloadDataset } from '../download/download-dataset';
@@ -6,7 +7,6 @@ import type { ModelDownload } from '../download/download-model';
 import { downloadModel } from '../download/download-model';
 import { UsageError } from '../errors';
 import { formatBytes } from '../render';
-import { hubRepoId } from '../runtime/load-model';
 
 export interface DownloadOptions {
   model?: string;

@@ -1,7 +1,7 @@
 // Finds and loads the GPT-2 a command runs on: a folder with config.json + model.safetensors
 // (Hugging Face's save_pretrained layout, a hub snapshot, or models/prefixkit-tiny), or a hub id
 // (`gpt2-medium`, `openai-community/gpt2`), downloaded into the Hugging Face cache on first use.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FileNotFoundError } from '@prefixkit/errors';
 import { Gpt2Model, type Gpt2Tokenizer } from '@prefixkit/gpt2';
@@ -15,37 +15,19 @@ export const defaultModelName = 'prefixkit-tiny';
 /** Where the embedded default model lives in the repository. */
 export const defaultModelDir = join(repoRootGuess, 'models', defaultModelName);
 
-export type ModelSource = { kind: 'folder'; path: string } | { kind: 'hub'; repoId: string };
-
-const bareHubNames = new Set(['gpt2', 'gpt2-medium', 'gpt2-large', 'gpt2-xl', 'distilgpt2']);
-
-/** The hub repository of a model name: GPT-2's bare names live under openai-community/. */
-export function hubRepoId(name: string): string {
-  return bareHubNames.has(name) ? `openai-community/${name}` : name;
-}
-
-/** Reads `reference` as a folder (when it exists or looks like a path) or a hub id. */
-export function resolveModelSource(reference: string, cwd: string): ModelSource {
+/**
+ * Reads `reference` as the embedded default model (by its name), a folder or a hub id
+ * (`resolveModelReference`, which the server shares).
+ */
+export function resolveModelSource(reference: string, cwd: string): node.ModelSource {
   if (reference === defaultModelName && existsSync(join(defaultModelDir, 'config.json')))
     return { kind: 'folder', path: defaultModelDir };
-  const path = resolve(cwd, reference);
-  if (existsSync(path)) {
-    if (!statSync(path).isDirectory() || !existsSync(join(path, 'config.json')))
-      throw new FileNotFoundError(
-        join(path, 'config.json'),
-        'A model folder holds config.json and model.safetensors (Hugging Face layout).',
-      );
-    return { kind: 'folder', path };
-  }
-  const looksLikePath = /^[.~/]/.test(reference) || reference.split('/').length > 2;
-  if (looksLikePath || reference === defaultModelName)
+  if (reference === defaultModelName && !existsSync(resolve(cwd, reference)))
     throw new FileNotFoundError(
-      path,
-      reference === defaultModelName
-        ? 'The embedded default model has not been added to models/ yet; pass --model FOLDER or a hub id.'
-        : 'Pass a model folder (config.json + model.safetensors) or a hub id such as gpt2-medium.',
+      join(defaultModelDir, 'config.json'),
+      'The embedded default model has not been added to models/ yet; pass --model FOLDER or a hub id.',
     );
-  return { kind: 'hub', repoId: hubRepoId(reference) };
+  return node.resolveModelReference(reference, cwd);
 }
 
 export interface LoadedModel {

@@ -1,12 +1,12 @@
-// The frozen GPT-2 the server serves: a checkpoint folder, or a hub id fetched into the cache,
-// uploaded to the chosen backend.
-import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+// The frozen GPT-2 the server serves: a checkpoint folder, or a hub id fetched into the cache
+// (read as the CLI reads --model: resolveModelReference), uploaded to the chosen backend.
+import { basename } from 'node:path';
 import { Gpt2Model, type Gpt2Tokenizer } from '@prefixkit/gpt2';
 import {
   downloadGpt2,
   loadModelFolderTokenizer,
   openGpt2CheckpointDirectory,
+  resolveModelReference,
 } from '@prefixkit/gpt2/node';
 import { type Backend, CpuBackend } from '@prefixkit/tensor';
 
@@ -27,10 +27,12 @@ export async function loadBaseModel(options: {
   backend: 'webgpu' | 'cpu';
   env: NodeJS.ProcessEnv;
 }): Promise<BaseModel> {
-  const local = existsSync(resolve(options.model));
-  const folder = local
-    ? resolve(options.model)
-    : await downloadGpt2({ repoId: options.model, env: options.env });
+  const source = resolveModelReference(options.model, process.cwd());
+  const local = source.kind === 'folder';
+  const folder =
+    source.kind === 'folder'
+      ? source.path
+      : await downloadGpt2({ repoId: source.repoId, env: options.env });
   let backend: Backend;
   let release = async () => {};
   if (options.backend === 'cpu') backend = new CpuBackend();
