@@ -65,7 +65,7 @@ describe('layerNormLinear: WebGPU vs reference', () => {
           });
         }
       }
-    });
+    }, 120_000); // twelve pipelines per shape (activations x lane builds), each compiled on first use
   }
 
   it('fewer rows than the build holds (M 3 in the 8-row build)', async (context) => {
