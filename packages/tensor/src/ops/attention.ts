@@ -50,6 +50,17 @@ export function withPast(name: string, past: Tensor | undefined, current: Tensor
   return concat([broadcast, current], 2);
 }
 
+/** Checks an attention mask is [B, S]: one 0/1 per row and past + new position. */
+export function checkAttentionMask(op: string, mask: Tensor, B: number, S: number): void {
+  if (mask.rank !== 2 || mask.shape[0] !== B || mask.shape[1] !== S)
+    throw new ShapeMismatchError(
+      op,
+      'mask',
+      `[${B}, ${S}] (batch, past + new positions)`,
+      mask.shape,
+    );
+}
+
 /**
  * Causal multi-head attention of q [B, H, T, D] over k, v [B, H, S, D] (S >= T; the last T
  * positions are q's) and an optional past in front of them.
@@ -90,17 +101,7 @@ export function attention(
   const key = withPast('pastKey', options.pastKey, k);
   const value = withPast('pastValue', options.pastValue, v);
   const S = key.shape[2]!;
-  if (
-    options.mask &&
-    (options.mask.rank !== 2 || options.mask.shape[0] !== B || options.mask.shape[1] !== S)
-  ) {
-    throw new ShapeMismatchError(
-      'attention',
-      'mask',
-      `[${B}, ${S}] (batch, past + new positions)`,
-      options.mask.shape,
-    );
-  }
+  if (options.mask) checkAttentionMask('attention', options.mask, B, S);
   if (T === 1 && D % 4 === 0 && !recordsGradient([q, key, value, options.mask])) {
     const output = newOutput(q.backend, [B, H, 1, D], q.dtype); // [B, H, 1, D]
     runKernel(

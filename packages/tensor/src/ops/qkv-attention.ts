@@ -3,9 +3,8 @@
 // one kernel (decodeQkvAttention: the cache copy and the attention in one dispatch); any other
 // call is the two ops, whose recorded paths carry the gradients.
 import { recordsGradient } from '../autograd/tape';
-import { ShapeMismatchError } from '../errors';
 import type { Tensor } from '../tensor';
-import { type AttentionResult, attention } from './attention';
+import { type AttentionResult, attention, checkAttentionMask } from './attention';
 import { checkQkvHeads, type QkvHeadsOptions, qkvHeads } from './heads';
 import { checkSameDType, commonBackend, newOutput, runKernel } from './op-utils';
 
@@ -33,13 +32,7 @@ export function qkvAttention(qkv: Tensor, options: QkvAttentionOptions): Attenti
   if (mask) {
     commonBackend(op, { qkv, mask });
     checkSameDType(op, 'mask', qkv, mask);
-    if (mask.rank !== 2 || mask.shape[0] !== B || mask.shape[1] !== P + 1)
-      throw new ShapeMismatchError(
-        op,
-        'mask',
-        `[${B}, ${P + 1}] (batch, past + new positions)`,
-        mask.shape,
-      );
+    checkAttentionMask(op, mask, B, P + 1);
   }
   const output = newOutput(qkv.backend, [B, heads, 1, D], qkv.dtype);
   const key = newOutput(qkv.backend, [B, heads, P + 1, D], qkv.dtype);
