@@ -50,29 +50,20 @@ function repeat(count: number, line: (index: number) => string): string {
   return Array.from({ length: count }, (_, index) => line(index)).join('\n    ');
 }
 
-/** Statistics of row i in (mean{i}, rstd{i}) by this invocation alone. */
-function ownStatistics(rows: number): string {
+/**
+ * Mean and rstd of each row i into mean{i}, rstd{i}: this invocation walks k = start, start +
+ * stride, ... and `reduce` (a WGSL function name, or '' for none) sums the partial results over
+ * the subgroup.
+ */
+function statistics(rows: number, start: string, stride: number, reduce: string): string {
   return repeat(
     rows,
     (i) => `var sum${i} = 0.0;
-    for (var k = 0u; k < u.K; k++) { sum${i} += x[row${i} * u.K + k]; }
-    let mean${i} = sum${i} / f32(u.K);
+    for (var k = ${start}; k < u.K; k += ${stride}u) { sum${i} += x[row${i} * u.K + k]; }
+    let mean${i} = ${reduce}(sum${i}) / f32(u.K);
     var squares${i} = 0.0;
-    for (var k = 0u; k < u.K; k++) { let d = x[row${i} * u.K + k] - mean${i}; squares${i} += d * d; }
-    let rstd${i} = 1.0 / sqrt(squares${i} / f32(u.K) + u.eps);`,
-  );
-}
-
-/** Statistics of row i shared by the subgroup: lane l sums k = l, l + S, ... */
-function subgroupStatistics(rows: number, S: number): string {
-  return repeat(
-    rows,
-    (i) => `var sum${i} = 0.0;
-    for (var k = lane; k < u.K; k += ${S}u) { sum${i} += x[row${i} * u.K + k]; }
-    let mean${i} = subgroupAdd(sum${i}) / f32(u.K);
-    var squares${i} = 0.0;
-    for (var k = lane; k < u.K; k += ${S}u) { let d = x[row${i} * u.K + k] - mean${i}; squares${i} += d * d; }
-    let rstd${i} = 1.0 / sqrt(subgroupAdd(squares${i}) / f32(u.K) + u.eps);`,
+    for (var k = ${start}; k < u.K; k += ${stride}u) { let d = x[row${i} * u.K + k] - mean${i}; squares${i} += d * d; }
+    let rstd${i} = 1.0 / sqrt(${reduce}(squares${i}) / f32(u.K) + u.eps);`,
   );
 }
 
@@ -118,15 +109,15 @@ export function layerNormLinearWgsl(kernel: KernelInterface, constants: UniformV
   const subgroups = (constants.subgroupSize ?? 0) >= 4;
   const body = subgroups
     ? `if (laneCount == ${lanes}u && subgroupAll(lane == lid)) {
-    ${subgroupStatistics(rows, lanes)}
+    ${statistics(rows, 'lane', lanes, 'subgroupAdd')}
     ${subgroupLoop(rows, lanes)}
     ${repeat(rows, (i) => `store(${i}u, n0, acc${i});`)}
   } else {
-    ${ownStatistics(rows)}
+    ${statistics(rows, '0u', 1, '')}
     ${plainLoop(rows)}
     ${repeat(rows, (i) => `store(${i}u, n0, acc${i});`)}
   }`
-    : `${ownStatistics(rows)}
+    : `${statistics(rows, '0u', 1, '')}
     ${plainLoop(rows)}
     ${repeat(rows, (i) => `store(${i}u, n0, acc${i});`)}`;
   const builtins = subgroups
