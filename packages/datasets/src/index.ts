@@ -48,7 +48,6 @@ export {
 export {
   paperBannedTokenIds,
   paperDecoding,
-  paperMinNewTokens,
   paperMinNewTokensFor,
 } from './paper-decoding';
 export {

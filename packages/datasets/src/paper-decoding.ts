@@ -9,7 +9,7 @@
 export const paperBannedTokenIds: readonly number[] = [198, 628];
 
 /** New tokens during which the end of text is held back. */
-export const paperMinNewTokens = 5;
+const paperMinNewTokens = 5;
 
 /**
  * min_new_tokens for a decode of at most `maxNewTokens` new tokens: paperMinNewTokens, or all of
