@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCsv } from '@prefixkit/datasets';
+import { readCsv, webnlgUnseenCategories } from '@prefixkit/datasets';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   availableE2ESystems,
@@ -14,6 +14,7 @@ import {
   officialE2EScores,
 } from '../../../packages/metrics/test/official-e2e-scores';
 import type { EvaluateResult } from '../src/commands/evaluate';
+import { readReferences } from '../src/evaluate/read-references';
 import { parseJsonOutput, runInProcess, runPrefixkit } from './run-cli';
 
 const fixtures = fileURLToPath(new URL('../../../packages/metrics/fixtures/e2e/', import.meta.url));
@@ -229,6 +230,63 @@ describe.concurrent('prefixkit evaluate --max-inputs and --subsets', () => {
     expect(run.stderr).toMatch(/^official subsets \(inputs\): seen 20, unseen 10, all 30$/m);
     expect(run.stderr).toMatch(/^ +seen +unseen +all$/m);
     expect(run.stderr).toMatch(/^TER +\d\.\d{4} +\d\.\d{4} +\d\.\d{4}$/m);
+  });
+
+  it('--every K scores every K-th input, as a references file of just those would, and splits them by category', async () => {
+    const all = await readReferences(webnlgSample, 'webnlg');
+    const kept = all.references.filter((_, position) => position % 3 === 0);
+    const keptCategories = all.categories!.filter((_, position) => position % 3 === 0);
+    const unseen = keptCategories.filter((category) =>
+      (webnlgUnseenCategories as readonly (string | undefined)[]).includes(category),
+    ).length;
+    expect(unseen).toBeGreaterThan(0);
+    expect(unseen).toBeLessThan(kept.length);
+    const references = join(dir, 'webnlg-every-third.txt');
+    writeFileSync(references, `${kept.map((group) => group.join('\n')).join('\n\n')}\n`);
+    const hypotheses = join(dir, 'webnlg-every-third-outputs.txt');
+    writeFileSync(
+      hypotheses,
+      `${kept.map((group) => group[0]!.split(' ').slice(0, 5).join(' ')).join('\n')}\n`,
+    );
+    const args = [
+      'evaluate',
+      '--task',
+      'webnlg',
+      '--hypotheses',
+      hypotheses,
+      '--metrics',
+      'bleu,ter',
+      '--json',
+    ];
+    const spread = await runInProcess([
+      ...args,
+      '--references',
+      webnlgSample,
+      '--every',
+      '3',
+      '--subsets',
+    ]);
+    const alone = await runInProcess([...args, '--references', references]);
+    expect(spread.code, spread.stderr).toBe(0);
+    const result = parseJsonOutput(spread).result as EvaluateResult;
+    expect(result.inputs).toBe(kept.length);
+    expect(result.scores).toEqual((parseJsonOutput(alone).result as EvaluateResult).scores);
+    expect(result.subsets!.unseen.inputs).toBe(unseen);
+    expect(result.subsets!.seen.inputs).toBe(kept.length - unseen);
+
+    const cut = await runInProcess([
+      ...args,
+      '--references',
+      webnlgSample,
+      '--every',
+      '3',
+      '--max-inputs',
+      String(kept.length - 1),
+    ]);
+    expect(cut.code).toBe(5);
+    expect(cut.stderr).toContain(
+      `has ${kept.length - 1} unique inputs (every 3rd, its first ${kept.length - 1}, --every 3 --max-inputs ${kept.length - 1})`,
+    );
   });
 
   it('refuses --subsets for a task without subsets, and for references without categories', async () => {

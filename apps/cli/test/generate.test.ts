@@ -121,6 +121,30 @@ describe.concurrent('prefixkit generate', () => {
     }
   });
 
+  it('--every K decodes every K-th input, then --max-inputs N the first N of those', async () => {
+    const inputs = join(root, 'five-inputs.txt');
+    const sources = tinyPairs.slice(0, 5).map((pair) => pair.source);
+    expect(new Set(sources).size).toBe(5);
+    writeFileSync(inputs, `${sources.join('\n')}\n`);
+    const args = ['generate', '--model', model, '--inputs', inputs, '--backend', 'cpu'];
+    const decoding = [
+      '--num-beams',
+      '1',
+      '--max-new-tokens',
+      '2',
+      '--min-new-tokens',
+      '2',
+      '--json',
+    ];
+    const every = await runInProcess([...args, '--every', '2', ...decoding]);
+    const cut = await runInProcess([...args, '--every', '2', '--max-inputs', '2', ...decoding]);
+    for (const run of [every, cut]) expect(run.code, run.stderr).toBe(0);
+    const inputsOf = (run: typeof every) =>
+      (parseJsonOutput(run).result as { outputs: Output[] }).outputs.map((o) => o.input);
+    expect(inputsOf(every)).toEqual([sources[0], sources[2], sources[4]]);
+    expect(inputsOf(cut)).toEqual([sources[0], sources[2]]);
+  });
+
   it('greedy decoding of one --input prints the line on stdout; the prefix changes the output', async () => {
     const args = [
       'generate',

@@ -45,6 +45,17 @@ describe.each(experiments.map((experiment) => experiment.name))('%s plan', (name
     expect(plan.test.generate.maxInputs).toBeUndefined();
     expect(plan.train).toMatchObject({ model: 'prefixkit-tiny', seed: 101, evalEvery: 0 });
   });
+
+  it('--test-every K and --test-inputs N select the same test inputs for decoding and scoring', () => {
+    const spread = planOf(name, ['--test-every', '9', '--test-inputs', '40']);
+    for (const flags of [spread.test.generate, spread.test.evaluate])
+      expect(flags).toMatchObject({ every: 9, maxInputs: 40 });
+    expect(spread.test.description).toMatch(
+      /^the first 40 of one input in 9 of the .+ \(every 9-th, from the first\)$/,
+    );
+    expect(planOf(name, ['--test-every', '9']).test.evaluate.maxInputs).toBeUndefined();
+    expect(plan.test.evaluate.every).toBeUndefined();
+  });
 });
 
 describe('the plans, row by row', () => {

@@ -50,10 +50,18 @@ export const evaluateCommand = defineCommand<EvaluateOptions, EvaluateResult>({
         description: 'Include per-segment scores in the --json result.',
         default: false,
       },
+      every: {
+        type: 'integer',
+        description:
+          'Score only every K-th unique input of the references: the 1st, the (K+1)-th, ... (as generate --every K decodes them; before --max-inputs).',
+        minimum: 1,
+        maximum: 100_000_000,
+        'x-placeholder': 'K',
+      },
       maxInputs: {
         type: 'integer',
         description:
-          'Score only the first N unique inputs of the references (as generate --max-inputs N decodes them).',
+          'Score only the first N unique inputs of the references, of those --every keeps (as generate --max-inputs N decodes them).',
         minimum: 1,
         maximum: 100_000_000,
         'x-placeholder': 'N',

@@ -6,6 +6,7 @@ import { scoreTask, type TaskScore, type TaskScores } from '@prefixkit/metrics';
 import { loadMeteorResources } from '@prefixkit/metrics/node';
 import type { CommandRun } from '../command';
 import { InputMismatchError } from '../errors';
+import { describeSelection, type InputSelection, selectInputs } from '../input-selection';
 import { readHypotheses } from '../evaluate/read-hypotheses';
 import { type ReferenceSet, readReferences } from '../evaluate/read-references';
 import {
@@ -25,6 +26,7 @@ export interface EvaluateOptions {
   metrics?: MetricName[];
   segments: boolean;
   meteorParaphrases?: string;
+  every?: number;
   maxInputs?: number;
   subsets: boolean;
 }
@@ -51,8 +53,7 @@ function checkAlignment(
 ): void {
   const expected = references.references.length;
   if (hypotheses.lines.length !== expected) {
-    const cut =
-      options.maxInputs === undefined ? '' : ` (its first ones, --max-inputs ${options.maxInputs})`;
+    const cut = describeSelection(options);
     throw new InputMismatchError(
       `${options.hypotheses} has ${hypotheses.lines.length} hypotheses but ${options.references} has ${expected} unique inputs${cut}; expected one hypothesis line per unique input, in first-appearance order of the references`,
     );
@@ -68,15 +69,15 @@ function checkAlignment(
   }
 }
 
-/** The first `maxInputs` inputs of the references (all of them without the option). */
-function firstInputs(references: ReferenceSet, maxInputs: number | undefined): ReferenceSet {
-  if (maxInputs === undefined) return references;
+/** The inputs of the references that `--every` and `--max-inputs` select (all without them). */
+function selectedInputs(references: ReferenceSet, selection: InputSelection): ReferenceSet {
+  if (selection.every === undefined && selection.maxInputs === undefined) return references;
   const { inputs, categories } = references;
   return {
     ...references,
-    references: references.references.slice(0, maxInputs),
-    ...(inputs ? { inputs: inputs.slice(0, maxInputs) } : {}),
-    ...(categories ? { categories: categories.slice(0, maxInputs) } : {}),
+    references: selectInputs(references.references, selection),
+    ...(inputs ? { inputs: selectInputs(inputs, selection) } : {}),
+    ...(categories ? { categories: selectInputs(categories, selection) } : {}),
   };
 }
 
@@ -119,9 +120,9 @@ export const evaluateRun: CommandRun<EvaluateOptions, EvaluateResult> = async (
   if (paraphrasesPath) requireFile(paraphrasesPath, 'meteor-paraphrases');
   const metrics = chooseMetrics(options.task, options.metrics); // fail before reading files
   if (options.subsets) checkSubsetsTask(options.task);
-  const references = firstInputs(
+  const references = selectedInputs(
     await readReferences(referencesPath, options.task),
-    options.maxInputs,
+    options,
   );
   const hypotheses = await readHypotheses(hypothesesPath, options.task);
   checkAlignment(options, hypotheses, references);

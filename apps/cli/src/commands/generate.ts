@@ -13,6 +13,7 @@ import type { DecodedOutput } from '../generate/decode-inputs';
 import { decodeInputs, plainDecoding } from '../generate/decode-inputs';
 import { decodingOptionsOf, type GenerateCliOptions } from '../generate/generate-options';
 import { tokenLogprobs } from '../generate/token-logprobs';
+import { selectInputs } from '../input-selection';
 import { modelInput, pathInput, refuseOutputOverInputs } from '../output-target';
 import { loadModel, loadModelTokenizer } from '../runtime/load-model';
 import { openBackend } from '../runtime/open-backend';
@@ -48,7 +49,7 @@ async function readInputs(options: GenerateCliOptions, cwd: string, env: NodeJS.
     );
     inputs = groups.map((group) => group.source);
   }
-  return options.maxInputs === undefined ? inputs : inputs.slice(0, options.maxInputs);
+  return selectInputs(inputs, options);
 }
 
 export const generateRun: CommandRun<GenerateCliOptions, GenerateResult> = async (

@@ -15,6 +15,7 @@ export interface GenerateCliOptions {
   task?: (typeof taskNames)[number];
   data?: string;
   split: 'train' | 'dev' | 'test';
+  every?: number;
   maxInputs?: number;
   template: 'paper' | 'raw';
   output?: string;
@@ -144,9 +145,17 @@ export const generateSchema: OptionsSchema = {
       enum: ['train', 'dev', 'test'],
       default: 'test',
     },
+    every: {
+      type: 'integer',
+      description:
+        'Only every K-th input: the 1st, the (K+1)-th, ... (spread over the whole split; before --max-inputs).',
+      minimum: 1,
+      maximum: 100_000_000,
+      'x-placeholder': 'K',
+    },
     maxInputs: {
       type: 'integer',
-      description: 'Only the first N inputs.',
+      description: 'Only the first N inputs (of those --every keeps).',
       minimum: 1,
       maximum: 100_000_000,
       'x-placeholder': 'N',

@@ -52,14 +52,20 @@ export function devEvaluation(
   };
 }
 
-/** The test set (its first `testInputs` inputs when set); WebNLG adds its seen/unseen subsets. */
+/**
+ * The test set (every `testEvery`-th input, then the first `testInputs` of those, when set);
+ * WebNLG adds its seen/unseen subsets.
+ */
 export function testEvaluation(
   settings: Settings,
   task: ExperimentTask,
   references: string,
   options: { data?: string; subsets?: boolean; name?: string } = {},
 ): Evaluation {
-  const cut: Flags = settings.testInputs === undefined ? {} : { maxInputs: settings.testInputs };
+  const cut: Flags = {
+    ...(settings.testEvery === undefined ? {} : { every: settings.testEvery }),
+    ...(settings.testInputs === undefined ? {} : { maxInputs: settings.testInputs }),
+  };
   const name = options.name ?? 'test set';
   return {
     generate: { task, data: options.data ?? settings.data, split: 'test', ...cut },
@@ -69,9 +75,17 @@ export function testEvaluation(
       ...cut,
       ...(options.subsets ? { subsets: true } : ({} as Flags)),
     },
-    description:
-      settings.testInputs === undefined
-        ? `the whole ${name}`
-        : `the first ${settings.testInputs} inputs of the ${name}`,
+    description: describeTestInputs(settings, name),
   };
+}
+
+function describeTestInputs(settings: Settings, name: string): string {
+  const { testEvery, testInputs } = settings;
+  const spread = testEvery === undefined || testEvery === 1 ? undefined : testEvery;
+  if (spread === undefined)
+    return testInputs === undefined
+      ? `the whole ${name}`
+      : `the first ${testInputs} inputs of the ${name}`;
+  const every = `one input in ${spread} of the ${name} (every ${spread}-th, from the first)`;
+  return testInputs === undefined ? every : `the first ${testInputs} of ${every}`;
 }

@@ -47,6 +47,12 @@ export const commonOptions = {
     ...count("The first N dev inputs, decoded and scored to choose each row's learning rate."),
     default: 50,
   },
+  testEvery: {
+    ...count(
+      'Decode and score only every K-th test input, spread over the test set (WebNLG keeps both its seen and unseen categories); before --test-inputs.',
+    ),
+    placeholder: 'K',
+  },
   testInputs: count('Decode and score only the first N test inputs (default: all of them).'),
   numBeams: { ...count('Beam size of every decoding (the paper: 5).'), default: 5 },
   maxNewTokens: count('Most new tokens of every decoding (the paper allows 100).'),
