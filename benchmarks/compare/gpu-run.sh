@@ -7,14 +7,10 @@
 #   bash benchmarks/compare/gpu-run.sh [compare flags, e.g. --reps 5 --only a,b]
 set -uo pipefail
 : "${OUT:?OUT must name the folder whose files come back}"
+source scripts/gpu/runtime.sh
 G=.gpu/compare
-for f in .gl/*.deb; do dpkg -x "$f" /; done
-ldconfig
-export VK_DRIVER_FILES=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json
+unpack_gpu_runtime "$G"
 export PYTHONUNBUFFERED=1
-xz -dc "$G/node.xz" > "$G/node" && chmod +x "$G/node"
-mkdir -p "$G/node_modules/webgpu/dist/linux-x64"
-xz -dc "$G/dawn.node.xz" > "$G/node_modules/webgpu/dist/linux-x64/dawn.node"
 {
   nvidia-smi -L
   python3 -c 'import torch; print("torch", torch.__version__, torch.cuda.get_device_name())'

@@ -1,19 +1,18 @@
 #!/bin/bash
-# Prepares the ignored folder .gpu/pretrain for a lent GPU (docs/gpu.md): Node (xz), the
-# bundled pretrain script, the `webgpu` package with dawn.node (xz), the tokenised corpus (its
+# Prepares the ignored folder .gpu/pretrain for a lent GPU (docs/gpu.md): the runtime of
+# scripts/gpu/runtime.sh (Node, the `webgpu` package, dawn.node), the bundled pretrain script,
+# the tokenised corpus (its
 # train.tokens xz-compressed: a corpus with several swap copies would not fit the 64 MiB carry
 # otherwise) and run-gpu.sh. The Vulkan loader .debs go in .gl/ (docs/gpu.md).
 #   bash scripts/pretrain/prepare-gpu.sh [CORPUS_DIR]     (default runs/pretrain/corpus)
 # Then: run `bash .gpu/pretrain/run.sh SECONDS [pretrain flags]` with carry [".gpu/pretrain", ".gl"].
 set -euo pipefail
 CORPUS=${1:-runs/pretrain/corpus}
+source scripts/gpu/runtime.sh
 G=.gpu/pretrain
-mkdir -p "$G/node_modules/webgpu"
-[ -f "$G/node.xz" ] || xz -T2 -6 -c "$(readlink -f "$(which node)")" > "$G/node.xz"
+prepare_gpu_runtime "$G"
 bash scripts/pretrain/bundle.sh > /dev/null
 cp runs/pretrain/bundle/pretrain.mjs "$G/"
-cp node_modules/webgpu/index.js node_modules/webgpu/package.json "$G/node_modules/webgpu/"
-[ -f "$G/dawn.node.xz" ] || xz -T2 -6 -c node_modules/webgpu/dist/linux-x64/dawn.node > "$G/dawn.node.xz"
 # A model to continue from goes in $G/init after this (cp -r MODEL_DIR .gpu/pretrain/init).
 rm -rf "$G/corpus" "$G/init" && mkdir -p "$G/corpus"
 cp "$CORPUS/corpus.json" "$CORPUS/heldout.tokens" "$G/corpus/"

@@ -1,23 +1,20 @@
 #!/bin/bash
-# On the lent GPU: Vulkan loader, Node, Dawn; check the adapter is the NVIDIA GPU; pretrain
-# for SECONDS seconds with the given extra flags (paths relative to .gpu/pretrain, e.g.
-# --init-from init --block 256 --lr 1e-3). The model folder goes to /tmp/model (checkpoints refresh it), and
-# only what the device returns (at most 8 files) is copied into $OUT afterwards: the weights,
-# config.json, run.json, the loss curve, the log and the adapter, also when the run was cut off.
+# On the lent GPU: Vulkan loader, Node, Dawn (scripts/gpu/runtime.sh); check the adapter is the
+# NVIDIA GPU; pretrain for SECONDS seconds with the given extra flags (paths relative to
+# .gpu/pretrain, e.g. --init-from init --block 256 --lr 1e-3). The model folder goes to /tmp/model
+# (checkpoints refresh it), and only what the device returns (at most 8 files) is copied into $OUT
+# afterwards: the weights, config.json, run.json, the loss curve, the log and the adapter
+# (adapter.txt from nvidia-smi, adapter.json from WebGPU), also when the run was cut off.
 #   bash .gpu/pretrain/run.sh SECONDS [pretrain flags...]
 set -u
 SECONDS_BUDGET=${1:-360}
 shift || true
 cd "$(dirname "$0")"
-for f in ../../.gl/*.deb; do dpkg -x "$f" /; done; ldconfig
-export VK_DRIVER_FILES=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json
-xz -dc node.xz > node && chmod +x node
-mkdir -p node_modules/webgpu/dist/linux-x64
-xz -dc dawn.node.xz > node_modules/webgpu/dist/linux-x64/dawn.node
+source ../../scripts/gpu/runtime.sh
+unpack_gpu_runtime .
 [ -f corpus/train.tokens ] || xz -dc corpus/train.tokens.xz > corpus/train.tokens
 nvidia-smi -L 2>&1 | tee "$OUT/adapter.txt"
-./node -e "import('webgpu').then(async (m) => { const a = await m.create([]).requestAdapter(); const i = a.info; console.log(JSON.stringify({vendor: i.vendor, architecture: i.architecture, device: i.device, description: i.description})); process.exit(0); })" 2>&1 | tee -a "$OUT/adapter.txt"
-grep -q '"vendor":"nvidia"' "$OUT/adapter.txt" || { echo "adapter is not the NVIDIA GPU: stopping"; exit 3; }
+require_nvidia_adapter . "$OUT/adapter.json" || exit 3
 # Returns the latest checkpointed weights even if the call is killed before the copy at the end.
 ( while sleep 20; do cp /tmp/model/model.safetensors /tmp/model/config.json "$OUT/" 2>/dev/null; done ) &
 COPIER=$!

@@ -4,9 +4,13 @@ import { experimentByName } from './experiments/registry';
 import { runExperimentCommand } from './main';
 import { shellQuote } from './plan/flags';
 
-export async function runFromProcess(name: string): Promise<number> {
+/** Runs experiment `name` with `argv` (the launcher's arguments by default). */
+export async function runFromProcess(
+  name: string,
+  argv: readonly string[] = process.argv.slice(2),
+): Promise<number> {
   const experiment = experimentByName(name);
-  return runExperimentCommand(experiment, process.argv.slice(2), {
+  return runExperimentCommand(experiment, argv, {
     cwd: process.cwd(),
     env: process.env,
     stdout: (line) => process.stdout.write(`${line}\n`),
@@ -20,7 +24,6 @@ export async function runFromProcess(name: string): Promise<number> {
         process.off('SIGTERM', onSignal);
       };
     },
-    commandLine:
-      `node scripts/experiments/${name}.mjs ${shellQuote(process.argv.slice(2))}`.trimEnd(),
+    commandLine: `node scripts/experiments/${name}.mjs ${shellQuote(argv)}`.trimEnd(),
   });
 }

@@ -132,6 +132,36 @@ describe('executePlan', () => {
     expect(markdown).toMatch(/^\| prefix, 10 slots \| 0\.003 \| 10 \|/m);
   });
 
+  it('does not retrain a scored run whose weights were removed, but retrains one still to be tested', async () => {
+    const runDir = join(root, 'w');
+    const first = await run(runDir, ['--rows', 'length-10'], standIn([]));
+    expect(first.code, first.stderr).toBe(0);
+    const rowsOf = () =>
+      (JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')) as ExperimentResults).rows;
+    const before = rowsOf();
+    // Every weight folder gone (a run folder brought back without its large files).
+    for (const rate of ['0.001', '0.003', '0.01'])
+      rmSync(join(runDir, 'runs', 'length-10', `lr-${rate}`, 'train', 'final'), {
+        recursive: true,
+      });
+    const calls: string[][] = [];
+    const again = await run(runDir, ['--rows', 'length-10'], standIn(calls));
+    expect(again.code, again.stderr).toBe(0);
+    expect(summary(calls)).toEqual([]);
+    expect(rowsOf()).toEqual(before);
+
+    // The chosen run lost its weights before its test: it is trained again, then tested.
+    rmSync(join(runDir, 'runs', 'length-10', 'lr-0.003', 'test.json'));
+    rmSync(join(runDir, 'runs', 'length-10', 'lr-0.003', 'test.txt'));
+    const retest = await run(runDir, ['--rows', 'length-10'], standIn(calls));
+    expect(retest.code, retest.stderr).toBe(0);
+    expect(summary(calls)).toEqual([
+      'train length-10/lr-0.003/train',
+      'generate length-10/lr-0.003/test.txt',
+      'evaluate length-10/lr-0.003/test.txt',
+    ]);
+  });
+
   it('decodes the model alone without an adapter, in a folder of its own', async () => {
     const calls: string[][] = [];
     const runDir = join(root, 'd');

@@ -40,4 +40,13 @@ describe('checkSettingsFile', () => {
       /holds a run started with other settings \(steps: 300 -> 500; extra: \{"sizes":\[50,100\]\} -> \{"sizes":\[50\]\}\); rerun it with the same ones, or give another RUN_DIR/,
     );
   });
+
+  it('takes the same data folder elsewhere and another backend, but not another data set', async () => {
+    await expect(
+      checkSettingsFile({ ...settings, data: '/tmp/gpu-copy/e2e', backend: 'webgpu' }),
+    ).resolves.toBeUndefined();
+    await expect(checkSettingsFile({ ...settings, data: '/data/e2e-cleaned' })).rejects.toThrow(
+      /other settings \(data: "e2e" -> "e2e-cleaned"\)/,
+    );
+  });
 });

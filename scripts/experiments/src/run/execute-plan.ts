@@ -8,6 +8,7 @@
 // tables always show everything the run folder holds. After every step the results are saved
 // (results.json and the Markdown, atomically): a stopped experiment shows what it has, and a
 // rerun skips every finished step.
+import { existsSync } from 'node:fs';
 import { ExperimentUsageError } from '../errors';
 import type { Settings } from '../experiments/experiment';
 import { isSelected, learningRatesOf } from '../options/resolve-settings';
@@ -16,7 +17,7 @@ import { finalRuns, type RunSpec, sweepRuns } from '../plan/expand-runs';
 import type { Row } from '../plan/plan-types';
 import type { LearningRateResult, RowResult, RunResult } from '../results/results-types';
 import { keptParameters } from './kept-parameters';
-import { runFiles, type ScoreRecord, type Split, type TrainRecord } from './run-files';
+import { readJson, runFiles, type ScoreRecord, type Split, type TrainRecord } from './run-files';
 import { finishedScore, finishedTrain, type StepContext, scoreStep, trainStep } from './run-steps';
 
 export interface ExecuteContext extends StepContext {
@@ -41,11 +42,18 @@ export async function executePlan(context: ExecuteContext): Promise<RowResult[]>
   const choices = new Map<string, Promise<LearningRateResult | undefined>>();
   const ordered = () => plan.rows.flatMap((row) => results.get(row.id) ?? []);
 
-  const train = async (spec: RunSpec, mode: Mode) => {
+  /**
+   * A run's training, for scoring it on `split`: trained, or found finished; a run already scored
+   * there needs only its training record, not its weights (a run folder copied back from a GPU
+   * machine may leave large weights out).
+   */
+  const train = async (spec: RunSpec, mode: Mode, split: Split) => {
+    const files = runFiles(context.runDir, spec.dir);
     const record: TrainRecord | undefined =
-      mode === 'run' ? await trainStep(context, spec) : finishedTrain(context, spec);
+      (finishedScore(context, spec, split) && readJson<TrainRecord>(files.trainRecord)) ||
+      (mode === 'run' ? await trainStep(context, spec) : finishedTrain(context, spec));
     if (!record) return undefined;
-    const kept = keptParameters(runFiles(context.runDir, spec.dir).final) ?? null;
+    const kept = keptParameters(files.final) ?? null;
     return { ...record.result, seconds: record.seconds, keptParameters: kept };
   };
   const score = async (spec: RunSpec, split: Split, mode: Mode) => {
@@ -93,7 +101,7 @@ export async function executePlan(context: ExecuteContext): Promise<RowResult[]>
     result.learningRate = { how: 'sweep', tried: rates };
     const points = [];
     for (const spec of sweepRuns(row, rates)) {
-      const trained = await train(spec, mode);
+      const trained = await train(spec, mode, 'dev');
       const dev = trained && (await score(spec, 'dev', mode));
       if (!trained || !dev) return result.learningRate;
       result.sweep.push({ ...runResult(spec), train: trained, dev });
@@ -132,8 +140,15 @@ export async function executePlan(context: ExecuteContext): Promise<RowResult[]>
     if (learningRate) result.learningRate = learningRate;
     if (row.train && learningRate?.chosen === undefined) return;
     for (const spec of finalRuns(row, learningRate?.chosen)) {
-      const reused = result.sweep.find((run) => run.dir === spec.dir)?.train;
-      const trained = row.train ? (reused ?? (await train(spec, mode))) : undefined;
+      // The chosen sweep run is tested as it is, unless its weights are gone before its test.
+      const swept = result.sweep.find((run) => run.dir === spec.dir)?.train;
+      const reused =
+        swept &&
+        (existsSync(runFiles(context.runDir, spec.dir).final) ||
+          finishedScore(context, spec, 'test'))
+          ? swept
+          : undefined;
+      const trained = row.train ? (reused ?? (await train(spec, mode, 'test'))) : undefined;
       if (row.train && !trained) return;
       const test = await score(spec, 'test', mode);
       if (!test) return;

@@ -1,9 +1,12 @@
 // RUN_DIR/settings.json: the settings an experiment's run folder was started with. Finished steps
 // are reused by path, so a rerun with other settings (more steps, another model) would mix old
 // and new runs in one table; it is refused instead, naming what differs. --rows and --lr are not
-// part of it: running more rows, or more learning rates, adds to the same experiment.
+// part of it: running more rows, or more learning rates, adds to the same experiment. Nor is
+// where the run computes (--backend: the backends agree to rounding, and each session's backend
+// is in results.md), and the data folder counts by its name (e2e, e2e-cleaned), not by where it
+// is: a run folder moves between machines (a lent GPU and back) with the same data elsewhere.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { RunFolderMismatchError } from '../errors';
 import type { Settings } from '../experiments/experiment';
 import { readJson, writeJson } from './run-files';
@@ -12,6 +15,12 @@ import { readJson, writeJson } from './run-files';
 export function bindingSettings(settings: Settings): Record<string, unknown> {
   const { runDir: _runDir, rows: _rows, learningRates: _rates, ...binding } = settings;
   return JSON.parse(JSON.stringify(binding)) as Record<string, unknown>;
+}
+
+/** A settings record as it is compared (older records hold the data folder's whole path). */
+function comparable(record: Record<string, unknown>): Record<string, unknown> {
+  const { backend: _backend, ...rest } = record;
+  return typeof rest.data === 'string' ? { ...rest, data: basename(rest.data) } : rest;
 }
 
 /** Differences between two settings records, as `key: old -> new`. */
@@ -36,7 +45,10 @@ export async function checkSettingsFile(settings: Settings): Promise<void> {
     await writeJson(path, current);
     return;
   }
-  const differences = settingsDifferences(readJson<Record<string, unknown>>(path)!, current);
+  const differences = settingsDifferences(
+    comparable(readJson<Record<string, unknown>>(path)!),
+    comparable(current),
+  );
   if (differences.length > 0)
     throw new RunFolderMismatchError(
       `${settings.runDir} holds a run started with other settings (${differences.join('; ')}); rerun it with the same ones, or give another RUN_DIR`,
