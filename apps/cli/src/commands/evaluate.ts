@@ -6,7 +6,6 @@ import { scoreTask, type TaskScore, type TaskScores } from '@prefixkit/metrics';
 import { loadMeteorResources } from '@prefixkit/metrics/node';
 import type { CommandRun } from '../command';
 import { InputMismatchError } from '../errors';
-import { describeSelection, type InputSelection, selectInputs } from '../input-selection';
 import { readHypotheses } from '../evaluate/read-hypotheses';
 import { type ReferenceSet, readReferences } from '../evaluate/read-references';
 import {
@@ -17,6 +16,7 @@ import {
   subsetNames,
 } from '../evaluate/score-subsets';
 import { chooseMetrics, type EvaluateTask, type MetricName } from '../evaluate/task-metrics';
+import { describeSelection, type InputSelection, selectInputs } from '../input-selection';
 import { columns, table } from '../render';
 
 export interface EvaluateOptions {
@@ -120,10 +120,7 @@ export const evaluateRun: CommandRun<EvaluateOptions, EvaluateResult> = async (
   if (paraphrasesPath) requireFile(paraphrasesPath, 'meteor-paraphrases');
   const metrics = chooseMetrics(options.task, options.metrics); // fail before reading files
   if (options.subsets) checkSubsetsTask(options.task);
-  const references = selectedInputs(
-    await readReferences(referencesPath, options.task),
-    options,
-  );
+  const references = selectedInputs(await readReferences(referencesPath, options.task), options);
   const hypotheses = await readHypotheses(hypothesesPath, options.task);
   checkAlignment(options, hypotheses, references);
   const scoreOptions = {
