@@ -28,7 +28,6 @@ export async function loadBaseModel(options: {
   env: NodeJS.ProcessEnv;
 }): Promise<BaseModel> {
   const source = resolveModelReference(options.model, process.cwd());
-  const local = source.kind === 'folder';
   const folder =
     source.kind === 'folder'
       ? source.path
@@ -52,7 +51,7 @@ export async function loadBaseModel(options: {
       model,
       backend,
       tokenizer: await loadModelFolderTokenizer(folder, model.config),
-      id: options.modelId ?? (local ? basename(folder) : options.model),
+      id: options.modelId ?? (source.kind === 'folder' ? basename(folder) : options.model),
       release,
     };
   } catch (error) {
