@@ -38,7 +38,7 @@ export const webnlgExtrapolation: Experiment = {
       rows: table2Rows(settings.extra.prefixLength as number),
       table: { kind: 'rows' },
       notes: [
-        'seen: the 10 categories of the training data (971 test inputs); unseen: the 5 categories found only in test (891); the paper reports the three columns as S, U and A.',
+        `seen: the 10 categories of the training data; unseen: the 5 categories found only in test (971 and 891 of the whole test set's 1,862 inputs${settings.testEvery === undefined && settings.testInputs === undefined ? '' : "; of the inputs scored here, the counts are in each run's test.json, subsets"}); the paper reports the three columns as S, U and A.`,
         "BLEU is multi-bleu.perl on its 0-100 scale, METEOR 1.5 without paraphrases, TER tercom 0.7.25 (lower is better); all three with the first 3 references, as the paper's scripts.",
         'prefixkit-tiny was pretrained on WebNLG 2017 training triple sets with their texts (its model card): on it, the seen categories are not new to the model itself, so the seen/unseen gap says less about the methods than on GPT-2.',
         "trained params counts what the optimiser updates (for the prefix: its MLP too); kept params what the run keeps and a deployment stores (the prefix activations), the paper's percentages.",
