@@ -26,10 +26,14 @@ tar -C /tmp/prefixkit-data -xJf "$G/data.tar.xz"
 # METEOR's WordNet data, found beside the bundle as beside the metrics package's code.
 mkdir -p "$G/data" && ln -sfn "$PWD/packages/metrics/data/meteor" "$G/data/meteor"
 export PREFIXKIT_SHARED_DATA=/tmp/prefixkit-data PREFIXKIT_CLI_ENTRY="$PWD/$G/prefixkit.js"
-timeout -s TERM -k 60 "${PREFIXKIT_GPU_BUDGET_S:-450}" "$G/node" "$G/experiments.js" \
+# --foreground: the budget's SIGTERM goes to the driver alone, which passes it on once to the
+# running prefixkit command (a second SIGTERM would make that command quit without checkpointing).
+timeout --foreground -s TERM -k 60 "${PREFIXKIT_GPU_BUDGET_S:-450}" "$G/node" "$G/experiments.js" \
   "$EXPERIMENT" "$RUN_DIR" --backend webgpu "$@" 2>&1 | grep --line-buffered -v maxDynamic |
   tee "$OUT/run.log"
 echo "experiment exit ${PIPESTATUS[0]}" | tee -a "$OUT/run.log"
+# A command the driver could not stop in time (it was killed) must not write while RUN_DIR is packed.
+pkill -KILL -f "$G/prefixkit.js" 2> /dev/null
 [ -d "$RUN_DIR" ] || exit 1
 cp "$RUN_DIR/results.json" "$RUN_DIR/results.md" "$OUT/" 2> /dev/null
 # What stays behind: checkpoints of finished trainings, and any file over 8 MiB.
