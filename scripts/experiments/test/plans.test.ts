@@ -58,6 +58,25 @@ describe.each(experiments.map((experiment) => experiment.name))('%s plan', (name
   });
 });
 
+describe('the dev subset that picks learning rates', () => {
+  it('spreads over dev files whose order groups inputs (WebNLG by size, DART by source), unless --dev-every says', () => {
+    const every = (name: string, argv: string[] = []) => planOf(name, argv).dev.evaluate.every;
+    expect(every('webnlg-extrapolation')).toBe(17); // 872 dev inputs / 50
+    expect(every('dart')).toBe(6); // 300 held-out triple sets / 50
+    expect(every('dart', ['--held-out', '40'])).toBeUndefined(); // fewer than --dev-inputs: all
+    expect(every('low-data')).toBeUndefined();
+    expect(every('prefix-length')).toBeUndefined();
+    expect(every('webnlg-extrapolation', ['--dev-every', '1'])).toBeUndefined();
+    expect(every('low-data', ['--dev-every', '4'])).toBe(4);
+    const webnlg = planOf('webnlg-extrapolation', ['--dev-inputs', '100']).dev;
+    expect(webnlg.generate).toMatchObject({ split: 'dev', every: 8, maxInputs: 100 });
+    expect(webnlg.evaluate).toMatchObject({ every: 8, maxInputs: 100 });
+    expect(webnlg.description).toBe(
+      'the first 100 of one dev input in 8 (every 8-th, from the first)',
+    );
+  });
+});
+
 describe('the plans, row by row', () => {
   it("webnlg-extrapolation: Table 2's methods, seen/unseen/all scoring of the official test XML", () => {
     const plan = planOf('webnlg-extrapolation');

@@ -38,17 +38,31 @@ export function decodeFlags(settings: Settings): Flags {
   };
 }
 
-/** The dev subset that picks learning rates: the first `devInputs` unique dev inputs. */
+/**
+ * The dev subset that picks learning rates: the first `devInputs` of every K-th unique dev input,
+ * K from --dev-every, else `spreadOver / devInputs` when the experiment gives how many dev inputs
+ * its file has in an order that groups them (WebNLG's by triple-set size, DART's by source: the
+ * first inputs alone would all be of one kind), else 1.
+ */
 export function devEvaluation(
   settings: Settings,
   task: ExperimentTask,
   references: string,
-  data = settings.data,
+  options: { data?: string; spreadOver?: number } = {},
 ): Evaluation {
+  const every =
+    settings.devEvery ??
+    (options.spreadOver === undefined
+      ? 1
+      : Math.max(1, Math.floor(options.spreadOver / settings.devInputs)));
+  const cut: Flags = { ...(every === 1 ? {} : { every }), maxInputs: settings.devInputs };
   return {
-    generate: { task, data, split: 'dev', maxInputs: settings.devInputs },
-    evaluate: { task, references, maxInputs: settings.devInputs },
-    description: `the first ${settings.devInputs} dev inputs`,
+    generate: { task, data: options.data ?? settings.data, split: 'dev', ...cut },
+    evaluate: { task, references, ...cut },
+    description:
+      every === 1
+        ? `the first ${settings.devInputs} dev inputs`
+        : `the first ${settings.devInputs} of one dev input in ${every} (every ${every}-th, from the first)`,
   };
 }
 

@@ -53,7 +53,10 @@ export const dart: Experiment = {
     return {
       train: trainFlags(settings, task, data),
       decode: decodeFlags(settings),
-      dev: devEvaluation(settings, task, join(data, 'dart-v1.1.1-full-dev.json'), data),
+      dev: devEvaluation(settings, task, join(data, 'dart-v1.1.1-full-dev.json'), {
+        data,
+        spreadOver: settings.extra.heldOut as number,
+      }),
       test: testEvaluation(settings, task, join(data, 'dart-v1.1.1-full-test.xml'), {
         data,
         name: 'DART 2021 test set',

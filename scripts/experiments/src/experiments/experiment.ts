@@ -23,6 +23,8 @@ export interface Settings {
   readonly checkpointEvery: number;
   readonly maxDevExamples: number;
   readonly devInputs: number;
+  /** Every K-th dev input only (then the first `devInputs`); default: the experiment's spread. */
+  readonly devEvery?: number;
   /** Every K-th test input only (then the first `testInputs` of those). */
   readonly testEvery?: number;
   readonly testInputs?: number;

@@ -7,6 +7,9 @@ import { decodeFlags, devEvaluation, testEvaluation, trainFlags } from './common
 import type { Experiment } from './experiment';
 import { table2Rows } from './table2-rows';
 
+/** Unique inputs of WebNLG 2017's dev set (its dev.json, in size-folder order). */
+const WEBNLG_DEV_INPUTS = 872;
+
 export const webnlgExtrapolation: Experiment = {
   name: 'webnlg-extrapolation',
   title: "WebNLG 2017: seen and unseen categories (the paper's Table 2, WebNLG columns)",
@@ -31,7 +34,9 @@ export const webnlgExtrapolation: Experiment = {
     return {
       train: trainFlags(settings, task),
       decode: decodeFlags(settings),
-      dev: devEvaluation(settings, task, join(settings.data, 'dev.json')),
+      dev: devEvaluation(settings, task, join(settings.data, 'dev.json'), {
+        spreadOver: WEBNLG_DEV_INPUTS,
+      }),
       test: testEvaluation(settings, task, join(settings.data, 'test', 'testdata_with_lex.xml'), {
         subsets: true,
       }),

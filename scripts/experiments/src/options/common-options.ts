@@ -47,6 +47,12 @@ export const commonOptions = {
     ...count("The first N dev inputs, decoded and scored to choose each row's learning rate."),
     default: 50,
   },
+  devEvery: {
+    ...count(
+      'Choose learning rates on every K-th dev input (then the first --dev-inputs of those). Default: spread over the dev file where its order groups inputs (WebNLG by size, DART by source), else 1.',
+    ),
+    placeholder: 'K',
+  },
   testEvery: {
     ...count(
       'Decode and score only every K-th test input, spread over the test set (WebNLG keeps both its seen and unseen categories); before --test-inputs.',

@@ -75,6 +75,7 @@ export function resolveSettings(
     checkpointEvery: values.checkpointEvery as number,
     maxDevExamples: values.maxDevExamples as number,
     devInputs: values.devInputs as number,
+    ...(optional('devEvery') ? { devEvery: optional<number>('devEvery')! } : {}),
     ...(optional('testEvery') ? { testEvery: optional<number>('testEvery')! } : {}),
     ...(optional('testInputs') ? { testInputs: optional<number>('testInputs')! } : {}),
     numBeams: values.numBeams as number,
