@@ -72,7 +72,7 @@ describe('the dev subset that picks learning rates', () => {
     expect(webnlg.generate).toMatchObject({ split: 'dev', every: 8, maxInputs: 100 });
     expect(webnlg.evaluate).toMatchObject({ every: 8, maxInputs: 100 });
     expect(webnlg.description).toBe(
-      'the first 100 of one dev input in 8 (every 8-th, from the first)',
+      'the first 100 of one input in 8 of the dev set (every 8-th, from the first)',
     );
   });
 });

@@ -55,14 +55,11 @@ export function devEvaluation(
     (options.spreadOver === undefined
       ? 1
       : Math.max(1, Math.floor(options.spreadOver / settings.devInputs)));
-  const cut: Flags = { ...(every === 1 ? {} : { every }), maxInputs: settings.devInputs };
+  const { flags, description } = inputSubset('dev set', every, settings.devInputs);
   return {
-    generate: { task, data: options.data ?? settings.data, split: 'dev', ...cut },
-    evaluate: { task, references, ...cut },
-    description:
-      every === 1
-        ? `the first ${settings.devInputs} dev inputs`
-        : `the first ${settings.devInputs} of one dev input in ${every} (every ${every}-th, from the first)`,
+    generate: { task, data: options.data ?? settings.data, split: 'dev', ...flags },
+    evaluate: { task, references, ...flags },
+    description,
   };
 }
 
@@ -76,30 +73,42 @@ export function testEvaluation(
   references: string,
   options: { data?: string; subsets?: boolean; name?: string } = {},
 ): Evaluation {
-  const cut: Flags = {
-    ...(settings.testEvery === undefined ? {} : { every: settings.testEvery }),
-    ...(settings.testInputs === undefined ? {} : { maxInputs: settings.testInputs }),
-  };
-  const name = options.name ?? 'test set';
+  const { flags, description } = inputSubset(
+    options.name ?? 'test set',
+    settings.testEvery ?? 1,
+    settings.testInputs,
+  );
   return {
-    generate: { task, data: options.data ?? settings.data, split: 'test', ...cut },
+    generate: { task, data: options.data ?? settings.data, split: 'test', ...flags },
     evaluate: {
       task,
       references,
-      ...cut,
+      ...flags,
       ...(options.subsets ? { subsets: true } : ({} as Flags)),
     },
-    description: describeTestInputs(settings, name),
+    description,
   };
 }
 
-function describeTestInputs(settings: Settings, name: string): string {
-  const { testEvery, testInputs } = settings;
-  const spread = testEvery === undefined || testEvery === 1 ? undefined : testEvery;
-  if (spread === undefined)
-    return testInputs === undefined
-      ? `the whole ${name}`
-      : `the first ${testInputs} inputs of the ${name}`;
-  const every = `one input in ${spread} of the ${name} (every ${spread}-th, from the first)`;
-  return testInputs === undefined ? every : `the first ${testInputs} of ${every}`;
+/**
+ * A split's inputs as `prefixkit generate` and `evaluate` select them (every `every`-th, then the
+ * first `first` of those), with how the tables describe that selection.
+ */
+function inputSubset(
+  name: string,
+  every: number,
+  first: number | undefined,
+): { flags: Flags; description: string } {
+  const flags: Flags = {
+    ...(every === 1 ? {} : { every }),
+    ...(first === undefined ? {} : { maxInputs: first }),
+  };
+  if (every === 1)
+    return {
+      flags,
+      description:
+        first === undefined ? `the whole ${name}` : `the first ${first} inputs of the ${name}`,
+    };
+  const spread = `one input in ${every} of the ${name} (every ${every}-th, from the first)`;
+  return { flags, description: first === undefined ? spread : `the first ${first} of ${spread}` };
 }
