@@ -109,7 +109,7 @@ export async function runExperimentCommand(
       return 0;
     }
     await mkdir(settings.runDir, { recursive: true });
-    await checkSettingsFile(settings);
+    await checkSettingsFile(settings, experiment.options);
     for (const line of (await experiment.prepare?.(settings)) ?? []) io.stdout(line);
 
     let stopRequested = false;

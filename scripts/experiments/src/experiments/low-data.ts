@@ -68,6 +68,7 @@ export const lowData: Experiment = {
       minimum: 1,
       maximum: 100_000,
       placeholder: 'LIST',
+      selectsRows: true,
     },
     samples: {
       type: 'integer',
@@ -76,6 +77,7 @@ export const lowData: Experiment = {
       minimum: 1,
       maximum: 100,
       placeholder: 'N',
+      selectsRows: true,
     },
   },
   plan(settings) {

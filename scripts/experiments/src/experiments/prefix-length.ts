@@ -97,6 +97,7 @@ export const prefixLength: Experiment = {
       minimum: 1,
       maximum: 400,
       placeholder: 'LIST',
+      selectsRows: true,
     },
     referenceLength: {
       type: 'integer',
@@ -129,6 +130,7 @@ export const prefixLength: Experiment = {
       minimum: 1,
       maximum: 100,
       placeholder: 'N',
+      selectsRows: true,
     },
     initSteps: {
       type: 'integer',

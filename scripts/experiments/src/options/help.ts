@@ -10,6 +10,7 @@ function describe(spec: OptionSpec): string {
     notes.push(`from ${spec.minimum} to ${spec.maximum}`);
   if (spec.default !== undefined && spec.type !== 'boolean')
     notes.push(`default: ${Array.isArray(spec.default) ? spec.default.join(',') : spec.default}`);
+  if (spec.selectsRows) notes.push('may change between reruns of a run folder');
   return notes.length > 0 ? `${spec.description} [${notes.join('; ')}]` : spec.description;
 }
 

@@ -20,6 +20,11 @@ export interface OptionSpec {
   readonly repeatable?: boolean;
   /** A file or folder: made absolute against the folder the command was typed in. */
   readonly path?: boolean;
+  /**
+   * Says which rows or replicates the plan has (sizes, lengths, samples), not what any one of them
+   * computes: like --rows, it may change between reruns of one run folder, to add to it.
+   */
+  readonly selectsRows?: boolean;
 }
 
 export type OptionTable = Readonly<Record<string, OptionSpec>>;
