@@ -70,6 +70,7 @@ export {
   MAX_BEAM_CANDIDATES,
   MAX_BEAMS,
 } from './ops/beam-candidates';
+export { type BlockTailOptions, type BlockTailWeights, blockTail } from './ops/block-tail';
 export { type CrossEntropyOptions, crossEntropy } from './ops/cross-entropy';
 export { type DropoutOptions, dropout } from './ops/dropout';
 export { add, affine, div, exp, log, mul, neg, scale, sqrt, sub } from './ops/elementwise';
@@ -84,7 +85,6 @@ export {
   splitHeads,
 } from './ops/heads';
 export { indexSelect } from './ops/index-select';
-
 export { type LayerNormOptions, layerNorm } from './ops/layer-norm';
 export {
   type LayerNormLinearOptions,

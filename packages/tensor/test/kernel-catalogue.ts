@@ -66,6 +66,11 @@ export const kernelDocs: Partial<Record<KernelName, KernelDoc>> = {
       'thread per 4 columns of every row; one subgroup per workgroup (statistics by subgroupAdd, x by subgroupBroadcast), else 64 lanes',
     usedBy: '`layerNormLinear` for a few rows of a small product without a graph (a decoding step)',
   },
+  blockTail: {
+    dispatch:
+      'workgroup per row (32 lanes, each 4 columns at a time; h, LN(h) and the hidden layer in workgroup memory)',
+    usedBy: '`blockTail` for up to 4 rows of small products without a graph (a decoding step)',
+  },
   embeddingForward: { dispatch: element, usedBy: '`embedding`' },
   embeddingSum: {
     dispatch: element,

@@ -32,6 +32,35 @@ export interface SelfAttentionResult {
   readonly present: LayerKeyValue;
 }
 
+export interface AttendedHeads {
+  /** [B, T, C]: the heads' outputs merged, before c_proj. */
+  readonly merged: Tensor;
+  /** [B, NH, P+T, HS]: the keys and values attended to (this layer's new cache). */
+  readonly present: LayerKeyValue;
+}
+
+/** The attention heads of ln1(x) for x [B, T, C], merged; c_proj is the caller's. */
+export function attendHeads(
+  x: Tensor,
+  weights: { readonly ln1: LayerNormWeights; readonly cAttn: LinearWeights },
+  options: Omit<SelfAttentionOptions, 'residual'>,
+): AttendedHeads {
+  const { ln1, cAttn } = weights;
+  // Conv1D weights are [in, out]; columns of qkv are q | k | v, head-major inside each.
+  const qkv = layerNormLinear(x, ln1, cAttn, { eps: options.eps }); // (B, T, 3C)
+  // Per-head q, and keys/values with the past's in front, attended to (a decoding step without
+  // a graph is one dispatch).
+  const attended = qkvAttention(qkv, {
+    heads: options.heads,
+    pastKey: options.past?.key,
+    pastValue: options.past?.value,
+    pastRowIndex: options.pastRowIndex,
+    mask: options.mask,
+  }); // output (B, NH, T, HS); key, value (B, NH, P+T, HS)
+  const merged = mergeHeads(attended.output); // (B, T, C)
+  return { merged, present: { key: attended.key, value: attended.value } };
+}
+
 /** Causal multi-head self-attention of ln1(x) for x [B, T, C]. */
 export function causalSelfAttention(
   x: Tensor,
@@ -42,21 +71,8 @@ export function causalSelfAttention(
   },
   options: SelfAttentionOptions,
 ): SelfAttentionResult {
-  const { ln1, cAttn, cProj } = weights;
-  const heads = options.heads;
-  // Conv1D weights are [in, out]; columns of qkv are q | k | v, head-major inside each.
-  const qkv = layerNormLinear(x, ln1, cAttn, { eps: options.eps }); // (B, T, 3C)
-  // Per-head q, and keys/values with the past's in front, attended to (a decoding step without
-  // a graph is one dispatch).
-  const attended = qkvAttention(qkv, {
-    heads,
-    pastKey: options.past?.key,
-    pastValue: options.past?.value,
-    pastRowIndex: options.pastRowIndex,
-    mask: options.mask,
-  }); // output (B, NH, T, HS); key, value (B, NH, P+T, HS)
-  const merged = mergeHeads(attended.output); // (B, T, C)
+  const { merged, present } = attendHeads(x, weights, options);
   const residual = options.residual ? { residual: options.residual } : {};
-  const output = linear(merged, cProj.weight, cProj.bias, residual); // (B, T, C)
-  return { output, present: { key: attended.key, value: attended.value } };
+  const output = linear(merged, weights.cProj.weight, weights.cProj.bias, residual); // (B, T, C)
+  return { output, present };
 }

@@ -1,10 +1,12 @@
 // One GPT-2 transformer block (HF GPT2Block, nanoGPT Block), pre-LN with residuals:
 //   x = x + hook_attn(attn(ln_1(x)));  x = x + hook_mlp(mlp(ln_2(x)))
-// Without a hook the residual add is done by the sub-layer's last matmul (linear's residual).
+// Without hooks, everything after the attention heads is one op (blockTail: c_proj, the residual
+// adds, ln_2, the MLP), which a decoding step runs as one kernel; with a hook, each residual add
+// is done by its sub-layer's last matmul (linear's residual) where no hook sits.
 // The hooks are where Houlsby adapters sit (docs/reference/REFERENCE-SPEC.md "Adapters"): each gets the
 // sub-layer output after its c_proj and returns what is added to the residual stream.
-import { add, type Tensor } from '@prefixkit/tensor';
-import { causalSelfAttention, type LayerKeyValue } from './attention';
+import { add, blockTail, type Tensor } from '@prefixkit/tensor';
+import { attendHeads, causalSelfAttention, type LayerKeyValue } from './attention';
 import { type Activation, mlp } from './mlp';
 import type { BlockWeights } from './model-parameters';
 
@@ -37,6 +39,18 @@ export function block(
   const { layer, hooks } = options;
   const afterAttention = hooks?.afterAttention;
   const afterMlp = hooks?.afterMlp;
+  if (!afterAttention && !afterMlp) {
+    // c_proj, both residual adds, ln_2 and the MLP as one op (one kernel for a decoding step).
+    const heads = attendHeads(x, { ln1: weights.ln1, cAttn: weights.attention.cAttn }, options);
+    const tailWeights = {
+      out: weights.attention.cProj,
+      norm: weights.ln2,
+      up: weights.mlp.cFc,
+      down: weights.mlp.cProj,
+    };
+    const tailOptions = { eps: options.eps, activation: options.activation };
+    return { x: blockTail(heads.merged, x, tailWeights, tailOptions), present: heads.present }; // (B, T, C)
+  }
   const attended = causalSelfAttention(
     x,
     { ln1: weights.ln1, ...weights.attention },

@@ -36,6 +36,12 @@ export interface KernelCall {
 export interface Backend {
   readonly kind: 'cpu' | 'webgpu';
   /**
+   * The most storage buffers one kernel may bind (WebGPU's maxStorageBuffersPerShaderStage: 8
+   * by default, 10 in Chromium; unbounded on the CPU). An op whose fused kernel binds more runs
+   * its unfused ops instead.
+   */
+  readonly maxStorageBuffersPerStage: number;
+  /**
    * A zero-filled buffer; with `contents: 'unspecified'` its contents are whatever they are
    * (for an output the next kernel writes whole, so a recycled buffer need not be cleared).
    */

@@ -13,6 +13,7 @@ import {
 import { argmaxRows } from './argmax/argmax.spec';
 import { beamCandidates } from './beam-candidates/beam-candidates.spec';
 import { add, div, mul, sub } from './binary/binary.spec';
+import { blockTail } from './block-tail/block-tail.spec';
 import {
   crossEntropyBackward,
   crossEntropyForward,
@@ -65,6 +66,7 @@ export const kernelSpecs = {
   layerNormBackward,
   layerNormParamsBackward,
   layerNormLinear,
+  blockTail,
   embeddingForward,
   embeddingBackward,
   embeddingSum,

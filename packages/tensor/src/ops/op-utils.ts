@@ -3,8 +3,15 @@ import type { Backend, BackendBuffer } from '../backends/backend';
 import { BackendMismatchError, DTypeMismatchError } from '../errors';
 import type { KernelName } from '../kernels/kernel-names';
 import type { DType, UniformValues } from '../kernels/kernel-spec';
+import { kernelSpecs } from '../kernels/kernel-specs';
 import { type Shape, sizeOf } from '../shape';
 import { Storage, Tensor } from '../tensor';
+
+/** Whether `backend` lets kernel `name` bind all its storage buffers (maxStorageBuffersPerStage). */
+export function kernelBindsOn(backend: Backend, name: KernelName): boolean {
+  const spec = kernelSpecs[name];
+  return spec.inputs.length + spec.outputs.length <= backend.maxStorageBuffersPerStage;
+}
 
 /** A new zero-filled tensor on `backend`. */
 export function newTensor(backend: Backend, shape: Shape, dtype: DType): Tensor {

@@ -26,6 +26,7 @@ function arrayFor(dtype: DType, length: number): AnyTypedArray {
 
 export class CpuBackend implements Backend {
   readonly kind = 'cpu' as const;
+  readonly maxStorageBuffersPerStage = Number.POSITIVE_INFINITY;
   private live = 0;
 
   allocate(length: number, dtype: DType): BackendBuffer {

@@ -4,6 +4,7 @@ import * as activation from '../../kernels/activation/activation.reference';
 import { argmaxRowsReference } from '../../kernels/argmax/argmax.reference';
 import { beamCandidatesReference } from '../../kernels/beam-candidates/beam-candidates.reference';
 import * as binary from '../../kernels/binary/binary.reference';
+import { blockTailReference } from '../../kernels/block-tail/block-tail.reference';
 import type { CpuKernel } from '../../kernels/cpu-kernel';
 import * as crossEntropy from '../../kernels/cross-entropy/cross-entropy.reference';
 import { decodeAttentionReference } from '../../kernels/decode-attention/decode-attention.reference';
@@ -49,6 +50,7 @@ export const cpuKernels: Record<KernelName, CpuKernel> = {
   layerNormBackward: layerNorm.layerNormBackwardReference,
   layerNormParamsBackward: layerNorm.layerNormParamsBackwardReference,
   layerNormLinear: layerNormLinearReference,
+  blockTail: blockTailReference,
   embeddingForward: embedding.embeddingForwardReference,
   embeddingBackward: embedding.embeddingBackwardReference,
   embeddingSum: embedding.embeddingSumReference,

@@ -62,6 +62,9 @@ export class WebGpuBackend implements Backend {
    * rather than one. Kernels that do not read them ignore them.
    */
   readonly deviceConstants: Readonly<Record<string, number>>;
+  get maxStorageBuffersPerStage(): number {
+    return this.device.limits.maxStorageBuffersPerShaderStage;
+  }
   private readonly live = new Set<WebGpuBuffer>();
   private destroyed = false;
   /** Paces read-backs when sleepWhileWaiting is on. */
