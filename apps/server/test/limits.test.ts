@@ -5,6 +5,8 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { FileNotFoundError } from '@prefixkit/errors';
 import { describe, expect, it } from 'vitest';
 import { createServer } from '../src/server';
@@ -29,7 +31,7 @@ describe('limits', () => {
     expect(refused.json.error.code).toBe('SERVER_QUEUE_FULL');
   });
 
-  it('fails a request that runs past its time with 408, beam search included', async () => {
+  it('fails a request that runs past its time with 408, beam search included, through garbage collections', async () => {
     const { url } = await startServer({ backend: 'cpu', requestTimeoutMs: 1 });
     const response = await post(`${url}/v1/completions`, long);
     expect(response.status).toBe(408);
@@ -45,6 +47,22 @@ describe('limits', () => {
     expect(beam.status).toBe(408);
     // Stopped between two steps, long before 200 tokens of 4 beams were done.
     expect(Date.now() - started).toBeLessThan(5_000);
+    expect(beams.server.scheduler.running).toBe(0);
+    // The limit holds through garbage collections: a timer that one could drop (Node 20's
+    // AbortSignal.timeout inside AbortSignal.any) let such a request run to the end.
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const collecting = setInterval(collect, 20);
+    try {
+      const again = await post(`${beams.url}/v1/completions`, {
+        ...long,
+        max_tokens: 200,
+        num_beams: 4,
+      });
+      expect(again.status).toBe(408);
+    } finally {
+      clearInterval(collecting);
+    }
     expect(beams.server.scheduler.running).toBe(0);
   });
 

@@ -381,8 +381,15 @@ export class Scheduler {
     this.beams++;
     const { decoding } = waiting.lease;
     const started = performance.now();
-    const timeout = AbortSignal.timeout(Math.max(0, waiting.row.deadline - Date.now()));
-    const signal = AbortSignal.any([waiting.row.signal, timeout]);
+    // Its own timer, not AbortSignal.any([signal, AbortSignal.timeout(ms)]): in Node 20 the
+    // timeout signal inside the composite may be garbage-collected before it fires, and the
+    // request then runs to the end.
+    const stop = new AbortController();
+    const abort = () => stop.abort();
+    const timer = setTimeout(abort, Math.max(0, waiting.row.deadline - Date.now()));
+    waiting.row.signal.addEventListener('abort', abort, { once: true });
+    if (waiting.row.signal.aborted) abort();
+    const signal = stop.signal;
     generate(decoding.model, [waiting.row.prompt], {
       ...waiting.row.options,
       ...decoding.options,
@@ -403,6 +410,8 @@ export class Scheduler {
           );
       })
       .finally(() => {
+        clearTimeout(timer);
+        waiting.row.signal.removeEventListener('abort', abort);
         this.beams--;
         this.wake?.();
       });
