@@ -55,3 +55,14 @@ export const reluForwardReference: CpuKernel = ([x], [y], { size = 0 }) => {
 export const reluBackwardReference: CpuKernel = ([x, dy], [dx], { size = 0 }) => {
   for (let i = 0; i < size; i++) dx![i] = x![i]! > 0 ? dy![i]! : 0;
 };
+
+/**
+ * The fused kernels' activations (matmulBias, layerNormLinear, blockTail) by their `activation`
+ * constant: none, tanh GELU, exact GELU, ReLU (MATMUL_ACTIVATIONS).
+ */
+export const fusedActivations: readonly ((x: number) => number)[] = [
+  (x) => x,
+  gelu,
+  geluExact,
+  (x) => Math.max(x, 0),
+];

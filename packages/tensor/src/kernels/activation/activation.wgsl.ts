@@ -50,3 +50,18 @@ export const tanhBackwardWgsl = 'dy[i] * (1.0 - y[i] * y[i])';
 export const reluForwardWgsl = 'max(x[i], 0.0)';
 /** Inputs x and dy: dx = dy where x > 0. */
 export const reluBackwardWgsl = 'select(0.0, dy[i], x[i] > 0.0)';
+
+/**
+ * A fused kernel's `activation` constant (matmulBias, layerNormLinear, blockTail; 0 none, 1 tanh
+ * GELU, 2 exact GELU, 3 ReLU, as MATMUL_ACTIVATIONS numbers them) in WGSL: the helper functions
+ * it needs and the expression applied to `value`; undefined for any other constant.
+ */
+export function fusedActivationWgsl(
+  activation: number,
+  value: string,
+): { helpers: string; apply: string } | undefined {
+  const apply = [value, `gelu(${value})`, `gelu_exact(${value})`, `max(${value}, 0.0)`][activation];
+  if (apply === undefined) return undefined;
+  const helpers = activation === 1 ? geluHelpers : activation === 2 ? geluExactHelpers : '';
+  return { helpers, apply };
+}

@@ -2,15 +2,8 @@
 // layerNormForwardReference (two passes, biased variance) of h, the hidden layer with its
 // activation, and y = (hidden @ w2 + b2) + h.
 import { InternalError } from '@prefixkit/errors';
-import { gelu, geluExact } from '../activation/activation.reference';
+import { fusedActivations } from '../activation/activation.reference';
 import type { CpuKernel } from '../cpu-kernel';
-
-const activations: readonly ((v: number) => number)[] = [
-  (v) => v,
-  gelu,
-  geluExact,
-  (v) => Math.max(v, 0),
-];
 
 export const blockTailReference: CpuKernel = (inputs, outputs, uniforms, constants = {}) => {
   const [a, x, wo, bo, lnWeight, lnBias, w1, b1, w2, b2] = inputs;
@@ -21,7 +14,7 @@ export const blockTailReference: CpuKernel = (inputs, outputs, uniforms, constan
     );
   const { M = 0, C = 0, F = 0, eps = 1e-5 } = uniforms;
   const { activation = 0 } = constants;
-  const activate = activations[activation];
+  const activate = fusedActivations[activation];
   if (!activate) throw new InternalError(`blockTail: activation ${activation}`);
   const h = new Float64Array(C);
   const normed = new Float64Array(C);

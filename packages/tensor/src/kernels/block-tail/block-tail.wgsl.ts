@@ -14,7 +14,7 @@
 // lavapipe); the constants `channels` and `hidden` only size the workgroup arrays
 // (blockTailCapacity of C and F).
 import { InternalError } from '@prefixkit/errors';
-import { geluExactHelpers, geluHelpers } from '../activation/activation.wgsl';
+import { fusedActivationWgsl } from '../activation/activation.wgsl';
 import type { UniformValues } from '../kernel-spec';
 import { declareBindings, type KernelInterface } from '../wgsl';
 
@@ -97,10 +97,10 @@ export function blockTailWgsl(kernel: KernelInterface, constants: UniformValues)
       `blockTail: capacities ${channels} and ${hidden} do not fit the kernel's workgroup memory`,
     );
   const activation = constants.activation ?? 0;
-  const apply = ['v', 'gelu(v)', 'gelu_exact(v)', 'max(v, 0.0)'][activation];
-  if (apply === undefined)
+  const fused = fusedActivationWgsl(activation, 'v');
+  if (fused === undefined)
     throw new InternalError(`blockTail constant activation: expected 0-3, got ${activation}`);
-  const helpers = activation === 1 ? geluHelpers : activation === 2 ? geluExactHelpers : '';
+  const { helpers, apply } = fused;
   const L = BLOCK_TAIL_LANES;
   return /* wgsl */ `${helpers}
 ${declareBindings(kernel)}

@@ -1,15 +1,8 @@
 // CPU reference of layerNormLinear: per row, the layer norm of layerNormForwardReference (two
 // passes, biased variance) and then the linear layer, bias and activation, all in double.
 import { InternalError } from '@prefixkit/errors';
-import { gelu, geluExact } from '../activation/activation.reference';
+import { fusedActivations } from '../activation/activation.reference';
 import type { CpuKernel } from '../cpu-kernel';
-
-const activations: readonly ((y: number) => number)[] = [
-  (y) => y,
-  gelu,
-  geluExact,
-  (y) => Math.max(y, 0),
-];
 
 export const layerNormLinearReference: CpuKernel = (inputs, outputs, uniforms, constants = {}) => {
   const [x, lnWeight, lnBias, w, bias] = inputs;
@@ -17,7 +10,7 @@ export const layerNormLinearReference: CpuKernel = (inputs, outputs, uniforms, c
   if (!x || !lnWeight || !lnBias || !w || !bias || !y)
     throw new InternalError('layerNormLinear: needs x, lnWeight, lnBias, w, bias and y');
   const { M = 0, N = 0, K = 0, eps = 1e-5 } = uniforms;
-  const activate = activations[constants.activation ?? 0];
+  const activate = fusedActivations[constants.activation ?? 0];
   if (!activate) throw new InternalError(`layerNormLinear: activation ${constants.activation}`);
   const normed = new Float64Array(K);
   for (let m = 0; m < M; m++) {

@@ -13,7 +13,7 @@
 // vec4f (sizes are rounded up to 16 bytes) and read a vec4 at a time when N % 4 == 0. The `rows`
 // constant (1, 2, 4 or 8, at least M) unrolls the per-row accumulators.
 import { InternalError } from '@prefixkit/errors';
-import { geluExactHelpers, geluHelpers } from '../activation/activation.wgsl';
+import { fusedActivationWgsl } from '../activation/activation.wgsl';
 import type { UniformValues } from '../kernel-spec';
 import { declareBindings, type KernelInterface } from '../wgsl';
 
@@ -101,10 +101,10 @@ export function layerNormLinearWgsl(kernel: KernelInterface, constants: UniformV
       `layerNormLinear constant rows: expected one of ${LAYER_NORM_LINEAR_ROW_CHOICES.join(', ')}, got ${rows}`,
     );
   const activation = constants.activation ?? 0;
-  const apply = ['y', 'gelu(y)', 'gelu_exact(y)', 'max(y, 0.0)'][activation];
-  if (apply === undefined)
+  const fused = fusedActivationWgsl(activation, 'y');
+  if (fused === undefined)
     throw new InternalError(`layerNormLinear constant activation: expected 0-3, got ${activation}`);
-  const helpers = activation === 1 ? geluHelpers : activation === 2 ? geluExactHelpers : '';
+  const { helpers, apply } = fused;
   const lanes = layerNormLinearLanes(constants);
   const subgroups = (constants.subgroupSize ?? 0) >= 4;
   const body = subgroups

@@ -25,7 +25,7 @@
 // `reportPath` constant makes the shader write its path id into C instead (tests check the two
 // agree).
 import { InternalError } from '@prefixkit/errors';
-import { geluExactHelpers, geluHelpers } from '../activation/activation.wgsl';
+import { fusedActivationWgsl } from '../activation/activation.wgsl';
 import type { UniformValues } from '../kernel-spec';
 import { raggedPathWgsl, windowOfWgsl } from './matmul-ragged-path.wgsl';
 import {
@@ -141,10 +141,10 @@ export type MatmulActivation = keyof typeof MATMUL_ACTIVATIONS;
 
 function epilogueWgsl(constants: UniformValues, epilogue: MatmulEpilogue): string {
   const activation = constants.activation ?? 0;
-  const apply = ['y', 'gelu(y)', 'gelu_exact(y)', 'max(y, 0.0)'][activation];
-  if (apply === undefined)
+  const fused = fusedActivationWgsl(activation, 'y');
+  if (fused === undefined)
     throw new InternalError(`matmul constant activation: expected 0-3, got ${activation}`);
-  const helpers = activation === 1 ? geluHelpers : activation === 2 ? geluExactHelpers : '';
+  const { helpers, apply } = fused;
   return `${helpers}
 // Bias, activation${epilogue.residual ? ', residual' : ''} on element (row, n) of C, at C index cIndex.
 fn epilogue(cIndex: u32, n: u32, v: f32) -> f32 {

@@ -8,7 +8,7 @@
 
 import { assert } from '@prefixkit/errors';
 import { f16ToFloat32 } from '../../float-conversion';
-import { gelu, geluExact } from '../activation/activation.reference';
+import { fusedActivations } from '../activation/activation.reference';
 import type { CpuKernel } from '../cpu-kernel';
 
 export const matmulReference: CpuKernel = (inputs, outputs, uniforms) => {
@@ -38,14 +38,6 @@ export const matmulReference: CpuKernel = (inputs, outputs, uniforms) => {
   }
 };
 
-/** Activations of the fused variants, by the `activation` constant (MATMUL_ACTIVATIONS). */
-const activations: readonly ((x: number) => number)[] = [
-  (x) => x,
-  gelu,
-  geluExact,
-  (x) => Math.max(x, 0),
-];
-
 /**
  * matmulBias / matmulBiasResidual: the 2-D product, + bias[n], the activation, + residual[m, n]
  * when given, each step rounded to the output's precision (f32 outputs: exactly what matmul,
@@ -57,7 +49,7 @@ export function matmulEpilogueReference(residual: boolean): CpuKernel {
     const [c] = outputs;
     assert(bias !== undefined && (!residual || rest !== undefined), () => 'matmul: needs bias');
     matmulReference([a!, b!], [c!], uniforms);
-    const activation = activations[constants.activation ?? 0];
+    const activation = fusedActivations[constants.activation ?? 0];
     assert(activation !== undefined, () => `matmul: unknown activation ${constants.activation}`);
     const round = c instanceof Float32Array ? Math.fround : (x: number) => x;
     const { M = 0, N = 0 } = uniforms;
