@@ -60,14 +60,25 @@ export function blockTail(
   const C = a.shape[a.rank - 1] ?? 0;
   const F = up.weight.shape[1] ?? 0;
   const rows = a.size / Math.max(1, C);
-  const tensors = [a, x, out.weight, out.bias, norm.weight, norm.bias];
-  const all = [...tensors, up.weight, up.bias, down.weight, down.bias];
+  // The kernel's inputs, in its binding order.
+  const inputs = [
+    a,
+    x,
+    out.weight,
+    out.bias,
+    norm.weight,
+    norm.bias,
+    up.weight,
+    up.bias,
+    down.weight,
+    down.bias,
+  ];
   const fused =
     rows > 0 &&
     rows <= BLOCK_TAIL_MAX_ROWS &&
     blockTailFits(C, F) &&
     kernelBindsOn(a.backend, 'blockTail') &&
-    !recordsGradient(all);
+    !recordsGradient(inputs);
   if (!fused) {
     const h = linear(a, out.weight, out.bias, { residual: x });
     const activation = options.activation ? { activation: options.activation } : {};
@@ -109,18 +120,7 @@ export function blockTail(
   runKernel(
     op,
     'blockTail',
-    [
-      a,
-      x,
-      out.weight,
-      out.bias,
-      norm.weight,
-      norm.bias,
-      up.weight,
-      up.bias,
-      down.weight,
-      down.bias,
-    ],
+    inputs,
     [y],
     { M: rows, C, F, eps },
     {
