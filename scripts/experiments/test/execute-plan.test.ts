@@ -132,6 +132,35 @@ describe('executePlan', () => {
     expect(markdown).toMatch(/^\| prefix, 10 slots \| 0\.003 \| 10 \|/m);
   });
 
+  it('grows a folder from one seed per length to three, training only the new seeds', async () => {
+    const runDir = join(root, 's');
+    const first = await run(runDir, ['--rows', 'length-1'], standIn([]));
+    expect(first.code, first.stderr).toBe(0);
+    const calls: string[][] = [];
+    const more = await run(runDir, ['--rows', 'length-1', '--length-seeds', '3'], standIn(calls));
+    expect(more.code, more.stderr).toBe(0);
+    expect(summary(calls)).toEqual(
+      ['102', '103'].flatMap((seed) => [
+        `train length-1/lr-0.003/seed-${seed}/train`,
+        `generate length-1/lr-0.003/seed-${seed}/test.txt`,
+        `evaluate length-1/lr-0.003/seed-${seed}/test.txt`,
+      ]),
+    );
+    const trains = calls.filter((args) => args[0] === 'train');
+    expect(trains.map((args) => flagValue(args, '--seed'))).toEqual(['102', '103']);
+    const results = JSON.parse(
+      readFileSync(join(runDir, 'results.json'), 'utf8'),
+    ) as ExperimentResults;
+    expect(results.rows[0]!.runs.map((entry) => [entry.dir, entry.replicate])).toEqual([
+      [join('runs', 'length-1', 'lr-0.003'), 'seed-101'],
+      [join('runs', 'length-1', 'lr-0.003', 'seed-102'), 'seed-102'],
+      [join('runs', 'length-1', 'lr-0.003', 'seed-103'), 'seed-103'],
+    ]);
+    expect(readFileSync(join(runDir, 'results.md'), 'utf8')).toMatch(
+      /^\| prefix, 1 slot \(n=3\) \|/m,
+    );
+  });
+
   it('does not retrain a scored run whose weights were removed, but retrains one still to be tested', async () => {
     const runDir = join(root, 'w');
     const first = await run(runDir, ['--rows', 'length-10'], standIn([]));

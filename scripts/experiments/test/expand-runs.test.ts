@@ -30,6 +30,24 @@ describe('sweepRuns and finalRuns', () => {
     expect(sweepRuns(sampled, [0.001, 0.003])[1]!.dir).toBe(final[0]!.dir);
   });
 
+  it("keeps a replicate marked inRowFolder in the row's folder, the others in folders of their own", () => {
+    const seeded: Row = {
+      ...sampled,
+      replicates: [
+        { id: 'seed-101', train: {}, inRowFolder: true },
+        { id: 'seed-102', train: { seed: 102 } },
+      ],
+    };
+    expect(sweepRuns(seeded, [0.001, 0.003]).map((run) => run.dir)).toEqual([
+      join('runs', 'prefix-50', 'lr-0.001'),
+      join('runs', 'prefix-50', 'lr-0.003'),
+    ]);
+    expect(finalRuns(seeded, 0.003).map((run) => [run.dir, run.replicate?.id])).toEqual([
+      [join('runs', 'prefix-50', 'lr-0.003'), 'seed-101'],
+      [join('runs', 'prefix-50', 'lr-0.003', 'seed-102'), 'seed-102'],
+    ]);
+  });
+
   it('has nothing to sweep with one rate, and one untrained run for the model alone', () => {
     expect(sweepRuns(sampled, [0.001])).toEqual([]);
     const alone: Row = { id: 'none', family: 'none', label: 'the model alone' };

@@ -150,9 +150,26 @@ describe('the plans, row by row', () => {
     expect(plan.rows[7]!.train).toEqual({ method: 'infix', prefixLength: 10 });
     expect(plan.rows[8]!.train).toMatchObject({ lowData: 100, maxSteps: 300, warmupSteps: 100 });
     expect(plan.rows[8]!.replicates).toHaveLength(3);
+    expect(plan.rows[0]!.replicates).toBeUndefined();
     expect(() => planOf('prefix-length', ['--reference-length', '7'])).toThrow(
       /--reference-length: expected one of --lengths \(1, 2, 5, 10, 15, 20\), got 7/,
     );
+  });
+});
+
+describe('prefix-length seeds', () => {
+  it('repeats every length with the next seeds, the first being the plan run in its own folder', () => {
+    const plan = planOf('prefix-length', ['--length-seeds', '3', '--seed', '7']);
+    for (const row of plan.rows.filter((candidate) => candidate.family === 'prefix'))
+      expect(row.replicates, row.id).toEqual([
+        { id: 'seed-7', train: {}, inRowFolder: true },
+        { id: 'seed-8', train: { seed: 8 } },
+        { id: 'seed-9', train: { seed: 9 } },
+      ]);
+    // The ablations and initialisations are not repeated by it.
+    expect(plan.rows.find((row) => row.id === 'infix')!.replicates).toBeUndefined();
+    expect(plan.rows.find((row) => row.id === 'init-random')!.replicates).toHaveLength(3);
+    expect(plan.notes[0]).toContain('3 trainings each with seeds 7-9');
   });
 });
 

@@ -3,7 +3,7 @@
 // activations of real words, in a low-data setting where it matters). The prefix lengths share
 // the learning rate chosen at the reference length; the other rows choose their own.
 import { ExperimentUsageError } from '../errors';
-import type { Row } from '../plan/plan-types';
+import type { Replicate, Row } from '../plan/plan-types';
 import { e2ePlanBase, wordInit } from './e2e-files';
 import type { Experiment } from './experiment';
 import { lowDataSamples } from './low-data';
@@ -27,6 +27,7 @@ export const initPrefixLength = 6;
 
 export interface PrefixLengthOptions {
   readonly lengths: readonly number[];
+  readonly lengthSeeds: number;
   readonly referenceLength: number;
   readonly ablationLength: number;
   readonly initSize: number;
@@ -35,13 +36,30 @@ export interface PrefixLengthOptions {
   readonly initWarmupSteps: number;
 }
 
-export function prefixLengthRows(options: PrefixLengthOptions): Row[] {
+/**
+ * Trainings of one prefix length with the seeds `seed`, `seed + 1`, ...: the first is the plan's
+ * own run, in the row's folder, so a run folder grows from one seed to several.
+ */
+export function seedReplicates(seed: number, count: number): Replicate[] | undefined {
+  if (count < 2) return undefined;
+  return Array.from(
+    { length: count },
+    (_, k): Replicate =>
+      k === 0
+        ? { id: `seed-${seed}`, train: {}, inRowFolder: true }
+        : { id: `seed-${seed + k}`, train: { seed: seed + k } },
+  );
+}
+
+export function prefixLengthRows(options: PrefixLengthOptions, seed: number): Row[] {
   const reference = `length-${options.referenceLength}`;
+  const seeds = seedReplicates(seed, options.lengthSeeds);
   const lengths: Row[] = options.lengths.map((length) => ({
     id: `length-${length}`,
     family: 'prefix',
     label: `prefix, ${length} slot${length === 1 ? '' : 's'}`,
     train: { method: 'prefix', prefixLength: length },
+    ...(seeds ? { replicates: seeds } : {}),
     ...(length === options.referenceLength
       ? { learningRates: table2LearningRates.prefix }
       : { learningRateFrom: reference }),
@@ -97,6 +115,16 @@ export const prefixLength: Experiment = {
       minimum: 1,
       maximum: 400,
       placeholder: 'LIST',
+      selectsRows: true,
+    },
+    lengthSeeds: {
+      type: 'integer',
+      description:
+        'Trainings of each prefix length, with the seeds --seed, --seed + 1, ... (mean ± sample sd in the table).',
+      default: 1,
+      minimum: 1,
+      maximum: 100,
+      placeholder: 'N',
       selectsRows: true,
     },
     referenceLength: {
@@ -157,10 +185,10 @@ export const prefixLength: Experiment = {
       );
     return {
       ...e2ePlanBase(settings),
-      rows: prefixLengthRows(options),
+      rows: prefixLengthRows(options, settings.seed),
       table: { kind: 'rows' },
       notes: [
-        `the prefix lengths train on the full E2E training set for ${settings.steps} steps and use the learning rate chosen for ${options.referenceLength} slots; embedding-only and infix choose their own.`,
+        `the prefix lengths train on the full E2E training set for ${settings.steps} steps and use the learning rate chosen for ${options.referenceLength} slots${options.lengthSeeds > 1 ? `, ${options.lengthSeeds} trainings each with seeds ${settings.seed}-${settings.seed + options.lengthSeeds - 1} (mean ± sample sd; the learning rate is chosen on seed ${settings.seed})` : ''}; embedding-only and infix choose their own.`,
         `the initialisation rows are low-data runs (${options.initSize} pairs, ${options.initSteps} steps, ${options.initWarmupSteps} warm-up, ${options.initSamples} samples, mean ± sample sd), where the paper finds initialisation matters; all three have ${initPrefixLength} slots, the token count of "table-to-text:".`,
         'trained params counts what the optimiser updates (the MLP too); kept params what a deployment stores (the prefix activations, or the infix and embedding rows).',
       ],

@@ -1,7 +1,7 @@
 // A row -> its training runs. The learning rates are tried on the row's first replicate (the
 // sweep); the chosen one then runs every replicate, the first being the sweep's own run, so
-// nothing is trained twice. Folders: runs/<row>/lr-<rate>[/<replicate>], or runs/<row> for the
-// model alone.
+// nothing is trained twice. Folders: runs/<row>/lr-<rate>[/<replicate>] (a replicate in the row's
+// folder has none of its own), or runs/<row> for the model alone.
 import { join } from 'node:path';
 import type { Replicate, Row } from './plan-types';
 
@@ -19,7 +19,7 @@ export interface RunSpec {
 export function runDir(row: Row, learningRate?: number, replicate?: Replicate): string {
   const parts = ['runs', row.id];
   if (learningRate !== undefined) parts.push(`lr-${learningRate}`);
-  if (replicate) parts.push(replicate.id);
+  if (replicate && !replicate.inRowFolder) parts.push(replicate.id);
   return join(...parts);
 }
 

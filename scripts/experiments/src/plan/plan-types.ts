@@ -9,12 +9,17 @@ export type FlagValue = string | number | boolean | Readonly<Record<string, unkn
 /** CLI options by camelCase name, e.g. `{ method: 'adapter', maxSteps: 1000 }`. */
 export type Flags = Readonly<Record<string, FlagValue>>;
 
-/** One repetition of a row at its chosen learning rate (a low-data sample). */
+/** One repetition of a row at its chosen learning rate (a low-data sample, a training seed). */
 export interface Replicate {
   /** Folder name and key in results.json, e.g. `sample-0`. */
   readonly id: string;
   /** Train flags it adds, e.g. `{ lowDataSample: 0 }`. */
   readonly train: Flags;
+  /**
+   * The row's run as the plan has it (no flags added), kept in the row's folder rather than one
+   * of its own: a run folder made before the row had replicates then counts as this replicate.
+   */
+  readonly inRowFolder?: boolean;
 }
 
 /** One row of the results table. */
