@@ -1,7 +1,7 @@
 // Limits and access: a full queue answers 429 with Retry-After, a request past its time 408, API
 // keys and per-key rate limits, no unauthenticated listening beyond loopback unless asked, admin
-// routes off without an admin key, shutdown lets running requests finish, and a model path that
-// does not exist is named, not looked up on the hub.
+// routes off without an admin key, shutdown lets running requests finish and leaves other servers'
+// device alone, and a model path that does not exist is named, not looked up on the hub.
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -113,6 +113,17 @@ describe('limits', () => {
     expect(finished.json.choices[0].token_ids).toHaveLength(8);
     await closing;
     await expect(fetch(`${url}/health`)).rejects.toThrow();
+  });
+
+  it("shuts one WebGPU server down without touching another's device", async () => {
+    const first = await startServer({ backend: 'webgpu' });
+    const second = await startServer({ backend: 'webgpu' });
+    // Both compute on the process's one shared device.
+    expect(second.server.base.backend).not.toBe(first.server.base.backend);
+    await second.server.shutdown();
+    const response = await post(`${first.url}/v1/completions`, { ...long, max_tokens: 4 });
+    expect(response.status, JSON.stringify(response.json)).toBe(200);
+    expect(response.json.choices[0].token_ids).toHaveLength(4);
   });
 
   it('pings a queued stream, and ends a stream that fails midway with one error event', async () => {

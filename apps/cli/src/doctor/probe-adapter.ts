@@ -4,7 +4,7 @@
 // the tensor entry only reports the features it enabled on its device; this second read goes once
 // @prefixkit/tensor exposes the adapter's feature list.
 import { PrefixkitError } from '@prefixkit/errors';
-import { createWebGpuBackend, releaseDevice } from '@prefixkit/tensor/node';
+import { createWebGpuBackend } from '@prefixkit/tensor/node';
 import { create, globals } from 'webgpu';
 
 export interface AdapterReport {
@@ -73,6 +73,5 @@ export async function probeAdapter(): Promise<AdapterProbe> {
     };
   } finally {
     backend.destroy();
-    await releaseDevice();
   }
 }

@@ -1,7 +1,7 @@
 // Opens the backend a command computes on (chosen by chooseBackend in backend.ts) and says how to
 // release it, so Node can exit once a WebGPU device is done.
 import { type Backend, CpuBackend } from '@prefixkit/tensor';
-import { createWebGpuBackend, releaseDevice } from '@prefixkit/tensor/node';
+import { createWebGpuBackend } from '@prefixkit/tensor/node';
 import { type BackendName, chooseBackend } from './backend';
 
 export interface OpenedBackend {
@@ -27,9 +27,7 @@ export async function openBackend(
     name,
     reason,
     backend,
-    release: async () => {
-      backend.destroy();
-      await releaseDevice();
-    },
+    // The last hold on the shared device destroys it, and Node can exit.
+    release: async () => backend.destroy(),
   };
 }

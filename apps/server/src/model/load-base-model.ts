@@ -36,13 +36,12 @@ export async function loadBaseModel(options: {
   let release = async () => {};
   if (options.backend === 'cpu') backend = new CpuBackend();
   else {
-    const { createWebGpuBackend, releaseDevice } = await import('@prefixkit/tensor/node');
+    const { createWebGpuBackend } = await import('@prefixkit/tensor/node');
     const device = await createWebGpuBackend();
     backend = device;
-    release = async () => {
-      device.destroy();
-      await releaseDevice();
-    };
+    // Releases this server's hold on the process's shared device: the device stays for any
+    // other server or backend in the process, and goes with the last one.
+    release = async () => device.destroy();
   }
   const stream = await openGpt2CheckpointDirectory(folder);
   try {

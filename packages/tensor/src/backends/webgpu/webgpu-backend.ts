@@ -37,6 +37,8 @@ export interface WebGpuBackendOptions {
    * device's own threads). Default false; createWebGpuBackend turns it on for such adapters.
    */
   readonly sleepWhileWaiting?: boolean;
+  /** Called once by destroy(), after the backend's buffers are freed. */
+  readonly onDestroy?: () => void;
 }
 
 export class WebGpuBackend implements Backend {
@@ -67,6 +69,7 @@ export class WebGpuBackend implements Backend {
   }
   private readonly live = new Set<WebGpuBuffer>();
   private destroyed = false;
+  private readonly onDestroy: (() => void) | undefined;
   /** Paces read-backs when sleepWhileWaiting is on. */
   private readonly pacer: WaitPacer | null;
   /** Dispatches recorded since the last wait on the device (the pacer's kind of batch). */
@@ -81,6 +84,7 @@ export class WebGpuBackend implements Backend {
     this.maxPendingDispatches = options.maxPendingDispatches ?? 256;
     this.poolLimitBytes = options.poolLimitBytes ?? 2 ** 30;
     this.pacer = options.sleepWhileWaiting ? new WaitPacer() : null;
+    this.onDestroy = options.onDestroy;
     const device = this.device;
     this.bindGroups = new BindGroupCache(device);
     const forget = (buffer: GPUBuffer) => this.bindGroups.forget(buffer);
@@ -352,6 +356,7 @@ export class WebGpuBackend implements Backend {
     this.staging.destroyAll();
     this.uniformPool.destroyAll();
     this.uploadPool.destroyAll();
+    this.onDestroy?.();
   }
 
   private checkUsable(): void {
