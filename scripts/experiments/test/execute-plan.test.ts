@@ -137,7 +137,7 @@ describe('executePlan', () => {
     const first = await run(runDir, ['--rows', 'length-1'], standIn([]));
     expect(first.code, first.stderr).toBe(0);
     const calls: string[][] = [];
-    const more = await run(runDir, ['--rows', 'length-1', '--length-seeds', '3'], standIn(calls));
+    const more = await run(runDir, ['--rows', 'length-1', '--seeds', '3'], standIn(calls));
     expect(more.code, more.stderr).toBe(0);
     expect(summary(calls)).toEqual(
       ['102', '103'].flatMap((seed) => [

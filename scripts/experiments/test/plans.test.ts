@@ -158,18 +158,24 @@ describe('the plans, row by row', () => {
 });
 
 describe('prefix-length seeds', () => {
-  it('repeats every length with the next seeds, the first being the plan run in its own folder', () => {
-    const plan = planOf('prefix-length', ['--length-seeds', '3', '--seed', '7']);
-    for (const row of plan.rows.filter((candidate) => candidate.family === 'prefix'))
+  it('repeats every full-data row with the next seeds, the first being the plan run in its own folder', () => {
+    const plan = planOf('prefix-length', ['--seeds', '3', '--seed', '7']);
+    const seeded = plan.rows.filter((row) => row.family !== 'init');
+    expect(seeded.map((row) => row.id)).toContain('embedding-only');
+    expect(seeded.map((row) => row.id)).toContain('infix');
+    for (const row of seeded)
       expect(row.replicates, row.id).toEqual([
         { id: 'seed-7', train: {}, inRowFolder: true },
         { id: 'seed-8', train: { seed: 8 } },
         { id: 'seed-9', train: { seed: 9 } },
       ]);
-    // The ablations and initialisations are not repeated by it.
-    expect(plan.rows.find((row) => row.id === 'infix')!.replicates).toBeUndefined();
-    expect(plan.rows.find((row) => row.id === 'init-random')!.replicates).toHaveLength(3);
-    expect(plan.notes[0]).toContain('3 trainings each with seeds 7-9');
+    // The initialisations keep their low-data samples.
+    expect(plan.rows.find((row) => row.id === 'init-random')!.replicates).toEqual([
+      { id: 'sample-0', train: { lowDataSample: 0 } },
+      { id: 'sample-1', train: { lowDataSample: 1 } },
+      { id: 'sample-2', train: { lowDataSample: 2 } },
+    ]);
+    expect(plan.notes[1]).toContain('trained 3 times each, with seeds 7-9');
   });
 });
 

@@ -27,7 +27,7 @@ export const initPrefixLength = 6;
 
 export interface PrefixLengthOptions {
   readonly lengths: readonly number[];
-  readonly lengthSeeds: number;
+  readonly seeds: number;
   readonly referenceLength: number;
   readonly ablationLength: number;
   readonly initSize: number;
@@ -37,7 +37,7 @@ export interface PrefixLengthOptions {
 }
 
 /**
- * Trainings of one prefix length with the seeds `seed`, `seed + 1`, ...: the first is the plan's
+ * Trainings of one full-data row with the seeds `seed`, `seed + 1`, ...: the first is the plan's
  * own run, in the row's folder, so a run folder grows from one seed to several.
  */
 export function seedReplicates(seed: number, count: number): Replicate[] | undefined {
@@ -53,13 +53,14 @@ export function seedReplicates(seed: number, count: number): Replicate[] | undef
 
 export function prefixLengthRows(options: PrefixLengthOptions, seed: number): Row[] {
   const reference = `length-${options.referenceLength}`;
-  const seeds = seedReplicates(seed, options.lengthSeeds);
+  const seeds = seedReplicates(seed, options.seeds);
+  const repeated = seeds ? { replicates: seeds } : {};
   const lengths: Row[] = options.lengths.map((length) => ({
     id: `length-${length}`,
     family: 'prefix',
     label: `prefix, ${length} slot${length === 1 ? '' : 's'}`,
     train: { method: 'prefix', prefixLength: length },
-    ...(seeds ? { replicates: seeds } : {}),
+    ...repeated,
     ...(length === options.referenceLength
       ? { learningRates: table2LearningRates.prefix }
       : { learningRateFrom: reference }),
@@ -71,6 +72,7 @@ export function prefixLengthRows(options: PrefixLengthOptions, seed: number): Ro
       label: `embedding-only, ${options.ablationLength} rows`,
       train: { method: 'embedding-only', prefixLength: options.ablationLength },
       learningRates: [3e-3, 1e-2, 3e-2],
+      ...repeated,
     },
     {
       id: 'infix',
@@ -78,6 +80,7 @@ export function prefixLengthRows(options: PrefixLengthOptions, seed: number): Ro
       label: `infix, ${options.ablationLength} slots`,
       train: { method: 'infix', prefixLength: options.ablationLength },
       learningRates: table2LearningRates.prefix,
+      ...repeated,
     },
   ];
   const inits: Row[] = initialisations.map((init) => ({
@@ -117,10 +120,10 @@ export const prefixLength: Experiment = {
       placeholder: 'LIST',
       selectsRows: true,
     },
-    lengthSeeds: {
+    seeds: {
       type: 'integer',
       description:
-        'Trainings of each prefix length, with the seeds --seed, --seed + 1, ... (mean ± sample sd in the table).',
+        'Trainings of each prefix length and of the embedding-only and infix rows, with the seeds --seed, --seed + 1, ... (mean ± sample sd in the table).',
       default: 1,
       minimum: 1,
       maximum: 100,
@@ -188,7 +191,12 @@ export const prefixLength: Experiment = {
       rows: prefixLengthRows(options, settings.seed),
       table: { kind: 'rows' },
       notes: [
-        `the prefix lengths train on the full E2E training set for ${settings.steps} steps and use the learning rate chosen for ${options.referenceLength} slots${options.lengthSeeds > 1 ? `, ${options.lengthSeeds} trainings each with seeds ${settings.seed}-${settings.seed + options.lengthSeeds - 1} (mean ± sample sd; the learning rate is chosen on seed ${settings.seed})` : ''}; embedding-only and infix choose their own.`,
+        `the prefix lengths train on the full E2E training set for ${settings.steps} steps and use the learning rate chosen for ${options.referenceLength} slots; embedding-only and infix choose their own.`,
+        ...(options.seeds > 1
+          ? [
+              `the prefix lengths, embedding-only and infix are trained ${options.seeds} times each, with seeds ${settings.seed}-${settings.seed + options.seeds - 1} (mean ± sample sd); learning rates are chosen on seed ${settings.seed}.`,
+            ]
+          : []),
         `the initialisation rows are low-data runs (${options.initSize} pairs, ${options.initSteps} steps, ${options.initWarmupSteps} warm-up, ${options.initSamples} samples, mean ± sample sd), where the paper finds initialisation matters; all three have ${initPrefixLength} slots, the token count of "table-to-text:".`,
         'trained params counts what the optimiser updates (the MLP too); kept params what a deployment stores (the prefix activations, or the infix and embedding rows).',
       ],
