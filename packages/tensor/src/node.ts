@@ -31,14 +31,19 @@ export async function createWebGpuBackend(
   const { onDestroy } = options;
   // Dawn's binding polls while waiting: on a software adapter that spinning takes a core from
   // the device's own threads (WaitPacer).
-  return new WebGpuBackend(hold.opened, {
-    sleepWhileWaiting: hold.opened.adapter.isFallbackAdapter,
-    ...options,
-    onDestroy: () => {
-      hold.release();
-      onDestroy?.();
-    },
-  });
+  try {
+    return new WebGpuBackend(hold.opened, {
+      sleepWhileWaiting: hold.opened.adapter.isFallbackAdapter,
+      ...options,
+      onDestroy: () => {
+        hold.release();
+        onDestroy?.();
+      },
+    });
+  } catch (error) {
+    hold.release();
+    throw error;
+  }
 }
 
 export type { AdapterDescription, OpenedDevice } from './backends/webgpu/open-device';
