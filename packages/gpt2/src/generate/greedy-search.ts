@@ -115,6 +115,9 @@ async function pipelinedArgmaxLoop(
   try {
     for (let step = 1; ; step++) {
       const read = ids!.data(); // submits the work up to this step's argmax
+      // Awaited below; should the next step throw first, that error is the one reported and this
+      // read's failure must not surface as an unhandled rejection.
+      read.catch(() => {});
       if (step < options.maxNewTokens - 1)
         following = decoder.stepArgmaxOnDevice(ids!, bansFor(step + 1));
       model.backend.flush();
