@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { FileNotFoundError } from '@prefixkit/errors';
+import type { WebGpuBackend } from '@prefixkit/tensor/node';
 import { describe, expect, it } from 'vitest';
-import { createServer } from '../src/server';
+import { createServer, type PrefixkitServer } from '../src/server';
 import { modelDir, post, sseEvents, startServer } from './fixtures';
 
 const long = {
@@ -118,8 +119,10 @@ describe('limits', () => {
   it("shuts one WebGPU server down without touching another's device", async () => {
     const first = await startServer({ backend: 'webgpu' });
     const second = await startServer({ backend: 'webgpu' });
-    // Both compute on the process's one shared device.
+    // Two backends on the process's one shared device.
+    const deviceOf = (server: PrefixkitServer) => (server.base.backend as WebGpuBackend).device;
     expect(second.server.base.backend).not.toBe(first.server.base.backend);
+    expect(deviceOf(second.server)).toBe(deviceOf(first.server));
     await second.server.shutdown();
     const response = await post(`${first.url}/v1/completions`, { ...long, max_tokens: 4 });
     expect(response.status, JSON.stringify(response.json)).toBe(200);
