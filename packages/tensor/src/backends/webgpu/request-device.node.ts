@@ -18,6 +18,7 @@ let gpu: GPU | undefined;
  * hold is released, so one user finishing never destroys a device another still computes on.
  */
 interface SharedDevice {
+  readonly key: string;
   readonly opened: Promise<OpenedDevice>;
   holds: number;
   pinned: boolean;
@@ -34,6 +35,11 @@ function optionsKey(options: WebGpuDeviceOptions): string {
   return `f16=${options.shaderF16 === true};power=${options.powerPreference ?? ''}`;
 }
 
+/** Drops `shared` from the map unless a newer device has taken its place. */
+function forget(shared: SharedDevice): void {
+  if (held.get(shared.key) === shared) held.delete(shared.key);
+}
+
 function sharedDevice(options: WebGpuDeviceOptions): SharedDevice {
   const key = optionsKey(options);
   const existing = held.get(key);
@@ -46,13 +52,13 @@ function sharedDevice(options: WebGpuDeviceOptions): SharedDevice {
     }
     gpu = create(dawnInstanceFlags());
   }
-  const shared: SharedDevice = { opened: openDevice(gpu, options), holds: 0, pinned: false };
+  const shared: SharedDevice = { key, opened: openDevice(gpu, options), holds: 0, pinned: false };
   held.set(key, shared);
   // A failed or lost device is forgotten, so the next request makes a fresh one.
-  const forget = () => {
-    if (held.get(key) === shared) held.delete(key);
-  };
-  shared.opened.then(({ device }) => device.lost.then(forget), forget);
+  shared.opened.then(
+    ({ device }) => device.lost.then(() => forget(shared)),
+    () => forget(shared),
+  );
   return shared;
 }
 
@@ -89,8 +95,7 @@ export async function holdDevice(options: WebGpuDeviceOptions = {}): Promise<Dev
       released = true;
       shared.holds -= 1;
       if (shared.holds > 0 || shared.pinned) return;
-      const key = optionsKey(options);
-      if (held.get(key) === shared) held.delete(key);
+      forget(shared);
       opened.device.destroy();
       if (held.size === 0) gpu = undefined;
     },
